@@ -1,0 +1,54 @@
+//! A finding: one rule that evaluated to *false* on one resource instance, with everything a
+//! report needs to show it (where, why, whose responsibility, how to fix) and a fingerprint
+//! that survives unrelated edits.
+
+use crate::source::Span;
+use crate::taxonomy::{Area, ServiceModel, Severity};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule_id: Arc<str>,
+    pub severity: Severity,
+    pub area: Area,
+    /// One-line statement of what is wrong (the rule's title).
+    pub message: String,
+    /// Terraform address of the instance, e.g. `module.net["a"].aws_security_group.this[0]`.
+    pub address: String,
+    pub resource_type: Arc<str>,
+    /// Cloud service name ("Amazon S3") and its service model.
+    pub service: Arc<str>,
+    pub service_model: ServiceModel,
+    /// The attribute path that made the rule fail (`acl`, `ingress[0].cidr_blocks`), if any.
+    pub attribute: Option<String>,
+    /// The offending attribute, or the block header when a required attribute is absent.
+    pub primary: Span,
+    /// Label shown under the primary span (the evaluated value, or "attribute not set").
+    pub primary_label: String,
+    /// Where the value was set (variable default, tfvars line, module argument), module calls.
+    pub secondary: Vec<(Span, String)>,
+    /// Module calls from the root to this instance, outermost first ("module.app at main.tf:3").
+    pub via: Vec<String>,
+    /// Plan file the finding was judged from, when it came from `terraform show -json`.
+    pub plan_file: Option<String>,
+    /// Hash of rule, file, address and attribute path.
+    pub fingerprint: String,
+    /// Set when an ignore comment, the config or the baseline accepted this finding.
+    pub suppression: Option<Suppression>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    pub justification: String,
+    /// Where the ignore comment is, for in-source suppressions.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuppressionKind {
+    /// An ignore comment in the scanned source.
+    InSource,
+    /// The baseline file or the configuration.
+    External,
+}

@@ -1,0 +1,471 @@
+//! The value tree that evaluation produces and rules read. Every value is *known*, *unknown*
+//! (only decided at apply time, or beyond what onus can evaluate) or marked *sensitive*, and
+//! carries the span of the source text that set it, so a finding can point there.
+
+use crate::source::Span;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// Kleene three-valued truth: what a condition evaluates to when some inputs are unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+impl Tri {
+    pub fn and(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::False, _) | (_, Tri::False) => Tri::False,
+            (Tri::True, Tri::True) => Tri::True,
+            _ => Tri::Unknown,
+        }
+    }
+
+    pub fn or(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::True, _) | (_, Tri::True) => Tri::True,
+            (Tri::False, Tri::False) => Tri::False,
+            _ => Tri::Unknown,
+        }
+    }
+
+    #[allow(clippy::should_implement_trait)]
+    pub fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+
+    pub fn from_bool(b: bool) -> Tri {
+        if b {
+            Tri::True
+        } else {
+            Tri::False
+        }
+    }
+
+    /// Conjunction over an iterator; stops at the first `False`.
+    pub fn all(items: impl IntoIterator<Item = Tri>) -> Tri {
+        let mut acc = Tri::True;
+        for t in items {
+            acc = acc.and(t);
+            if acc == Tri::False {
+                break;
+            }
+        }
+        acc
+    }
+
+    /// Disjunction over an iterator; stops at the first `True`.
+    pub fn any(items: impl IntoIterator<Item = Tri>) -> Tri {
+        let mut acc = Tri::False;
+        for t in items {
+            acc = acc.or(t);
+            if acc == Tri::True {
+                break;
+            }
+        }
+        acc
+    }
+}
+
+/// Why a value is unknown, whether it is at least known to be non-null, and which resources
+/// it refers to (so `bucket = aws_s3_bucket.x.id` still links to `aws_s3_bucket.x`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
+    pub why: Arc<str>,
+    pub non_null: bool,
+    pub refs: Vec<Arc<str>>,
+}
+
+pub type Map = BTreeMap<Arc<str>, Value>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(Arc<str>),
+    /// Lists, tuples and sets alike.
+    List(Arc<Vec<Value>>),
+    /// Objects and maps alike; keys sorted as Terraform sorts them.
+    Object(Arc<Map>),
+    Unknown(Arc<Unknown>),
+}
+
+/// A value with the place it was set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub kind: Kind,
+    /// Where the expression that produced this value is written.
+    pub span: Option<Span>,
+    /// Derived from a sensitive variable, output or plan value: never printed.
+    pub sensitive: bool,
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::null()
+    }
+}
+
+impl Value {
+    pub fn new(kind: Kind) -> Self {
+        Value {
+            kind,
+            span: None,
+            sensitive: false,
+        }
+    }
+
+    pub fn null() -> Self {
+        Value::new(Kind::Null)
+    }
+
+    pub fn bool(b: bool) -> Self {
+        Value::new(Kind::Bool(b))
+    }
+
+    pub fn number(n: f64) -> Self {
+        Value::new(Kind::Number(n))
+    }
+
+    pub fn string(s: impl Into<Arc<str>>) -> Self {
+        Value::new(Kind::String(s.into()))
+    }
+
+    pub fn list(items: Vec<Value>) -> Self {
+        Value::new(Kind::List(Arc::new(items)))
+    }
+
+    pub fn object(map: Map) -> Self {
+        Value::new(Kind::Object(Arc::new(map)))
+    }
+
+    /// An unknown value that may be null.
+    pub fn unknown(why: impl Into<Arc<str>>) -> Self {
+        Value::new(Kind::Unknown(Arc::new(Unknown {
+            why: why.into(),
+            non_null: false,
+            refs: Vec::new(),
+        })))
+    }
+
+    /// An unknown value that is certainly set (a computed `arn`, a non-empty template).
+    pub fn unknown_set(why: impl Into<Arc<str>>) -> Self {
+        Value::new(Kind::Unknown(Arc::new(Unknown {
+            why: why.into(),
+            non_null: true,
+            refs: Vec::new(),
+        })))
+    }
+
+    /// An unknown value computed from the resources at `refs`.
+    pub fn unknown_ref(why: impl Into<Arc<str>>, non_null: bool, refs: Vec<Arc<str>>) -> Self {
+        Value::new(Kind::Unknown(Arc::new(Unknown {
+            why: why.into(),
+            non_null,
+            refs,
+        })))
+    }
+
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Sets the span only where none is recorded yet (keeps the place a value was first set).
+    pub fn or_span(mut self, span: Span) -> Self {
+        if self.span.is_none() {
+            self.span = Some(span);
+        }
+        self
+    }
+
+    pub fn mark_sensitive(mut self, sensitive: bool) -> Self {
+        self.sensitive |= sensitive;
+        self
+    }
+
+    pub fn is_known(&self) -> bool {
+        !matches!(self.kind, Kind::Unknown(_))
+    }
+
+    /// Known, and every nested part known too.
+    pub fn is_wholly_known(&self) -> bool {
+        match &self.kind {
+            Kind::Unknown(_) => false,
+            Kind::List(items) => items.iter().all(Value::is_wholly_known),
+            Kind::Object(map) => map.values().all(Value::is_wholly_known),
+            _ => true,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+
+    /// Whether the value is set (non-null): unknown unless that is certain.
+    pub fn is_set(&self) -> Tri {
+        match &self.kind {
+            Kind::Null => Tri::False,
+            Kind::Unknown(u) if u.non_null => Tri::True,
+            Kind::Unknown(_) => Tri::Unknown,
+            _ => Tri::True,
+        }
+    }
+
+    pub fn as_unknown(&self) -> Option<&Unknown> {
+        match &self.kind {
+            Kind::Unknown(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.kind {
+            Kind::Bool(b) => Some(*b),
+            Kind::String(s) if &**s == "true" => Some(true),
+            Kind::String(s) if &**s == "false" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Number, converting numeric strings as Terraform's automatic conversion does.
+    pub fn as_number(&self) -> Option<f64> {
+        match &self.kind {
+            Kind::Number(n) => Some(*n),
+            Kind::String(s) => s.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[Value]> {
+        match &self.kind {
+            Kind::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&Map> {
+        match &self.kind {
+            Kind::Object(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    /// Attribute of an object value.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object().and_then(|m| m.get(key))
+    }
+
+    /// String form for templates and comparisons: strings, numbers and bools convert as
+    /// Terraform converts them; other kinds have none.
+    pub fn to_template_string(&self) -> Option<Arc<str>> {
+        match &self.kind {
+            Kind::String(s) => Some(s.clone()),
+            Kind::Number(n) => Some(format_number(*n).into()),
+            Kind::Bool(b) => Some(if *b { "true" } else { "false" }.into()),
+            _ => None,
+        }
+    }
+
+    /// Terraform's type name of the value, for diagnostics.
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            Kind::Null => "null",
+            Kind::Bool(_) => "bool",
+            Kind::Number(_) => "number",
+            Kind::String(_) => "string",
+            Kind::List(_) => "list",
+            Kind::Object(_) => "object",
+            Kind::Unknown(_) => "unknown",
+        }
+    }
+
+    /// Equality of the values, ignoring spans; unknown when either side is not wholly known.
+    pub fn equals(&self, other: &Value) -> Tri {
+        match (&self.kind, &other.kind) {
+            (Kind::Unknown(_), _) | (_, Kind::Unknown(_)) => Tri::Unknown,
+            (Kind::Null, Kind::Null) => Tri::True,
+            (Kind::Bool(a), Kind::Bool(b)) => Tri::from_bool(a == b),
+            (Kind::Number(a), Kind::Number(b)) => Tri::from_bool(a == b),
+            (Kind::String(a), Kind::String(b)) => Tri::from_bool(a == b),
+            (Kind::List(a), Kind::List(b)) => {
+                if a.len() != b.len() {
+                    return Tri::False;
+                }
+                Tri::all(a.iter().zip(b.iter()).map(|(x, y)| x.equals(y)))
+            }
+            (Kind::Object(a), Kind::Object(b)) => {
+                if a.len() != b.len() || a.keys().ne(b.keys()) {
+                    return Tri::False;
+                }
+                Tri::all(a.values().zip(b.values()).map(|(x, y)| x.equals(y)))
+            }
+            _ => Tri::False,
+        }
+    }
+
+    /// JSON form of a wholly known value; `None` where any part is unknown.
+    pub fn to_json(&self) -> Option<serde_json::Value> {
+        use serde_json::Value as J;
+        Some(match &self.kind {
+            Kind::Null => J::Null,
+            Kind::Bool(b) => J::Bool(*b),
+            Kind::Number(n) => number_to_json(*n),
+            Kind::String(s) => J::String(s.to_string()),
+            Kind::List(items) => J::Array(
+                items
+                    .iter()
+                    .map(Value::to_json)
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            Kind::Object(map) => {
+                let mut out = serde_json::Map::with_capacity(map.len());
+                for (k, v) in map.iter() {
+                    out.insert(k.to_string(), v.to_json()?);
+                }
+                J::Object(out)
+            }
+            Kind::Unknown(_) => return None,
+        })
+    }
+
+    /// Value of a JSON document (numbers as f64, objects keyed in sorted order).
+    pub fn from_json(json: &serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match json {
+            J::Null => Value::null(),
+            J::Bool(b) => Value::bool(*b),
+            J::Number(n) => Value::number(n.as_f64().unwrap_or(f64::MAX)),
+            J::String(s) => Value::string(s.as_str()),
+            J::Array(items) => Value::list(items.iter().map(Value::from_json).collect()),
+            J::Object(map) => Value::object(
+                map.iter()
+                    .map(|(k, v)| (Arc::from(k.as_str()), Value::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Short rendering for diagnostics; sensitive values are redacted.
+    pub fn display(&self) -> String {
+        if self.sensitive {
+            return "(sensitive value)".to_string();
+        }
+        match &self.kind {
+            Kind::Unknown(_) => "(known after apply)".to_string(),
+            Kind::String(s) => format!("{s:?}"),
+            _ => match self.to_json() {
+                Some(j) => {
+                    let s = j.to_string();
+                    if s.chars().count() > 80 {
+                        let cut: String = s.chars().take(77).collect();
+                        format!("{cut}...")
+                    } else {
+                        s
+                    }
+                }
+                None => "(partly known after apply)".to_string(),
+            },
+        }
+    }
+
+    /// Every resource address this value (or a part of it) refers to.
+    pub fn collect_refs(&self, out: &mut Vec<Arc<str>>) {
+        match &self.kind {
+            Kind::Unknown(u) => out.extend(u.refs.iter().cloned()),
+            Kind::List(items) => items.iter().for_each(|v| v.collect_refs(out)),
+            Kind::Object(map) => map.values().for_each(|v| v.collect_refs(out)),
+            _ => {}
+        }
+    }
+
+    /// Whether any part is sensitive.
+    pub fn contains_sensitive(&self) -> bool {
+        self.sensitive
+            || match &self.kind {
+                Kind::List(items) => items.iter().any(Value::contains_sensitive),
+                Kind::Object(map) => map.values().any(Value::contains_sensitive),
+                _ => false,
+            }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+/// Numbers print as Terraform prints them: integers without a fraction.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn number_to_json(n: f64) -> serde_json::Value {
+    if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+        serde_json::Value::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kleene_tables() {
+        use Tri::*;
+        assert_eq!(True.and(Unknown), Unknown);
+        assert_eq!(False.and(Unknown), False);
+        assert_eq!(True.or(Unknown), True);
+        assert_eq!(False.or(Unknown), Unknown);
+        assert_eq!(Unknown.not(), Unknown);
+        assert_eq!(Tri::all([]), True);
+        assert_eq!(Tri::any([]), False);
+    }
+
+    #[test]
+    fn unknown_set_is_set_but_not_known() {
+        let v = Value::unknown_set("computed");
+        assert_eq!(v.is_set(), Tri::True);
+        assert!(!v.is_known());
+        assert_eq!(Value::unknown("var").is_set(), Tri::Unknown);
+        assert_eq!(Value::null().is_set(), Tri::False);
+    }
+
+    #[test]
+    fn json_round_trip_and_number_format() {
+        let j: serde_json::Value = serde_json::json!({"a": [1, 2.5, "x", true, null]});
+        assert_eq!(Value::from_json(&j).to_json().unwrap(), j);
+        assert_eq!(format_number(3.0), "3");
+        assert_eq!(format_number(0.5), "0.5");
+    }
+
+    #[test]
+    fn sensitive_values_are_redacted() {
+        let v = Value::string("hunter2").mark_sensitive(true);
+        assert_eq!(v.display(), "(sensitive value)");
+    }
+}
