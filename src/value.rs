@@ -81,6 +81,10 @@ pub struct Unknown {
     pub why: Arc<str>,
     pub non_null: bool,
     pub refs: Vec<Arc<str>>,
+    /// For a string that is the JSON encoding of a partly known value (`jsonencode` of an
+    /// object with an unknown `Resource`): that value, so policy analysis still sees the parts
+    /// that are known.
+    pub encoded: Option<Value>,
 }
 
 pub type Map = BTreeMap<Arc<str>, Value>;
@@ -153,6 +157,7 @@ impl Value {
             why: why.into(),
             non_null: false,
             refs: Vec::new(),
+            encoded: None,
         })))
     }
 
@@ -162,6 +167,7 @@ impl Value {
             why: why.into(),
             non_null: true,
             refs: Vec::new(),
+            encoded: None,
         })))
     }
 
@@ -171,7 +177,34 @@ impl Value {
             why: why.into(),
             non_null,
             refs,
+            encoded: None,
         })))
+    }
+
+    /// The JSON encoding of a partly known value: an unknown, non-null string that remembers
+    /// the value it encodes.
+    pub fn unknown_encoding_of(value: Value) -> Self {
+        let mut refs = Vec::new();
+        value.collect_refs(&mut refs);
+        Value::new(Kind::Unknown(Arc::new(Unknown {
+            why: "encodes a value that is partly known after apply".into(),
+            non_null: true,
+            refs,
+            encoded: Some(value),
+        })))
+    }
+
+    /// A JSON document held in this value, as a value tree: a known JSON string parsed, or
+    /// the value behind a partly known encoding. `None` when it is unknown or not JSON.
+    pub fn decoded_json(&self) -> Option<Value> {
+        match &self.kind {
+            Kind::String(s) => serde_json::from_str::<serde_json::Value>(s)
+                .ok()
+                .map(|j| Value::from_json(&j).mark_sensitive(self.sensitive)),
+            Kind::Unknown(u) => u.encoded.clone(),
+            Kind::Object(_) => Some(self.clone()),
+            _ => None,
+        }
     }
 
     pub fn with_span(mut self, span: Span) -> Self {
