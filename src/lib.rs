@@ -8,6 +8,7 @@
 
 pub mod diag;
 pub mod finding;
+pub mod load;
 pub mod source;
 pub mod taxonomy;
 pub mod value;
