@@ -6,9 +6,22 @@
 //! values, [`classify`] maps resource types to services and service models, [`check`] runs the
 //! rules, [`suppress`] applies ignores, config and baseline, and [`report`] renders the result.
 
+pub mod check;
+pub mod classify;
 pub mod diag;
+pub mod discover;
+pub mod eval;
 pub mod finding;
 pub mod load;
+pub mod model;
+pub mod plan;
+pub mod rules;
+pub mod scan;
 pub mod source;
 pub mod taxonomy;
 pub mod value;
+
+pub use scan::{scan, ConfigError, ScanOptions, ScanResult};
+pub mod cli;
+pub mod explain;
+pub mod report;

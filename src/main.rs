@@ -1,1 +1,5 @@
-fn main() {}
+//! The `onus` binary: everything happens in the library's [`onus::cli`].
+
+fn main() {
+    std::process::exit(onus::cli::run());
+}

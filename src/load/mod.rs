@@ -1,5 +1,296 @@
 //! Parse discovered files in parallel into syntax trees with spans: Terraform's native syntax
-//! ([`hcl`]), its JSON syntax ([`json`]), variable files, and plan JSON.
+//! ([`hcl`]), its JSON syntax ([`json`]), variable files, and plan JSON. A file that cannot be
+//! read or parsed becomes a diagnostic; the others are unaffected.
 
 pub mod ast;
 pub mod hcl;
+pub mod json;
+
+use crate::diag::Diagnostic;
+use crate::discover::{Discovered, FileKind};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
+use crate::value::Value;
+use ast::{Body, Expr};
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// Largest file onus reads; larger files are reported and skipped.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug)]
+pub struct LoadedFile {
+    pub file: FileId,
+    pub kind: FileKind,
+    pub content: Content,
+}
+
+#[derive(Debug)]
+pub enum Content {
+    /// A `.tf` or `.tf.json` file.
+    Config(Body),
+    /// A `.tfvars` or `.tfvars.json` file.
+    Vars(Vec<VarAssignment>),
+    /// A `terraform show -json` document.
+    Plan(Arc<serde_json::Value>),
+    /// Not loaded (unreadable, unparseable, or a `.json` file that is not a plan).
+    Skipped,
+}
+
+/// `name = value` in a variables file.
+#[derive(Debug, Clone)]
+pub struct VarAssignment {
+    pub name: Arc<str>,
+    pub value: VarValue,
+    /// The whole assignment.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum VarValue {
+    /// Native syntax: an expression (evaluated without references).
+    Expr(Expr),
+    /// JSON syntax: a literal value.
+    Value(Value),
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: SourceMap,
+    pub files: Vec<LoadedFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses every discovered file, in parallel; results keep the discovery order.
+pub fn load(discovered: &[Discovered]) -> Loaded {
+    let results: Vec<(
+        SourceFile,
+        FileKind,
+        Result<Content, Vec<Diagnostic>>,
+        Vec<Diagnostic>,
+    )> = discovered
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| load_one(FileId(u32::try_from(i).unwrap_or(u32::MAX)), d))
+        .collect();
+    let mut loaded = Loaded::default();
+    for (source, kind, content, warnings) in results {
+        let id = loaded.sources.add(source);
+        loaded.diagnostics.extend(warnings);
+        match content {
+            Ok(Content::Skipped) => {}
+            Ok(content) => loaded.files.push(LoadedFile {
+                file: id,
+                kind,
+                content,
+            }),
+            Err(diags) => loaded.diagnostics.extend(diags),
+        }
+    }
+    loaded
+}
+
+type LoadResult = (
+    SourceFile,
+    FileKind,
+    Result<Content, Vec<Diagnostic>>,
+    Vec<Diagnostic>,
+);
+
+fn load_one(id: FileId, d: &Discovered) -> LoadResult {
+    let empty = |msg: String| SourceFile::new(d.display.clone(), d.path.clone(), Arc::from(msg));
+    let fail = |source: SourceFile, diag: Diagnostic| {
+        (
+            source,
+            d.kind,
+            Err(vec![diag.in_file(d.display.clone())]),
+            Vec::new(),
+        )
+    };
+    match std::fs::metadata(&d.path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            return fail(
+                empty(String::new()),
+                Diagnostic::error(
+                    "file-too-large",
+                    format!(
+                        "{} is {} MiB, over the {} MiB limit; it was not scanned",
+                        d.display,
+                        m.len() / (1024 * 1024),
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    ),
+                ),
+            )
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return fail(
+                empty(String::new()),
+                Diagnostic::error("unreadable", format!("cannot read {}: {e}", d.display)),
+            )
+        }
+    }
+    let bytes = match std::fs::read(&d.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(
+                empty(String::new()),
+                Diagnostic::error("unreadable", format!("cannot read {}: {e}", d.display)),
+            )
+        }
+    };
+    if d.kind == FileKind::MaybePlan && !looks_like_plan(&bytes) {
+        return (
+            empty(String::new()),
+            d.kind,
+            Ok(Content::Skipped),
+            Vec::new(),
+        );
+    }
+    if bytes.contains(&0) {
+        return fail(
+            empty(String::new()),
+            Diagnostic::error(
+                "binary-file",
+                format!("{} is not a text file (it contains NUL bytes)", d.display),
+            ),
+        );
+    }
+    let text: Arc<str> = match std::str::from_utf8(&bytes) {
+        Ok(t) => Arc::from(strip_bom(t).as_ref()),
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(&bytes);
+            let source =
+                SourceFile::new(d.display.clone(), d.path.clone(), Arc::from(lossy.as_ref()));
+            let at = e.valid_up_to();
+            return fail(
+                source,
+                Diagnostic::error(
+                    "invalid-utf8",
+                    format!(
+                        "{} is not valid UTF-8 (Terraform requires UTF-8)",
+                        d.display
+                    ),
+                )
+                .at(Span::new(id, at..at + 1)),
+            );
+        }
+    };
+    let source = SourceFile::new(d.display.clone(), d.path.clone(), text.clone());
+    let (content, warnings) = parse_content(id, d.kind, &text);
+    (source, d.kind, content, warnings)
+}
+
+fn parse_content(
+    id: FileId,
+    kind: FileKind,
+    text: &str,
+) -> (Result<Content, Vec<Diagnostic>>, Vec<Diagnostic>) {
+    match kind {
+        FileKind::Config => match hcl::parse(id, text) {
+            Ok(body) => (Ok(Content::Config(body)), Vec::new()),
+            Err(d) => (Err(vec![d]), Vec::new()),
+        },
+        FileKind::ConfigJson => {
+            let (body, diags) = json::parse_tf_json(id, text);
+            let fatal = diags
+                .iter()
+                .any(|d| d.code == "parse-error" || d.code == "nesting-limit");
+            if fatal {
+                (Err(diags), Vec::new())
+            } else {
+                (Ok(Content::Config(body)), diags)
+            }
+        }
+        FileKind::Vars => match hcl::parse(id, text) {
+            Ok(body) => {
+                let mut diags = Vec::new();
+                for b in &body.blocks {
+                    diags.push(
+                        Diagnostic::error(
+                            "invalid-tfvars",
+                            "a variables file may only assign values; blocks are not allowed",
+                        )
+                        .at(b.header),
+                    );
+                }
+                let vars = body
+                    .attributes
+                    .into_iter()
+                    .map(|a| VarAssignment {
+                        name: a.name,
+                        value: VarValue::Expr(a.expr),
+                        span: a.span,
+                    })
+                    .collect();
+                (Ok(Content::Vars(vars)), diags)
+            }
+            Err(d) => (Err(vec![d]), Vec::new()),
+        },
+        FileKind::VarsJson => {
+            let (vars, diags) = json::parse_vars_json(id, text);
+            let fatal = diags
+                .iter()
+                .any(|d| d.code == "parse-error" || d.code == "nesting-limit");
+            if fatal {
+                (Err(diags), Vec::new())
+            } else {
+                let vars = vars
+                    .into_iter()
+                    .map(|(name, value, span)| VarAssignment {
+                        name,
+                        value: VarValue::Value(value),
+                        span,
+                    })
+                    .collect();
+                (Ok(Content::Vars(vars)), diags)
+            }
+        }
+        FileKind::MaybePlan => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(v) => (Ok(Content::Plan(Arc::new(v))), Vec::new()),
+            Err(e) => {
+                let source = SourceFile::new(String::new(), Default::default(), Arc::from(text));
+                let offset = line_col_offset(&source, e.line(), e.column());
+                (
+                    Err(vec![Diagnostic::error(
+                        "plan-parse-error",
+                        format!("invalid plan JSON: {e}"),
+                    )
+                    .at(Span::new(id, offset..offset))]),
+                    Vec::new(),
+                )
+            }
+        },
+    }
+}
+
+fn line_col_offset(source: &SourceFile, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in source.text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset + column.saturating_sub(1).min(l.len());
+        }
+        offset += l.len();
+    }
+    source.text.len()
+}
+
+/// A plan is JSON with `format_version` and `planned_values` or `resource_changes`; the check
+/// looks at the first bytes only, so unrelated `.json` files cost little.
+fn looks_like_plan(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    start == Some(&b'{')
+        && has(b"\"format_version\"")
+        && (has(b"\"planned_values\"")
+            || has(b"\"resource_changes\"")
+            || has(b"\"terraform_version\""))
+}
+
+/// A byte-order mark is replaced by spaces of the same byte length so offsets stay put.
+fn strip_bom(t: &str) -> std::borrow::Cow<'_, str> {
+    match t.strip_prefix('\u{feff}') {
+        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
+        None => std::borrow::Cow::Borrowed(t),
+    }
+}

@@ -1,0 +1,751 @@
+//! Condition evaluation over instance values, blame (which attribute made a rule fail, and
+//! where its value was set), and the reverse-reference index behind `linked`.
+
+use crate::finding::Finding;
+use crate::model::{Configuration, Instance, Mode};
+use crate::rules::{Condition, Quantifier, Rule, RuleSet, Test};
+use crate::source::{SourceMap, Span};
+use crate::taxonomy::ServiceModel;
+use crate::value::{Kind, Tri, Value};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One rule evaluated on one instance.
+#[derive(Debug, Clone, Copy)]
+pub struct Evaluation {
+    pub rule: usize,
+    pub instance: usize,
+    /// True: compliant; False: a finding; Unknown: could not tell.
+    pub result: Tri,
+}
+
+#[derive(Debug, Default)]
+pub struct CheckOutput {
+    pub findings: Vec<Finding>,
+    pub evaluations: Vec<Evaluation>,
+}
+
+/// Why a condition failed: the attribute path (dotted, with list indexes) and a label.
+#[derive(Debug, Clone)]
+struct Blame {
+    path: Option<String>,
+    label: String,
+    /// Where the offending value was set, when that differs from the attribute.
+    value_span: Option<Span>,
+}
+
+struct Outcome {
+    tri: Tri,
+    blame: Option<Blame>,
+}
+
+impl Outcome {
+    fn of(tri: Tri) -> Self {
+        Outcome { tri, blame: None }
+    }
+    fn fail(blame: Blame) -> Self {
+        Outcome {
+            tri: Tri::False,
+            blame: Some(blame),
+        }
+    }
+}
+
+/// Instances that refer to others through one attribute, by referenced address and by
+/// known string value, so `linked` is a lookup rather than a scan of every instance.
+#[derive(Default)]
+struct LinkIndex {
+    by_ref: HashMap<(Arc<str>, Arc<str>), Vec<usize>>,
+    by_value: HashMap<(Arc<str>, Arc<str>), Vec<usize>>,
+    /// Candidates whose attribute cannot be resolved at all, per root.
+    unresolved: HashMap<Arc<str>, Vec<usize>>,
+}
+
+struct Ctx<'a> {
+    instances: &'a [Instance],
+    links: HashMap<(Arc<str>, Arc<str>), LinkIndex>,
+}
+
+/// Runs every rule on every applicable managed instance, in parallel.
+pub fn check(
+    config: &Configuration,
+    rules: &RuleSet,
+    sources: &SourceMap,
+    classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
+) -> CheckOutput {
+    let ctx = Ctx {
+        instances: &config.instances,
+        links: build_links(config, rules),
+    };
+    let per_instance: Vec<(Vec<Finding>, Vec<Evaluation>)> = config
+        .instances
+        .par_iter()
+        .enumerate()
+        .filter(|(_, inst)| inst.mode == Mode::Managed)
+        .map(|(i, inst)| {
+            let mut findings = Vec::new();
+            let mut evals = Vec::new();
+            let applicable = rules.for_type(&inst.resource_type);
+            if applicable.is_empty() {
+                return (findings, evals);
+            }
+            let (service, model) = classify(&inst.resource_type);
+            for &r in applicable {
+                let rule = &rules.rules()[r];
+                let result = evaluate_rule(&ctx, rule, inst);
+                let Some(result) = result else { continue };
+                evals.push(Evaluation {
+                    rule: r,
+                    instance: i,
+                    result: result.tri,
+                });
+                if result.tri == Tri::False {
+                    findings.push(make_finding(
+                        rule,
+                        inst,
+                        result.blame,
+                        sources,
+                        service.clone(),
+                        model,
+                    ));
+                }
+            }
+            (findings, evals)
+        })
+        .collect();
+    let mut out = CheckOutput::default();
+    for (f, e) in per_instance {
+        out.findings.extend(f);
+        out.evaluations.extend(e);
+    }
+    out
+}
+
+/// `None` when the rule's `when` says it does not apply.
+fn evaluate_rule(ctx: &Ctx<'_>, rule: &Rule, inst: &Instance) -> Option<Outcome> {
+    if let Some(when) = &rule.when {
+        match eval(ctx, when, inst, &inst.values, "").tri {
+            Tri::False => return None,
+            Tri::Unknown => return Some(Outcome::of(Tri::Unknown)),
+            Tri::True => {}
+        }
+    }
+    Some(eval(ctx, &rule.assert, inst, &inst.values, ""))
+}
+
+fn build_links(
+    config: &Configuration,
+    rules: &RuleSet,
+) -> HashMap<(Arc<str>, Arc<str>), LinkIndex> {
+    let mut pairs = Vec::new();
+    for r in rules.rules() {
+        r.assert.linked_pairs(&mut pairs);
+        if let Some(w) = &r.when {
+            w.linked_pairs(&mut pairs);
+        }
+    }
+    pairs.sort();
+    pairs.dedup();
+    let mut links: HashMap<(Arc<str>, Arc<str>), LinkIndex> = HashMap::new();
+    for (ty, via) in pairs {
+        let mut index = LinkIndex::default();
+        for (i, inst) in config.instances.iter().enumerate() {
+            if inst.resource_type != ty || inst.mode != Mode::Managed {
+                continue;
+            }
+            let v = inst.values.get(&via).cloned().unwrap_or_default();
+            let mut refs = Vec::new();
+            v.collect_refs(&mut refs);
+            if !refs.is_empty() {
+                refs.sort();
+                refs.dedup();
+                for r in refs {
+                    index
+                        .by_ref
+                        .entry((inst.root.clone(), r))
+                        .or_default()
+                        .push(i);
+                }
+            } else if let Some(s) = v.as_str() {
+                index
+                    .by_value
+                    .entry((inst.root.clone(), Arc::from(s)))
+                    .or_default()
+                    .push(i);
+            } else if !v.is_known() {
+                index
+                    .unresolved
+                    .entry(inst.root.clone())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        links.insert((ty, via), index);
+    }
+    links
+}
+
+fn join(prefix: &str, path: &str) -> String {
+    if prefix.is_empty() {
+        path.to_string()
+    } else {
+        format!("{prefix}.{path}")
+    }
+}
+
+/// Values selected by a path: walking into objects by name and into every element of lists.
+struct Selection<'v> {
+    values: Vec<(String, &'v Value)>,
+    /// An unknown value met on the way: some selections cannot be known.
+    unknown: bool,
+    /// The deepest path that exists, for blaming an absent attribute.
+    deepest: String,
+}
+
+fn select<'v>(root: &'v Value, path: &[Arc<str>], prefix: &str) -> Selection<'v> {
+    let mut sel = Selection {
+        values: Vec::new(),
+        unknown: false,
+        deepest: prefix.to_string(),
+    };
+    walk(root, path, prefix.to_string(), &mut sel);
+    sel
+}
+
+fn walk<'v>(v: &'v Value, path: &[Arc<str>], at: String, sel: &mut Selection<'v>) {
+    match &v.kind {
+        Kind::Unknown(_) => {
+            sel.unknown = true;
+            return;
+        }
+        Kind::Null => return,
+        _ => {}
+    }
+    if at.len() > sel.deepest.len() {
+        sel.deepest = at.clone();
+    }
+    let Some((head, rest)) = path.split_first() else {
+        sel.values.push((at, v));
+        return;
+    };
+    match &v.kind {
+        Kind::Object(map) => {
+            if let Some(child) = map.get(head) {
+                let next = join(&at, head);
+                walk(child, rest, next, sel);
+            }
+        }
+        Kind::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, path, format!("{at}.{i}"), sel);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &str) -> Outcome {
+    match c {
+        Condition::All(items) => {
+            let mut acc = Tri::True;
+            let mut blame = None;
+            for item in items {
+                let o = eval(ctx, item, inst, root, prefix);
+                if o.tri == Tri::False {
+                    return o;
+                }
+                acc = acc.and(o.tri);
+                if blame.is_none() {
+                    blame = o.blame;
+                }
+            }
+            Outcome {
+                tri: acc,
+                blame: if acc == Tri::False { blame } else { None },
+            }
+        }
+        Condition::Any(items) => {
+            let mut acc = Tri::False;
+            let mut first_blame = None;
+            for item in items {
+                let o = eval(ctx, item, inst, root, prefix);
+                if o.tri == Tri::True {
+                    return o;
+                }
+                acc = acc.or(o.tri);
+                if first_blame.is_none() && o.tri == Tri::False {
+                    first_blame = o.blame;
+                }
+            }
+            Outcome {
+                tri: acc,
+                blame: if acc == Tri::False { first_blame } else { None },
+            }
+        }
+        Condition::Not(inner) => {
+            let o = eval(ctx, inner, inst, root, prefix);
+            match o.tri {
+                Tri::True => Outcome::fail(Blame {
+                    path: o.blame.as_ref().and_then(|b| b.path.clone()),
+                    label: "this setting is not allowed".into(),
+                    value_span: None,
+                }),
+                t => Outcome::of(t.not()),
+            }
+        }
+        Condition::Attribute {
+            path,
+            tests,
+            default,
+        } => eval_attribute(root, path, tests, default.as_ref(), prefix),
+        Condition::Quantified {
+            quantifier,
+            path,
+            body,
+        } => {
+            let sel = select(root, path, prefix);
+            let mut elements: Vec<(String, &Value)> = Vec::new();
+            let mut unknown = sel.unknown;
+            for (p, v) in &sel.values {
+                match &v.kind {
+                    Kind::List(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            elements.push((format!("{p}.{i}"), item));
+                        }
+                    }
+                    Kind::Unknown(_) => unknown = true,
+                    _ => elements.push((p.clone(), v)),
+                }
+            }
+            let results: Vec<(Outcome, &str)> = elements
+                .iter()
+                .map(|(p, v)| {
+                    let o = if v.is_known() {
+                        eval(ctx, body, inst, v, p)
+                    } else {
+                        Outcome::of(Tri::Unknown)
+                    };
+                    (o, p.as_str())
+                })
+                .collect();
+            let path_str = join(prefix, &path.join("."));
+            match quantifier {
+                Quantifier::Some => {
+                    if results.iter().any(|(o, _)| o.tri == Tri::True) {
+                        return Outcome::of(Tri::True);
+                    }
+                    if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {
+                        return Outcome::of(Tri::Unknown);
+                    }
+                    let blame = results
+                        .into_iter()
+                        .next()
+                        .and_then(|(o, _)| o.blame)
+                        .unwrap_or(Blame {
+                            path: Some(path_str.clone()),
+                            label: format!("no `{}` satisfies the rule", path.join(".")),
+                            value_span: None,
+                        });
+                    Outcome::fail(blame)
+                }
+                Quantifier::Each => {
+                    for (o, _) in &results {
+                        if o.tri == Tri::False {
+                            return Outcome {
+                                tri: Tri::False,
+                                blame: o.blame.clone(),
+                            };
+                        }
+                    }
+                    if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {
+                        Outcome::of(Tri::Unknown)
+                    } else {
+                        Outcome::of(Tri::True)
+                    }
+                }
+                Quantifier::None => {
+                    if let Some((_, p)) = results.iter().find(|(o, _)| o.tri == Tri::True) {
+                        return Outcome::fail(Blame {
+                            path: Some(p.to_string()),
+                            label: format!("this `{}` is not allowed", path.join(".")),
+                            value_span: None,
+                        });
+                    }
+                    if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {
+                        Outcome::of(Tri::Unknown)
+                    } else {
+                        Outcome::of(Tri::True)
+                    }
+                }
+            }
+        }
+        Condition::Linked {
+            resource_type,
+            via,
+            match_attribute,
+            body,
+        } => eval_linked(
+            ctx,
+            inst,
+            resource_type,
+            via,
+            match_attribute.as_deref(),
+            body,
+        ),
+        Condition::Builtin { name, func, args } => match func(root, args) {
+            Ok(o) => {
+                if o.result == Tri::False {
+                    let path = o.attribute.map(|a| join(prefix, &a));
+                    let value_span = path
+                        .as_deref()
+                        .and_then(|p| value_at(root, prefix, p))
+                        .and_then(|v| v.span);
+                    Outcome::fail(Blame {
+                        path,
+                        label: o.detail.unwrap_or_else(|| format!("fails `{name}`")),
+                        value_span,
+                    })
+                } else {
+                    Outcome::of(o.result)
+                }
+            }
+            // Bad arguments in a rule are caught when its examples run; at scan time the
+            // honest answer is "cannot tell".
+            Err(_) => Outcome::of(Tri::Unknown),
+        },
+    }
+}
+
+/// The value at a full dotted path below `root` (whose own path is `prefix`).
+fn value_at<'v>(root: &'v Value, prefix: &str, path: &str) -> Option<&'v Value> {
+    let rel = if prefix.is_empty() {
+        path
+    } else {
+        path.strip_prefix(prefix)?.trim_start_matches('.')
+    };
+    let mut v = root;
+    for seg in rel.split('.').filter(|s| !s.is_empty()) {
+        v = match &v.kind {
+            Kind::Object(m) => m.get(seg)?,
+            Kind::List(items) => items.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(v)
+}
+
+fn eval_attribute(
+    root: &Value,
+    path: &[Arc<str>],
+    tests: &[Test],
+    default: Option<&Value>,
+    prefix: &str,
+) -> Outcome {
+    let sel = select(root, path, prefix);
+    let name = path.join(".");
+    let full = join(prefix, &name);
+    let present_values: Vec<&(String, &Value)> =
+        sel.values.iter().filter(|(_, v)| !v.is_null()).collect();
+    if present_values.is_empty() {
+        if sel.unknown {
+            return Outcome::of(Tri::Unknown);
+        }
+        // Absent: `present = false` holds; other tests run on the default, or fail.
+        let mut acc = Tri::True;
+        for t in tests {
+            let r = match (t, default) {
+                (Test::Present(p), _) => Tri::from_bool(!p),
+                (_, Some(d)) => run_test(t, d),
+                (_, None) => Tri::False,
+            };
+            acc = acc.and(r);
+            if acc == Tri::False {
+                let label = match default {
+                    Some(d) if !matches!(t, Test::Present(_)) => {
+                        format!("`{name}` is not set (defaults to {})", d.display())
+                    }
+                    _ => format!("`{name}` is not set"),
+                };
+                return Outcome::fail(Blame {
+                    path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
+                    label,
+                    value_span: None,
+                });
+            }
+        }
+        let _ = full;
+        return Outcome::of(acc);
+    }
+    let mut acc = if sel.unknown { Tri::Unknown } else { Tri::True };
+    for (p, v) in present_values {
+        for t in tests {
+            let r = if v.is_known() {
+                run_test(t, v)
+            } else {
+                match t {
+                    Test::Present(want) => {
+                        let set = v.is_set();
+                        if *want {
+                            set
+                        } else {
+                            set.not()
+                        }
+                    }
+                    _ => Tri::Unknown,
+                }
+            };
+            if r == Tri::False {
+                return Outcome::fail(Blame {
+                    path: Some(p.clone()),
+                    label: format!(
+                        "`{}` = {}",
+                        p.rsplit('.')
+                            .find(|s| s.parse::<usize>().is_err())
+                            .unwrap_or(&name),
+                        v.display()
+                    ),
+                    value_span: v.span,
+                });
+            }
+            acc = acc.and(r);
+        }
+    }
+    Outcome::of(acc)
+}
+
+fn run_test(t: &Test, v: &Value) -> Tri {
+    let num = |f: &dyn Fn(f64) -> bool| match v.as_number() {
+        Some(n) => Tri::from_bool(f(n)),
+        None if !v.is_known() => Tri::Unknown,
+        None => Tri::False,
+    };
+    let len = || -> Option<f64> {
+        match &v.kind {
+            Kind::List(l) => Some(l.len() as f64),
+            Kind::Object(m) => Some(m.len() as f64),
+            Kind::String(s) => Some(s.chars().count() as f64),
+            _ => None,
+        }
+    };
+    match t {
+        Test::Present(p) => {
+            let set = v.is_set();
+            if *p {
+                set
+            } else {
+                set.not()
+            }
+        }
+        Test::Equals(x) => loose_equals(v, x),
+        Test::NotEquals(x) => loose_equals(v, x).not(),
+        Test::OneOf(xs) => Tri::any(xs.iter().map(|x| loose_equals(v, x))),
+        Test::NotOneOf(xs) => Tri::any(xs.iter().map(|x| loose_equals(v, x))).not(),
+        Test::Matches(re) => match v.to_template_string() {
+            Some(s) => Tri::from_bool(re.is_match(&s)),
+            None if !v.is_known() => Tri::Unknown,
+            None => Tri::False,
+        },
+        Test::NotMatches(re) => match v.to_template_string() {
+            Some(s) => Tri::from_bool(!re.is_match(&s)),
+            None if !v.is_known() => Tri::Unknown,
+            None => Tri::True,
+        },
+        Test::Gt(n) => num(&|x| x > *n),
+        Test::Gte(n) => num(&|x| x >= *n),
+        Test::Lt(n) => num(&|x| x < *n),
+        Test::Lte(n) => num(&|x| x <= *n),
+        Test::Contains(x) => match &v.kind {
+            Kind::List(items) => Tri::any(items.iter().map(|i| loose_equals(i, x))),
+            Kind::Unknown(_) => Tri::Unknown,
+            _ => loose_equals(v, x),
+        },
+        Test::NotContains(x) => match &v.kind {
+            Kind::List(items) => Tri::any(items.iter().map(|i| loose_equals(i, x))).not(),
+            Kind::Unknown(_) => Tri::Unknown,
+            _ => loose_equals(v, x).not(),
+        },
+        Test::LengthGte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l >= *n)),
+        Test::LengthLte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l <= *n)),
+    }
+}
+
+/// Equality with Terraform's automatic conversions between strings, numbers and bools.
+fn loose_equals(v: &Value, x: &Value) -> Tri {
+    match (&v.kind, &x.kind) {
+        (Kind::Unknown(_), _) => Tri::Unknown,
+        (
+            Kind::String(_) | Kind::Number(_) | Kind::Bool(_),
+            Kind::String(_) | Kind::Number(_) | Kind::Bool(_),
+        ) => match (v.to_template_string(), x.to_template_string()) {
+            (Some(a), Some(b)) => {
+                if let (Some(na), Some(nb)) = (v.as_number(), x.as_number()) {
+                    return Tri::from_bool(na == nb);
+                }
+                Tri::from_bool(a == b)
+            }
+            _ => Tri::False,
+        },
+        _ => v.equals(x),
+    }
+}
+
+fn eval_linked(
+    ctx: &Ctx<'_>,
+    inst: &Instance,
+    resource_type: &Arc<str>,
+    via: &Arc<str>,
+    match_attribute: Option<&str>,
+    body: &Condition,
+) -> Outcome {
+    let Some(index) = ctx.links.get(&(resource_type.clone(), via.clone())) else {
+        return Outcome::of(Tri::Unknown);
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    for key in [inst.address.as_str(), inst.resource_address.as_str()] {
+        if let Some(c) = index.by_ref.get(&(inst.root.clone(), Arc::from(key))) {
+            candidates.extend(c);
+        }
+    }
+    let mut unknown = false;
+    if let Some(m) = match_attribute {
+        match inst.values.get(m) {
+            Some(v) if v.as_str().is_some() => {
+                if let Some(c) = v
+                    .as_str()
+                    .and_then(|s| index.by_value.get(&(inst.root.clone(), Arc::from(s))))
+                {
+                    candidates.extend(c);
+                }
+            }
+            // This resource's own name is unknown: a literal reference elsewhere might match it.
+            Some(v) if !v.is_known() => {
+                unknown |= index.by_value.keys().any(|(root, _)| *root == inst.root);
+            }
+            _ => {}
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    for &c in &candidates {
+        let other = &ctx.instances[c];
+        match eval(ctx, body, other, &other.values, "").tri {
+            Tri::True => return Outcome::of(Tri::True),
+            Tri::Unknown => unknown = true,
+            Tri::False => {}
+        }
+    }
+    if unknown
+        || index
+            .unresolved
+            .get(&inst.root)
+            .is_some_and(|u| !u.is_empty())
+    {
+        return Outcome::of(Tri::Unknown);
+    }
+    let label = if candidates.is_empty() {
+        format!("no `{resource_type}` refers to this resource through `{via}`")
+    } else {
+        let names: Vec<&str> = candidates
+            .iter()
+            .map(|&c| ctx.instances[c].address.as_str())
+            .collect();
+        format!(
+            "the `{resource_type}` that refers to it ({}) does not satisfy the rule",
+            names.join(", ")
+        )
+    };
+    Outcome::fail(Blame {
+        path: None,
+        label,
+        value_span: None,
+    })
+}
+
+fn make_finding(
+    rule: &Rule,
+    inst: &Instance,
+    blame: Option<Blame>,
+    sources: &SourceMap,
+    service: Arc<str>,
+    model: ServiceModel,
+) -> Finding {
+    let blame = blame.unwrap_or(Blame {
+        path: None,
+        label: rule.title.clone(),
+        value_span: None,
+    });
+    let primary = match &blame.path {
+        Some(p) => inst.span_of(p),
+        None => inst.header,
+    };
+    let mut secondary = Vec::new();
+    if let Some(vs) = blame.value_span {
+        let inside = vs.file == primary.file && vs.start >= primary.start && vs.end <= primary.end;
+        if !inside && vs != Span::default() {
+            secondary.push((vs, "value set here".to_string()));
+        }
+    }
+    for (addr, span) in inst.via.iter().rev() {
+        secondary.push((*span, format!("instance {addr} created here")));
+    }
+    let attribute = blame.path.as_deref().map(display_path);
+    let file = sources
+        .get(primary.file)
+        .map(|f| f.display.as_str())
+        .unwrap_or("");
+    let fingerprint = fingerprint(
+        &rule.id,
+        file,
+        &inst.address,
+        attribute.as_deref().unwrap_or(""),
+    );
+    Finding {
+        rule_id: rule.id.clone(),
+        severity: rule.severity,
+        area: rule.area,
+        message: rule.title.clone(),
+        address: inst.address.clone(),
+        resource_type: inst.resource_type.clone(),
+        service,
+        service_model: model,
+        attribute,
+        primary,
+        primary_label: blame.label,
+        secondary,
+        via: inst.via.iter().map(|(a, _)| a.clone()).collect(),
+        plan_file: inst.plan_file.as_deref().map(str::to_string),
+        fingerprint,
+        suppression: None,
+    }
+}
+
+/// `ingress.0.cidr_blocks` → `ingress[0].cidr_blocks`.
+pub fn display_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 4);
+    for seg in p.split('.') {
+        if seg.parse::<usize>().is_ok() {
+            out.push('[');
+            out.push_str(seg);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
+        }
+    }
+    out
+}
+
+/// Stable identity of a finding: rule, file, address and attribute path, not line numbers.
+pub fn fingerprint(rule: &str, file: &str, address: &str, attribute: &str) -> String {
+    let mut h = Sha256::new();
+    for part in [rule, file, address, attribute] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    let digest = h.finalize();
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}

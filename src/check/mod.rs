@@ -1,0 +1,8 @@
+//! The rule engine: evaluates each rule's condition on each instance of the resource types it
+//! names, with Kleene three-valued logic. Only a condition that is *false* becomes a
+//! [`Finding`]; unknown results are counted so "no finding" never hides "could not tell".
+
+pub mod builtins;
+mod engine;
+
+pub use engine::{check, CheckOutput, Evaluation};

@@ -1,0 +1,1100 @@
+//! Modules: group files by directory, find which directories are root modules, and evaluate
+//! each module instance (root or called) into resource instances. Locals, module calls and
+//! data sources are evaluated on demand and memoised, so dependencies resolve in graph order
+//! and a cycle is met, reported and broken instead of looping.
+
+use super::expr::{constant_or_unknown, Env, Evaluator, Scope};
+use super::inputs::{self, parse_cli_value};
+use super::{policy_document, EvalOptions};
+use crate::diag::Diagnostic;
+use crate::discover::FileKind;
+use crate::load::ast::{Attribute, Block, Body, ExprKind, Traverse};
+use crate::load::{Content, Loaded, VarValue};
+use crate::model::{instance_key, Instance, InstanceKey, Mode};
+use crate::source::{FileId, Span};
+use crate::value::{Kind, Map, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// The declarations of one module directory.
+pub(super) struct ModuleDef<'a> {
+    pub dir: PathBuf,
+    variables: BTreeMap<Arc<str>, &'a Block>,
+    locals: HashMap<Arc<str>, &'a Attribute>,
+    resources: Vec<&'a Block>,
+    data: Vec<&'a Block>,
+    calls: BTreeMap<Arc<str>, &'a Block>,
+    outputs: BTreeMap<Arc<str>, &'a Block>,
+    resource_index: HashMap<(Arc<str>, Arc<str>), &'a Block>,
+    data_index: HashMap<(Arc<str>, Arc<str>), &'a Block>,
+    /// Auto-loaded variables files, in Terraform's order.
+    vars_files: Vec<FileId>,
+    duplicates: Vec<Diagnostic>,
+}
+
+/// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources and discovered paths
+/// compare equal without touching the file system.
+pub(super) fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() || out.as_os_str().is_empty() && p.is_relative() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+pub(super) fn group_modules(loaded: &Loaded) -> BTreeMap<PathBuf, ModuleDef<'_>> {
+    let mut modules: BTreeMap<PathBuf, ModuleDef<'_>> = BTreeMap::new();
+    let mut vars: Vec<(PathBuf, (u8, String), FileId)> = Vec::new();
+    for f in &loaded.files {
+        let Some(src) = loaded.sources.get(f.file) else {
+            continue;
+        };
+        let dir = normalize(src.path.parent().unwrap_or(Path::new("")));
+        match &f.content {
+            Content::Config(body) => {
+                let m = modules
+                    .entry(dir.clone())
+                    .or_insert_with(|| ModuleDef::new(dir));
+                m.add(body);
+            }
+            Content::Vars(_) if matches!(f.kind, FileKind::Vars | FileKind::VarsJson) => {
+                if inputs::is_auto_loaded(&src.path) {
+                    vars.push((dir, inputs::auto_load_rank(&src.path), f.file));
+                }
+            }
+            _ => {}
+        }
+    }
+    vars.sort();
+    for (dir, _, id) in vars {
+        if let Some(m) = modules.get_mut(&dir) {
+            m.vars_files.push(id);
+        }
+    }
+    modules
+}
+
+/// Directories that some scanned module calls with a local `source`: they are evaluated
+/// through those calls, not as roots.
+pub(super) fn called_directories(
+    modules: &BTreeMap<PathBuf, ModuleDef<'_>>,
+    _loaded: &Loaded,
+) -> HashSet<PathBuf> {
+    let mut called = HashSet::new();
+    for m in modules.values() {
+        for call in m.calls.values() {
+            if let Some(dir) = local_source(&m.dir, call) {
+                if dir != m.dir {
+                    called.insert(dir);
+                }
+            }
+        }
+    }
+    called
+}
+
+fn local_source(dir: &Path, call: &Block) -> Option<PathBuf> {
+    let src = call.body.attribute("source")?;
+    let ExprKind::String(s) = &src.expr.kind else {
+        return None;
+    };
+    if s.starts_with("./") || s.starts_with("../") || &**s == "." || &**s == ".." {
+        Some(normalize(&dir.join(&**s)))
+    } else {
+        None
+    }
+}
+
+impl<'a> ModuleDef<'a> {
+    fn new(dir: PathBuf) -> Self {
+        ModuleDef {
+            dir,
+            variables: BTreeMap::new(),
+            locals: HashMap::new(),
+            resources: Vec::new(),
+            data: Vec::new(),
+            calls: BTreeMap::new(),
+            outputs: BTreeMap::new(),
+            resource_index: HashMap::new(),
+            data_index: HashMap::new(),
+            vars_files: Vec::new(),
+            duplicates: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, body: &'a Body) {
+        for b in &body.blocks {
+            match (&*b.kind, b.labels.as_slice()) {
+                ("variable", [name]) => {
+                    if self.variables.insert(name.clone(), b).is_some() {
+                        self.duplicate(b, "variable", name);
+                    }
+                }
+                ("locals", []) => {
+                    for a in &b.body.attributes {
+                        if self.locals.insert(a.name.clone(), a).is_some() {
+                            self.duplicates.push(
+                                Diagnostic::error(
+                                    "duplicate",
+                                    format!("local `{}` is defined more than once", a.name),
+                                )
+                                .at(a.span),
+                            );
+                        }
+                    }
+                }
+                ("resource", [ty, name]) => {
+                    if self
+                        .resource_index
+                        .insert((ty.clone(), name.clone()), b)
+                        .is_some()
+                    {
+                        self.duplicate(b, "resource", &format!("{ty}.{name}"));
+                    } else {
+                        self.resources.push(b);
+                    }
+                }
+                ("data", [ty, name]) => {
+                    if self
+                        .data_index
+                        .insert((ty.clone(), name.clone()), b)
+                        .is_none()
+                    {
+                        self.data.push(b);
+                    }
+                }
+                ("module", [name]) => {
+                    if self.calls.insert(name.clone(), b).is_some() {
+                        self.duplicate(b, "module", name);
+                    }
+                }
+                ("output", [name]) => {
+                    self.outputs.insert(name.clone(), b);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn duplicate(&mut self, b: &Block, what: &str, name: &str) {
+        self.duplicates.push(
+            Diagnostic::error(
+                "duplicate",
+                format!("{what} `{name}` is declared more than once in this module"),
+            )
+            .at(b.header),
+        );
+    }
+}
+
+/// State shared by every module instance of one root evaluation.
+struct Ctx<'a> {
+    root: Arc<str>,
+    modules: &'a BTreeMap<PathBuf, ModuleDef<'a>>,
+    opts: &'a EvalOptions,
+    diags: RefCell<Vec<Diagnostic>>,
+    steps: Cell<u64>,
+    instances: RefCell<Vec<Instance>>,
+}
+
+enum Slot {
+    InProgress,
+    Done(Value),
+}
+
+struct ModInst<'a> {
+    ctx: &'a Ctx<'a>,
+    def: &'a ModuleDef<'a>,
+    /// Module address (`""` for the root, `module.a["x"].module.b`).
+    addr: String,
+    via: Vec<(String, Span)>,
+    vars: HashMap<Arc<str>, Value>,
+    /// Directories of the calls that led here, to catch a module that calls itself.
+    stack: Vec<PathBuf>,
+    locals: RefCell<HashMap<Arc<str>, Slot>>,
+    calls: RefCell<HashMap<Arc<str>, Slot>>,
+    data: RefCell<HashMap<(Arc<str>, Arc<str>), Slot>>,
+}
+
+/// Evaluates the root module in `dir` and every module it calls.
+pub(super) fn evaluate_root(
+    dir: &Path,
+    modules: &BTreeMap<PathBuf, ModuleDef<'_>>,
+    loaded: &Loaded,
+    opts: &EvalOptions,
+) -> (Vec<Instance>, Vec<Diagnostic>) {
+    let Some(def) = modules.get(dir) else {
+        return (Vec::new(), Vec::new());
+    };
+    let ctx = Ctx {
+        root: Arc::from(crate::discover::display_path(dir).as_str()),
+        modules,
+        opts,
+        diags: RefCell::new(Vec::new()),
+        steps: Cell::new(0),
+        instances: RefCell::new(Vec::new()),
+    };
+    let vars = root_variables(def, loaded, opts, &|d| ctx.diags.borrow_mut().push(d));
+    let root = ModInst::new(
+        &ctx,
+        def,
+        String::new(),
+        Vec::new(),
+        vars,
+        vec![def.dir.clone()],
+    );
+    root.evaluate_all();
+    let mut diags = ctx.diags.into_inner();
+    for m in modules.values() {
+        if m.dir == dir {
+            diags.extend(m.duplicates.iter().cloned());
+        }
+    }
+    (ctx.instances.into_inner(), diags)
+}
+
+fn root_variables(
+    def: &ModuleDef<'_>,
+    loaded: &Loaded,
+    opts: &EvalOptions,
+    report: &dyn Fn(Diagnostic),
+) -> HashMap<Arc<str>, Value> {
+    let mut values: HashMap<Arc<str>, Value> = HashMap::new();
+    for (name, block) in &def.variables {
+        if let Some(d) = block.body.attribute("default") {
+            values.insert(
+                name.clone(),
+                constant_or_unknown(&d.expr, "a variable default", report),
+            );
+        }
+    }
+    let string_typed = |name: &str| {
+        def.variables
+            .get(name)
+            .and_then(|b| b.body.attribute("type"))
+            .is_some_and(|t| matches!(&t.expr.kind, ExprKind::Variable(v) if &**v == "string"))
+    };
+    for (name, text) in &opts.env_vars {
+        if def.variables.contains_key(name.as_str()) {
+            values.insert(
+                Arc::from(name.as_str()),
+                parse_cli_value(text, string_typed(name)),
+            );
+        }
+    }
+    let files = def.vars_files.iter().chain(opts.var_files.iter());
+    for id in files {
+        let Some(Content::Vars(assignments)) = loaded
+            .files
+            .iter()
+            .find(|f| f.file == *id)
+            .map(|f| &f.content)
+        else {
+            continue;
+        };
+        for a in assignments {
+            if !def.variables.contains_key(&a.name) {
+                continue;
+            }
+            let v = match &a.value {
+                VarValue::Expr(e) => constant_or_unknown(e, "a variables file value", report),
+                VarValue::Value(v) => v.clone(),
+            };
+            values.insert(a.name.clone(), v);
+        }
+    }
+    for cv in &opts.vars {
+        if def.variables.contains_key(cv.name.as_str()) {
+            values.insert(
+                Arc::from(cv.name.as_str()),
+                parse_cli_value(&cv.value, string_typed(&cv.name)),
+            );
+        }
+    }
+    finish_variables(def, values)
+}
+
+/// Marks sensitive variables and gives unset ones an unknown value.
+fn finish_variables(
+    def: &ModuleDef<'_>,
+    mut values: HashMap<Arc<str>, Value>,
+) -> HashMap<Arc<str>, Value> {
+    for (name, block) in &def.variables {
+        let sensitive = block
+            .body
+            .attribute("sensitive")
+            .is_some_and(|a| matches!(a.expr.kind, ExprKind::Bool(true)));
+        let v = values.remove(name).unwrap_or_else(|| {
+            Value::unknown(format!("variable `{name}` has no value")).with_span(block.header)
+        });
+        values.insert(name.clone(), v.mark_sensitive(sensitive));
+    }
+    values
+}
+
+/// One expansion of a `count`/`for_each` block.
+struct Expansion {
+    key: InstanceKey,
+    names: Vec<(Arc<str>, Value)>,
+}
+
+enum Expand {
+    Single,
+    Keys(Vec<Expansion>),
+    Unknown,
+}
+
+impl<'a> ModInst<'a> {
+    fn new(
+        ctx: &'a Ctx<'a>,
+        def: &'a ModuleDef<'a>,
+        addr: String,
+        via: Vec<(String, Span)>,
+        vars: HashMap<Arc<str>, Value>,
+        stack: Vec<PathBuf>,
+    ) -> Self {
+        ModInst {
+            ctx,
+            def,
+            addr,
+            via,
+            vars,
+            stack,
+            locals: RefCell::new(HashMap::new()),
+            calls: RefCell::new(HashMap::new()),
+            data: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn evaluator(&self) -> Evaluator<'_> {
+        Evaluator::new(self, self.ctx.opts.limits.expr_depth)
+    }
+
+    fn prefix(&self) -> String {
+        if self.addr.is_empty() {
+            String::new()
+        } else {
+            format!("{}.", self.addr)
+        }
+    }
+
+    fn evaluate_all(&self) {
+        for name in self.def.calls.keys() {
+            self.module_value(name);
+        }
+        for block in &self.def.resources {
+            self.emit_resource(block);
+        }
+    }
+
+    fn local(&self, name: &str, span: Span) -> Value {
+        let Some(attr) = self.def.locals.get(name) else {
+            return self.evaluator().error(
+                span,
+                "unknown-reference",
+                format!("local `{name}` is not defined"),
+            );
+        };
+        match self.locals.borrow().get(name) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::InProgress) => {
+                self.report(
+                    Diagnostic::error("eval-cycle", format!("local `{name}` depends on itself"))
+                        .at(attr.span)
+                        .with_related(span, "the cycle closes here"),
+                );
+                return Value::unknown(format!("local `{name}` depends on itself"));
+            }
+            None => {}
+        }
+        self.locals
+            .borrow_mut()
+            .insert(attr.name.clone(), Slot::InProgress);
+        let v = self.evaluator().eval(&attr.expr, &Scope::root());
+        self.locals
+            .borrow_mut()
+            .insert(attr.name.clone(), Slot::Done(v.clone()));
+        v
+    }
+
+    fn expansion(&self, body: &Body, ev: &Evaluator<'_>, scope: &Scope<'_>, what: &str) -> Expand {
+        let limit = self.ctx.opts.limits.expansion;
+        if let Some(c) = body.attribute("count") {
+            let v = ev.eval(&c.expr, scope);
+            if !v.is_known() {
+                self.report(
+                    Diagnostic::note("unknown-count", format!("`count` of {what} is known only after apply; it is checked as one instance with unknown index"))
+                        .at(c.expr.span),
+                );
+                return Expand::Unknown;
+            }
+            let n = match v.as_number() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 => n as usize,
+                _ => {
+                    ev.error(
+                        c.expr.span,
+                        "eval-error",
+                        format!("`count` must be a whole number, got {}", v.display()),
+                    );
+                    return Expand::Unknown;
+                }
+            };
+            if n > limit {
+                self.report(
+                    Diagnostic::warning("eval-limit", format!("`count` of {n} exceeds the limit of {limit} instances; checked as one instance with unknown index"))
+                        .at(c.expr.span),
+                );
+                return Expand::Unknown;
+            }
+            return Expand::Keys(
+                (0..n)
+                    .map(|i| Expansion {
+                        key: InstanceKey::Index(i),
+                        names: vec![(
+                            Arc::from("count"),
+                            obj([("index", Value::number(i as f64))]),
+                        )],
+                    })
+                    .collect(),
+            );
+        }
+        if let Some(fe) = body.attribute("for_each") {
+            let v = ev.eval(&fe.expr, scope);
+            let pairs: Vec<(Arc<str>, Value)> = match &v.kind {
+                Kind::Object(map) => map.iter().map(|(k, x)| (k.clone(), x.clone())).collect(),
+                Kind::List(items) => {
+                    let mut keys: Vec<(Arc<str>, Value)> = Vec::with_capacity(items.len());
+                    for it in items.iter() {
+                        match it.as_str() {
+                            Some(s) => keys.push((Arc::from(s), it.clone())),
+                            None if !it.is_known() => return self.unknown_each(fe, what),
+                            None => {
+                                ev.error(
+                                    fe.expr.span,
+                                    "eval-error",
+                                    "`for_each` over a list needs strings (use toset or a map)",
+                                );
+                                return Expand::Unknown;
+                            }
+                        }
+                    }
+                    keys.sort_by(|a, b| a.0.cmp(&b.0));
+                    keys.dedup_by(|a, b| a.0 == b.0);
+                    keys
+                }
+                Kind::Unknown(_) => return self.unknown_each(fe, what),
+                _ => {
+                    ev.error(
+                        fe.expr.span,
+                        "eval-error",
+                        format!(
+                            "`for_each` needs a map or a set of strings, got {}",
+                            v.type_name()
+                        ),
+                    );
+                    return Expand::Unknown;
+                }
+            };
+            if pairs.len() > limit {
+                self.report(
+                    Diagnostic::warning("eval-limit", format!("`for_each` over {} elements exceeds the limit of {limit} instances; checked as one instance with unknown key", pairs.len()))
+                        .at(fe.expr.span),
+                );
+                return Expand::Unknown;
+            }
+            return Expand::Keys(
+                pairs
+                    .into_iter()
+                    .map(|(k, x)| Expansion {
+                        key: InstanceKey::Name(k.clone()),
+                        names: vec![(
+                            Arc::from("each"),
+                            obj([("key", Value::string(k)), ("value", x)]),
+                        )],
+                    })
+                    .collect(),
+            );
+        }
+        Expand::Single
+    }
+
+    fn unknown_each(&self, fe: &Attribute, what: &str) -> Expand {
+        self.report(
+            Diagnostic::note("unknown-for-each", format!("`for_each` of {what} is known only after apply; it is checked as one instance with unknown key"))
+                .at(fe.expr.span),
+        );
+        Expand::Unknown
+    }
+
+    fn unknown_bindings() -> Vec<(Arc<str>, Value)> {
+        vec![
+            (
+                Arc::from("count"),
+                obj([(
+                    "index",
+                    Value::unknown_set("count.index known only after apply"),
+                )]),
+            ),
+            (
+                Arc::from("each"),
+                obj([
+                    ("key", Value::unknown_set("each.key known only after apply")),
+                    ("value", Value::unknown("each.value known only after apply")),
+                ]),
+            ),
+        ]
+    }
+
+    fn emit_resource(&self, block: &Block) {
+        let [ty, name] = block.labels.as_slice() else {
+            return;
+        };
+        let ev = self.evaluator();
+        let root = Scope::root();
+        let what = format!("{ty}.{name}");
+        let resource_address = format!("{}{ty}.{name}", self.prefix());
+        let (expansions, unknown) = match self.expansion(&block.body, &ev, &root, &what) {
+            Expand::Single => (
+                vec![Expansion {
+                    key: InstanceKey::None,
+                    names: Vec::new(),
+                }],
+                false,
+            ),
+            Expand::Keys(k) => (k, false),
+            Expand::Unknown => (
+                vec![Expansion {
+                    key: InstanceKey::None,
+                    names: Self::unknown_bindings(),
+                }],
+                true,
+            ),
+        };
+        for x in expansions {
+            let scope = root.child(x.names);
+            let mut spans = HashMap::new();
+            let values = self.eval_body(&block.body, &ev, &scope, "", &mut spans, true);
+            self.ctx.instances.borrow_mut().push(Instance {
+                address: format!("{resource_address}{}", instance_key(&x.key)),
+                root: self.ctx.root.clone(),
+                module: self.addr.clone(),
+                resource_address: resource_address.clone(),
+                mode: Mode::Managed,
+                resource_type: ty.clone(),
+                name: name.clone(),
+                values: Value::object(values),
+                header: block.header,
+                attribute_spans: spans,
+                via: self.via.clone(),
+                expansion_unknown: unknown,
+                plan_file: None,
+            });
+        }
+    }
+
+    /// Evaluates a resource body: attributes to values, nested blocks (and dynamic blocks,
+    /// expanded) to lists of objects under the block name. Records attribute spans by path.
+    fn eval_body(
+        &self,
+        body: &Body,
+        ev: &Evaluator<'_>,
+        scope: &Scope<'_>,
+        prefix: &str,
+        spans: &mut HashMap<String, Span>,
+        top: bool,
+    ) -> Map {
+        let mut map = Map::new();
+        for a in &body.attributes {
+            if top && matches!(&*a.name, "count" | "for_each" | "provider" | "depends_on") {
+                continue;
+            }
+            let v = ev.eval(&a.expr, scope);
+            spans.insert(format!("{prefix}{}", a.name), a.span);
+            map.insert(a.name.clone(), v);
+        }
+        let mut lists: BTreeMap<Arc<str>, Vec<Value>> = BTreeMap::new();
+        for b in &body.blocks {
+            if top && matches!(&*b.kind, "lifecycle" | "provisioner" | "connection") {
+                continue;
+            }
+            if &*b.kind == "dynamic" {
+                self.expand_dynamic(b, ev, scope, prefix, spans, &mut lists);
+                continue;
+            }
+            let list = lists.entry(b.kind.clone()).or_default();
+            let path = format!("{prefix}{}.{}", b.kind, list.len());
+            spans.insert(path.clone(), b.header);
+            let inner = self.eval_body(&b.body, ev, scope, &format!("{path}."), spans, false);
+            list.push(Value::object(inner).with_span(b.span));
+        }
+        for (k, v) in lists {
+            map.insert(k, Value::list(v));
+        }
+        map
+    }
+
+    fn expand_dynamic(
+        &self,
+        b: &Block,
+        ev: &Evaluator<'_>,
+        scope: &Scope<'_>,
+        prefix: &str,
+        spans: &mut HashMap<String, Span>,
+        lists: &mut BTreeMap<Arc<str>, Vec<Value>>,
+    ) {
+        let Some(kind) = b.labels.first() else { return };
+        let Some(content) = b.body.blocks_of("content").next() else {
+            return;
+        };
+        let iterator: Arc<str> = b
+            .body
+            .attribute("iterator")
+            .and_then(|a| match &a.expr.kind {
+                ExprKind::Variable(n) => Some(n.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| kind.clone());
+        let coll = b
+            .body
+            .attribute("for_each")
+            .map(|a| ev.eval(&a.expr, scope))
+            .unwrap_or_else(|| Value::unknown("dynamic block without for_each"));
+        let items: Vec<(Value, Value)> = match &coll.kind {
+            Kind::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Value::number(i as f64), v.clone()))
+                .collect(),
+            Kind::Object(m) => m
+                .iter()
+                .map(|(k, v)| (Value::string(k.clone()), v.clone()))
+                .collect(),
+            Kind::Null => Vec::new(),
+            _ => {
+                // An unknown collection leaves the block unknown: rules over it say "unknown".
+                let list = lists.entry(kind.clone()).or_default();
+                spans.insert(format!("{prefix}{kind}.{}", list.len()), b.header);
+                list.push(
+                    Value::unknown("dynamic block content known only after apply")
+                        .with_span(b.span),
+                );
+                return;
+            }
+        };
+        if items.len() > self.ctx.opts.limits.expansion {
+            self.report(
+                Diagnostic::warning(
+                    "eval-limit",
+                    "dynamic block expands beyond the instance limit; treated as unknown",
+                )
+                .at(b.header),
+            );
+            lists
+                .entry(kind.clone())
+                .or_default()
+                .push(Value::unknown("dynamic block too large"));
+            return;
+        }
+        for (k, v) in items {
+            let it = obj([("key", k), ("value", v)]);
+            let inner_scope = scope.child(vec![(iterator.clone(), it)]);
+            let list = lists.entry(kind.clone()).or_default();
+            let path = format!("{prefix}{kind}.{}", list.len());
+            spans.insert(path.clone(), content.header);
+            let inner = self.eval_body(
+                &content.body,
+                ev,
+                &inner_scope,
+                &format!("{path}."),
+                spans,
+                false,
+            );
+            lists
+                .entry(kind.clone())
+                .or_default()
+                .push(Value::object(inner).with_span(content.span));
+        }
+    }
+
+    /// Value of `module.NAME`: an object of outputs, or a list/map of them for count/for_each.
+    fn module_value(&self, name: &str) -> Value {
+        let Some(call) = self.def.calls.get(name) else {
+            return Value::unknown(format!("module `{name}` is not called here"));
+        };
+        match self.calls.borrow().get(name) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::InProgress) => {
+                self.report(
+                    Diagnostic::error(
+                        "eval-cycle",
+                        format!("module `{name}` depends on its own outputs"),
+                    )
+                    .at(call.header),
+                );
+                return Value::unknown(format!("module `{name}` depends on itself"));
+            }
+            None => {}
+        }
+        let key: Arc<str> = Arc::from(name);
+        self.calls
+            .borrow_mut()
+            .insert(key.clone(), Slot::InProgress);
+        let v = self.call_module(name, call);
+        self.calls.borrow_mut().insert(key, Slot::Done(v.clone()));
+        v
+    }
+
+    fn call_module(&self, name: &str, call: &Block) -> Value {
+        let Some(dir) = local_source(&self.def.dir, call) else {
+            self.report(
+                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source, which onus does not download; its outputs are unknown"))
+                    .at(call.header),
+            );
+            return Value::unknown(format!("outputs of remote module `{name}`"));
+        };
+        let Some(child_def) = self.ctx.modules.get(&dir) else {
+            self.report(
+                Diagnostic::error(
+                    "module-not-found",
+                    format!(
+                        "module `{name}`: no Terraform files found at {}",
+                        dir.display()
+                    ),
+                )
+                .at(call.header),
+            );
+            return Value::unknown(format!("outputs of missing module `{name}`"));
+        };
+        if self.stack.contains(&dir) || self.stack.len() >= self.ctx.opts.limits.module_depth {
+            self.report(
+                Diagnostic::error("module-cycle", format!("module `{name}` calls {} which is already being evaluated (a module cannot contain itself)", dir.display()))
+                    .at(call.header),
+            );
+            return Value::unknown(format!("outputs of recursive module `{name}`"));
+        }
+        let ev = self.evaluator();
+        let root = Scope::root();
+        let what = format!("module.{name}");
+        let (expansions, unknown, keyed) = match self.expansion(&call.body, &ev, &root, &what) {
+            Expand::Single => (
+                vec![Expansion {
+                    key: InstanceKey::None,
+                    names: Vec::new(),
+                }],
+                false,
+                None,
+            ),
+            Expand::Keys(k) => {
+                let keyed = call.body.attribute("count").is_some();
+                (k, false, Some(keyed))
+            }
+            Expand::Unknown => (
+                vec![Expansion {
+                    key: InstanceKey::None,
+                    names: Self::unknown_bindings(),
+                }],
+                true,
+                None,
+            ),
+        };
+        let mut outputs: Vec<(InstanceKey, Value)> = Vec::new();
+        for x in expansions {
+            let scope = root.child(x.names);
+            let mut inputs: HashMap<Arc<str>, Value> = HashMap::new();
+            for a in &call.body.attributes {
+                if matches!(
+                    &*a.name,
+                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                ) {
+                    continue;
+                }
+                if child_def.variables.contains_key(&a.name) {
+                    inputs.insert(a.name.clone(), ev.eval(&a.expr, &scope));
+                } else {
+                    self.report(
+                        Diagnostic::warning(
+                            "unknown-argument",
+                            format!("module `{name}` has no variable `{}`", a.name),
+                        )
+                        .at(a.span),
+                    );
+                }
+            }
+            for (vname, vblock) in &child_def.variables {
+                if !inputs.contains_key(vname) {
+                    if let Some(d) = vblock.body.attribute("default") {
+                        let report = |d: Diagnostic| self.report(d);
+                        inputs.insert(
+                            vname.clone(),
+                            constant_or_unknown(&d.expr, "a variable default", &report),
+                        );
+                    }
+                }
+            }
+            let vars = finish_variables(child_def, inputs);
+            let addr = format!("{}module.{name}{}", self.prefix(), instance_key(&x.key));
+            let mut via = self.via.clone();
+            via.push((addr.clone(), call.header));
+            let mut stack = self.stack.clone();
+            stack.push(dir.clone());
+            let child = ModInst::new(self.ctx, child_def, addr, via, vars, stack);
+            child.evaluate_all();
+            outputs.push((x.key, child.outputs()));
+        }
+        if unknown {
+            return Value::unknown(format!(
+                "outputs of module `{name}` with unknown count/for_each"
+            ));
+        }
+        match keyed {
+            None => outputs.pop().map(|(_, v)| v).unwrap_or_default(),
+            Some(true) => Value::list(outputs.into_iter().map(|(_, v)| v).collect()),
+            Some(false) => Value::object(
+                outputs
+                    .into_iter()
+                    .filter_map(|(k, v)| match k {
+                        InstanceKey::Name(n) => Some((n, v)),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    fn outputs(&self) -> Value {
+        let ev = self.evaluator();
+        let root = Scope::root();
+        let mut map = Map::new();
+        for (name, block) in &self.def.outputs {
+            let Some(value) = block.body.attribute("value") else {
+                continue;
+            };
+            let sensitive = block
+                .body
+                .attribute("sensitive")
+                .is_some_and(|a| matches!(a.expr.kind, ExprKind::Bool(true)));
+            map.insert(
+                name.clone(),
+                ev.eval(&value.expr, &root).mark_sensitive(sensitive),
+            );
+        }
+        Value::object(map)
+    }
+
+    fn data_value(&self, ty: &Arc<str>, name: &Arc<str>, block: &Block) -> Value {
+        let key = (ty.clone(), name.clone());
+        match self.data.borrow().get(&key) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::InProgress) => {
+                self.report(
+                    Diagnostic::error("eval-cycle", format!("data.{ty}.{name} depends on itself"))
+                        .at(block.header),
+                );
+                return Value::unknown("data source depends on itself");
+            }
+            None => {}
+        }
+        self.data.borrow_mut().insert(key.clone(), Slot::InProgress);
+        let ev = self.evaluator();
+        let root = Scope::root();
+        let v = if block.body.attribute("count").is_some()
+            || block.body.attribute("for_each").is_some()
+        {
+            Value::unknown(format!(
+                "data.{ty}.{name} with count/for_each is read at apply time"
+            ))
+        } else {
+            let mut spans = HashMap::new();
+            let mut body = self.eval_body(&block.body, &ev, &root, "", &mut spans, true);
+            if &**ty == "aws_iam_policy_document" {
+                let rendered =
+                    policy_document::render(&Value::object(body.clone())).with_span(block.span);
+                body.insert(Arc::from("json"), rendered.clone());
+                body.insert(Arc::from("minified_json"), rendered);
+            }
+            Value::object(body)
+        };
+        self.data.borrow_mut().insert(key, Slot::Done(v.clone()));
+        v
+    }
+
+    /// `TYPE.NAME[KEY].ATTR`: known only after apply, certainly set for `id`/`arn` and for
+    /// arguments the configuration sets, and remembered as a reference to that resource.
+    fn resource_ref(
+        &self,
+        ty: &Arc<str>,
+        name: &Arc<str>,
+        block: &Block,
+        ops: &[Traverse],
+        ev: &Evaluator<'_>,
+        scope: &Scope<'_>,
+    ) -> (Value, usize) {
+        let mut used = 1;
+        let mut addr = format!("{}{ty}.{name}", self.prefix());
+        let expanded =
+            block.body.attribute("count").is_some() || block.body.attribute("for_each").is_some();
+        if expanded {
+            match ops.get(1) {
+                Some(Traverse::Index(ix)) => {
+                    let k = ev.eval(ix, scope);
+                    if let Some(n) = k.as_number().filter(|_| k.as_str().is_none()) {
+                        addr.push_str(&instance_key(&InstanceKey::Index(n.max(0.0) as usize)));
+                    } else if let Some(s) = k.as_str() {
+                        addr.push_str(&instance_key(&InstanceKey::Name(Arc::from(s))));
+                    }
+                    used = 2;
+                }
+                _ => {
+                    return (
+                        Value::unknown_ref(
+                            format!("{addr} is known only after apply"),
+                            true,
+                            vec![Arc::from(addr.as_str())],
+                        ),
+                        1,
+                    );
+                }
+            }
+        }
+        match ops.get(used) {
+            Some(Traverse::Attr(attr)) => {
+                let configured = block
+                    .body
+                    .attribute(attr)
+                    .is_some_and(|a| !matches!(a.expr.kind, ExprKind::Null));
+                let non_null = configured || matches!(&**attr, "id" | "arn" | "name");
+                let v = Value::unknown_ref(
+                    format!("{addr}.{attr} is known only after apply"),
+                    non_null,
+                    vec![Arc::from(addr.as_str())],
+                );
+                (v, used + 1)
+            }
+            _ => (
+                Value::unknown_ref(
+                    format!("{addr} is known only after apply"),
+                    true,
+                    vec![Arc::from(addr.as_str())],
+                ),
+                used,
+            ),
+        }
+    }
+}
+
+fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::object(pairs.into_iter().map(|(k, v)| (Arc::from(k), v)).collect())
+}
+
+fn attr_name(ops: &[Traverse], i: usize) -> Option<&Arc<str>> {
+    match ops.get(i) {
+        Some(Traverse::Attr(a)) => Some(a),
+        _ => None,
+    }
+}
+
+impl Env for ModInst<'_> {
+    fn resolve(
+        &self,
+        name: &str,
+        ops: &[Traverse],
+        ev: &Evaluator<'_>,
+        scope: &Scope<'_>,
+        span: Span,
+    ) -> Option<(Value, usize)> {
+        match name {
+            "var" => {
+                let a = attr_name(ops, 0)?;
+                Some(match self.vars.get(a) {
+                    Some(v) => (v.clone(), 1),
+                    None => (
+                        ev.error(
+                            span,
+                            "unknown-reference",
+                            format!("variable `{a}` is not declared"),
+                        ),
+                        1,
+                    ),
+                })
+            }
+            "local" => {
+                let a = attr_name(ops, 0)?;
+                Some((self.local(a, span), 1))
+            }
+            "module" => {
+                let a = attr_name(ops, 0)?;
+                Some((self.module_value(a), 1))
+            }
+            "data" => {
+                let ty = attr_name(ops, 0)?;
+                let n = attr_name(ops, 1)?;
+                match self.def.data_index.get(&(ty.clone(), n.clone())) {
+                    Some(block) => Some((self.data_value(ty, n, block), 2)),
+                    None => Some((
+                        ev.error(
+                            span,
+                            "unknown-reference",
+                            format!("data.{ty}.{n} is not declared"),
+                        ),
+                        2,
+                    )),
+                }
+            }
+            "path" => {
+                let a = attr_name(ops, 0)?;
+                let dir = crate::discover::display_path(&self.def.dir);
+                Some((
+                    Value::string(match &**a {
+                        "module" => dir,
+                        _ => ".".to_string(),
+                    }),
+                    1,
+                ))
+            }
+            "terraform" => Some((Value::string("default"), 1)),
+            "self" => Some((Value::unknown("self is known only after apply"), 0)),
+            "count" | "each" => Some((
+                ev.error(
+                    span,
+                    "unknown-reference",
+                    format!("`{name}` is only available in blocks with count/for_each"),
+                ),
+                0,
+            )),
+            _ => {
+                let n = attr_name(ops, 0)?;
+                let (ty, nm): (Arc<str>, Arc<str>) = (Arc::from(name), n.clone());
+                let block = self.def.resource_index.get(&(ty.clone(), nm.clone()))?;
+                Some(self.resource_ref(&ty, &nm, block, ops, ev, scope))
+            }
+        }
+    }
+
+    fn step(&self) -> bool {
+        let s = self.ctx.steps.get() + 1;
+        self.ctx.steps.set(s);
+        s <= self.ctx.opts.limits.steps
+    }
+
+    fn report(&self, d: Diagnostic) {
+        self.ctx.diags.borrow_mut().push(d);
+    }
+
+    fn module_dir(&self) -> &Path {
+        &self.def.dir
+    }
+
+    fn sandbox_root(&self) -> Option<&Path> {
+        self.ctx.opts.sandbox_root.as_deref()
+    }
+}

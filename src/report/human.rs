@@ -1,0 +1,322 @@
+//! The terminal report: each finding rendered with miette — the source lines with the offending
+//! attribute underlined, where its value was set, the service and whose responsibility it is,
+//! why it matters and how to fix it — then a summary.
+
+use super::{summary, visible, RenderOptions};
+use crate::diag::Level;
+use crate::finding::Finding;
+use crate::scan::ScanResult;
+use crate::source::Span;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use std::fmt::{self, Write};
+use std::sync::Arc;
+
+pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
+    let mut out = String::new();
+    for d in &result.diagnostics {
+        let report = DiagReport::from(result, d);
+        let _ = handler.render_report(&mut out, &report);
+    }
+    for f in visible(result, opts.show_suppressed) {
+        let report = FindingReport::from(result, f);
+        let _ = handler.render_report(&mut out, &report);
+        if !f.via.is_empty() {
+            let _ = writeln!(out, "  via: {}", f.via.join(" → "));
+        }
+        if let Some(s) = &f.suppression {
+            let _ = writeln!(out, "  suppressed: {}", s.justification);
+        }
+        out.push('\n');
+    }
+    let s = summary(result);
+    let sev: Vec<String> = crate::taxonomy::Severity::ALL
+        .iter()
+        .filter_map(|sv| {
+            s.by_severity
+                .get(sv.as_str())
+                .filter(|n| **n > 0)
+                .map(|n| format!("{n} {sv}"))
+        })
+        .collect();
+    let _ = write!(
+        out,
+        "{} finding{}{} in {} resource{} ({} file{}, {} rule{})",
+        s.findings,
+        if s.findings == 1 { "" } else { "s" },
+        if sev.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", sev.join(", "))
+        },
+        s.resources,
+        if s.resources == 1 { "" } else { "s" },
+        s.files,
+        if s.files == 1 { "" } else { "s" },
+        s.rules,
+        if s.rules == 1 { "" } else { "s" },
+    );
+    if s.suppressed > 0 {
+        let _ = write!(out, "; {} suppressed", s.suppressed);
+    }
+    if s.unknown > 0 {
+        let _ = write!(
+            out,
+            "; {} check{} undecided (values known only after apply)",
+            s.unknown,
+            if s.unknown == 1 { "" } else { "s" }
+        );
+    }
+    if s.errors > 0 {
+        let _ = write!(
+            out,
+            "; {} file error{}: the scan is incomplete",
+            s.errors,
+            if s.errors == 1 { "" } else { "s" }
+        );
+    }
+    out.push('\n');
+    out
+}
+
+fn source_span(span: Span) -> SourceSpan {
+    SourceSpan::new((span.start as usize).into(), span.len())
+}
+
+struct FindingReport {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    help: String,
+    url: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<RelatedReport>,
+}
+
+impl FindingReport {
+    fn from(result: &ScanResult, f: &Finding) -> Self {
+        let rule = result.rules.get(&f.rule_id);
+        let file = result.sources.get(f.primary.file);
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(f.primary_label.clone()),
+            source_span(f.primary),
+        )];
+        let mut related = Vec::new();
+        for (span, label) in &f.secondary {
+            if span.file == f.primary.file {
+                labels.push(LabeledSpan::new_with_span(
+                    Some(label.clone()),
+                    source_span(*span),
+                ));
+            } else if let Some(src) = result.sources.get(span.file) {
+                related.push(RelatedReport {
+                    message: label.clone(),
+                    source: NamedSource::new(src.display.clone(), src.text.clone()),
+                    label: LabeledSpan::new_primary_with_span(
+                        Some(label.clone()),
+                        source_span(*span),
+                    ),
+                });
+            }
+        }
+        let mut help = String::new();
+        let _ = writeln!(
+            help,
+            "{} · {} · yours: {}",
+            f.service,
+            f.service_model,
+            f.area.label()
+        );
+        if let Some(r) = rule {
+            let _ = writeln!(
+                help,
+                "why: {}",
+                r.description
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            let _ = write!(
+                help,
+                "fix: {}",
+                r.remediation
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            if let Some(u) = r.help_uri() {
+                let _ = write!(help, "\nsee: {u}");
+            }
+        }
+        FindingReport {
+            message: format!("{} ({})", f.message, f.address),
+            code: format!("{} [{}]", f.rule_id, f.severity),
+            severity: match f.severity {
+                crate::taxonomy::Severity::Low => miette::Severity::Advice,
+                crate::taxonomy::Severity::Medium => miette::Severity::Warning,
+                _ => miette::Severity::Error,
+            },
+            help,
+            url: None,
+            source: file.map(|s| NamedSource::new(s.display.clone(), s.text.clone())),
+            labels,
+            related,
+        }
+    }
+}
+
+impl fmt::Debug for FindingReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for FindingReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FindingReport {}
+
+impl miette::Diagnostic for FindingReport {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+    fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.url
+            .as_ref()
+            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
+        }
+    }
+}
+
+/// A place in another file (a tfvars line, a module call), shown under the finding.
+struct RelatedReport {
+    message: String,
+    source: NamedSource<Arc<str>>,
+    label: LabeledSpan,
+}
+
+impl fmt::Debug for RelatedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for RelatedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for RelatedReport {}
+impl miette::Diagnostic for RelatedReport {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+/// A diagnostic about the input (parse error, cycle, limit).
+struct DiagReport {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl DiagReport {
+    fn from(result: &ScanResult, d: &crate::diag::Diagnostic) -> Self {
+        let src = d.span.and_then(|s| result.sources.get(s.file));
+        let mut labels = Vec::new();
+        if let (Some(span), Some(_)) = (d.span, src) {
+            labels.push(LabeledSpan::new_primary_with_span(
+                Some("here".into()),
+                source_span(span),
+            ));
+            for (s, l) in &d.related {
+                if s.file == span.file {
+                    labels.push(LabeledSpan::new_with_span(Some(l.clone()), source_span(*s)));
+                }
+            }
+        }
+        let message = match (&d.path, src) {
+            (Some(p), None) => format!("{p}: {}", d.message),
+            _ => d.message.clone(),
+        };
+        DiagReport {
+            message,
+            code: d.code.to_string(),
+            severity: match d.level {
+                Level::Error => miette::Severity::Error,
+                Level::Warning => miette::Severity::Warning,
+                Level::Note => miette::Severity::Advice,
+            },
+            source: src.map(|s| NamedSource::new(s.display.clone(), s.text.clone())),
+            labels,
+        }
+    }
+}
+
+impl fmt::Debug for DiagReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for DiagReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for DiagReport {}
+impl miette::Diagnostic for DiagReport {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+}

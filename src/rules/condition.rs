@@ -1,0 +1,282 @@
+//! The condition language of rule files (see docs/rules.md), parsed into a tree the check
+//! engine evaluates with three-valued logic.
+
+use crate::check::builtins::{self, BuiltinFn};
+use crate::load::ast::{Attribute, Block, Body};
+use crate::value::{Map, Value};
+use regex::Regex;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    Attribute {
+        path: Vec<Arc<str>>,
+        tests: Vec<Test>,
+        default: Option<Value>,
+    },
+    Quantified {
+        quantifier: Quantifier,
+        path: Vec<Arc<str>>,
+        body: Box<Condition>,
+    },
+    Linked {
+        resource_type: Arc<str>,
+        via: Arc<str>,
+        match_attribute: Option<Arc<str>>,
+        body: Box<Condition>,
+    },
+    Builtin {
+        name: Arc<str>,
+        func: BuiltinFn,
+        args: Map,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantifier {
+    Some,
+    Each,
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub enum Test {
+    Present(bool),
+    Equals(Value),
+    NotEquals(Value),
+    OneOf(Vec<Value>),
+    NotOneOf(Vec<Value>),
+    Matches(Regex),
+    NotMatches(Regex),
+    Gt(f64),
+    Gte(f64),
+    Lt(f64),
+    Lte(f64),
+    Contains(Value),
+    NotContains(Value),
+    LengthGte(f64),
+    LengthLte(f64),
+}
+
+type ParseResult<T> = Result<T, (u32, String)>;
+
+fn at<T>(a: &Attribute, msg: impl Into<String>) -> ParseResult<T> {
+    Err((a.span.start, msg.into()))
+}
+
+fn constant(a: &Attribute) -> ParseResult<Value> {
+    crate::eval::constant_value(&a.expr).map_or_else(
+        || at(a, format!("`{}` must be a literal value", a.name)),
+        Ok,
+    )
+}
+
+fn path_of(s: &str) -> Vec<Arc<str>> {
+    s.split('.')
+        .filter(|p| !p.is_empty())
+        .map(Arc::from)
+        .collect()
+}
+
+/// Parses a condition body: its conditions, all of which must hold.
+pub fn parse_body(body: &Body) -> ParseResult<Condition> {
+    if let Some(a) = body.attributes.first() {
+        return at(a, format!("`{}` is not a condition here; conditions are blocks (attribute, any, all, not, some, each, none, linked, builtin)", a.name));
+    }
+    let mut items = Vec::with_capacity(body.blocks.len());
+    for b in &body.blocks {
+        items.push(parse_block(b)?);
+    }
+    Ok(match items.len() {
+        1 => items.remove(0),
+        _ => Condition::All(items),
+    })
+}
+
+fn label<'a>(b: &'a Block, what: &str) -> ParseResult<&'a Arc<str>> {
+    match b.labels.as_slice() {
+        [one] => Ok(one),
+        _ => Err((
+            b.header.start,
+            format!("`{}` takes one label: {what}", b.kind),
+        )),
+    }
+}
+
+fn parse_block(b: &Block) -> ParseResult<Condition> {
+    match &*b.kind {
+        "all" => Ok(Condition::All(children(b)?)),
+        "any" => Ok(Condition::Any(children(b)?)),
+        "not" => Ok(Condition::Not(Box::new(parse_body(&b.body)?))),
+        "some" | "each" | "none" => {
+            let quantifier = match &*b.kind {
+                "some" => Quantifier::Some,
+                "each" => Quantifier::Each,
+                _ => Quantifier::None,
+            };
+            let path = path_of(label(b, "the path of the nested blocks or list")?);
+            Ok(Condition::Quantified {
+                quantifier,
+                path,
+                body: Box::new(parse_body(&b.body)?),
+            })
+        }
+        "attribute" => parse_attribute(b),
+        "linked" => {
+            let ty = label(b, "the resource type")?.clone();
+            let mut via = None;
+            let mut match_attribute = None;
+            for a in &b.body.attributes {
+                match &*a.name {
+                    "via" => via = constant(a)?.as_str().map(Arc::from),
+                    "match" => match_attribute = constant(a)?.as_str().map(Arc::from),
+                    other => {
+                        return at(
+                            a,
+                            format!("`{other}` is not an argument of `linked` (via, match)"),
+                        )
+                    }
+                }
+            }
+            let Some(via) = via else {
+                return Err((
+                    b.header.start,
+                    "`linked` needs `via`, the attribute that refers to this resource".into(),
+                ));
+            };
+            let inner = Body {
+                attributes: Vec::new(),
+                blocks: b.body.blocks.clone(),
+            };
+            let body = if inner.blocks.is_empty() {
+                Condition::All(Vec::new())
+            } else {
+                parse_body(&inner)?
+            };
+            Ok(Condition::Linked {
+                resource_type: ty,
+                via,
+                match_attribute,
+                body: Box::new(body),
+            })
+        }
+        "builtin" => {
+            let name = label(b, "the builtin's name")?.clone();
+            let Some(func) = builtins::lookup(&name) else {
+                return Err((
+                    b.header.start,
+                    format!(
+                        "unknown builtin `{name}` (known: {})",
+                        builtins::names().join(", ")
+                    ),
+                ));
+            };
+            let mut args = Map::new();
+            for a in &b.body.attributes {
+                args.insert(a.name.clone(), constant(a)?);
+            }
+            Ok(Condition::Builtin { name, func, args })
+        }
+        other => Err((b.header.start, format!("unknown condition `{other}`"))),
+    }
+}
+
+fn children(b: &Block) -> ParseResult<Vec<Condition>> {
+    if let Some(a) = b.body.attributes.first() {
+        return at(a, format!("`{}` is not a condition here", a.name));
+    }
+    b.body.blocks.iter().map(parse_block).collect()
+}
+
+fn parse_attribute(b: &Block) -> ParseResult<Condition> {
+    let path = path_of(label(b, "the attribute path")?);
+    if path.is_empty() {
+        return Err((b.header.start, "the attribute path is empty".into()));
+    }
+    let mut tests = Vec::new();
+    let mut default = None;
+    for a in &b.body.attributes {
+        let v = constant(a)?;
+        let num = |v: &Value| {
+            v.as_number()
+                .map_or_else(|| at(a, format!("`{}` needs a number", a.name)), Ok)
+        };
+        let list = |v: &Value| {
+            v.as_list()
+                .map(<[Value]>::to_vec)
+                .map_or_else(|| at(a, format!("`{}` needs a list", a.name)), Ok)
+        };
+        let regex = |v: &Value| match v.as_str() {
+            Some(s) => Regex::new(s)
+                .map_err(|e| (a.span.start, format!("invalid regular expression: {e}"))),
+            None => at(a, "a regular expression is a string"),
+        };
+        let test = match &*a.name {
+            "present" => match v.as_bool() {
+                Some(p) => Test::Present(p),
+                None => return at(a, "`present` is true or false"),
+            },
+            "default" => {
+                default = Some(v);
+                continue;
+            }
+            "equals" => Test::Equals(v),
+            "not_equals" => Test::NotEquals(v),
+            "one_of" => Test::OneOf(list(&v)?),
+            "not_one_of" => Test::NotOneOf(list(&v)?),
+            "matches" => Test::Matches(regex(&v)?),
+            "not_matches" => Test::NotMatches(regex(&v)?),
+            "gt" => Test::Gt(num(&v)?),
+            "gte" => Test::Gte(num(&v)?),
+            "lt" => Test::Lt(num(&v)?),
+            "lte" => Test::Lte(num(&v)?),
+            "contains" => Test::Contains(v),
+            "not_contains" => Test::NotContains(v),
+            "length_gte" => Test::LengthGte(num(&v)?),
+            "length_lte" => Test::LengthLte(num(&v)?),
+            other => return at(a, format!("unknown attribute test `{other}`")),
+        };
+        tests.push(test);
+    }
+    if let Some(inner) = b.body.blocks.first() {
+        return Err((
+            inner.header.start,
+            "an `attribute` block holds tests, not blocks".into(),
+        ));
+    }
+    if tests.is_empty() {
+        return Err((
+            b.header.start,
+            "an `attribute` block needs at least one test (present, equals, ...)".into(),
+        ));
+    }
+    Ok(Condition::Attribute {
+        path,
+        tests,
+        default,
+    })
+}
+
+impl Condition {
+    /// Every (resource type, via attribute) that `linked` conditions in this tree look up.
+    pub fn linked_pairs(&self, out: &mut Vec<(Arc<str>, Arc<str>)>) {
+        match self {
+            Condition::All(c) | Condition::Any(c) => c.iter().for_each(|x| x.linked_pairs(out)),
+            Condition::Not(c) => c.linked_pairs(out),
+            Condition::Quantified { body, .. } => body.linked_pairs(out),
+            Condition::Linked {
+                resource_type,
+                via,
+                body,
+                ..
+            } => {
+                out.push((resource_type.clone(), via.clone()));
+                body.linked_pairs(out);
+            }
+            Condition::Attribute { .. } | Condition::Builtin { .. } => {}
+        }
+    }
+}

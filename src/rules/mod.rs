@@ -1,0 +1,460 @@
+//! Rules as data: each rule is one HCL file (`rules/<provider>/<service>/<id>.hcl`) holding its
+//! metadata, condition, documentation and examples. This module parses rule files into
+//! [`Rule`]s with a [`Condition`] tree; the engine that evaluates them is in `check`.
+
+mod condition;
+
+pub use condition::{Condition, Quantifier, Test};
+
+use crate::load::ast::{Attribute, Block};
+use crate::load::hcl;
+use crate::source::{FileId, SourceFile};
+use crate::taxonomy::{Area, Severity};
+use crate::value::Value;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+}
+
+/// Built-in files under `rules/` with the given extension: (relative path, contents).
+pub fn builtin_files(ext: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    embedded::BUILTIN_FILES
+        .iter()
+        .copied()
+        .filter(move |(p, _)| p.ends_with(ext))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleKind {
+    Good,
+    Bad,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub kind: ExampleKind,
+    pub code: String,
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    pub id: Arc<str>,
+    pub title: String,
+    pub severity: Severity,
+    pub area: Area,
+    pub resources: Vec<Arc<str>>,
+    pub aliases: Vec<String>,
+    pub description: String,
+    pub remediation: String,
+    pub references: Vec<String>,
+    pub when: Option<Condition>,
+    pub assert: Condition,
+    pub examples: Vec<Example>,
+    /// `aws`, `azure`, `google`: the first segment of the id.
+    pub provider: String,
+    /// Where the rule was read from (`rules/aws/s3/aws-s3-bucket-encryption.hcl`).
+    pub origin: String,
+}
+
+impl Rule {
+    /// Whether `name` is this rule's id or one of its aliases (case-insensitive for aliases,
+    /// since peers' ids are written in varying case).
+    pub fn is_named(&self, name: &str) -> bool {
+        &*self.id == name || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+
+    pub fn help_uri(&self) -> Option<&str> {
+        self.references.first().map(String::as_str)
+    }
+}
+
+/// Every rule of a scan, indexed by resource type.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    rules: Vec<Arc<Rule>>,
+    by_type: HashMap<Arc<str>, Vec<usize>>,
+}
+
+impl RuleSet {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Result<RuleSet, Vec<String>> {
+        let mut set = RuleSet::default();
+        let mut errors = Vec::new();
+        for (path, text) in builtin_files(".hcl") {
+            if path.starts_with("catalog/") {
+                continue;
+            }
+            match parse_rule(text, &format!("rules/{path}")) {
+                Ok(rule) => set.push(rule),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if let Err(e) = set.check_unique() {
+            errors.extend(e);
+        }
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Adds every `*.hcl` rule file below `dir`.
+    pub fn load_dir(&mut self, dir: &Path) -> Result<usize, Vec<String>> {
+        let mut errors = Vec::new();
+        let mut added = 0;
+        let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "hcl"))
+            .map(|e| e.into_path())
+            .collect();
+        if !dir.is_dir() {
+            return Err(vec![format!(
+                "{}: rules directory not found",
+                dir.display()
+            )]);
+        }
+        paths.sort();
+        for p in paths {
+            let origin = crate::discover::display_path(&p);
+            match std::fs::read_to_string(&p) {
+                Ok(text) => match parse_rule(&text, &origin) {
+                    Ok(rule) => {
+                        self.push(rule);
+                        added += 1;
+                    }
+                    Err(e) => errors.extend(e),
+                },
+                Err(e) => errors.push(format!("{origin}: {e}")),
+            }
+        }
+        if let Err(e) = self.check_unique() {
+            errors.extend(e);
+        }
+        if errors.is_empty() {
+            Ok(added)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn push(&mut self, rule: Rule) {
+        let idx = self.rules.len();
+        for t in &rule.resources {
+            self.by_type.entry(t.clone()).or_default().push(idx);
+        }
+        self.rules.push(Arc::new(rule));
+    }
+
+    fn check_unique(&self) -> Result<(), Vec<String>> {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut errors = Vec::new();
+        for r in &self.rules {
+            if let Some(first) = seen.insert(&r.id, &r.origin) {
+                errors.push(format!(
+                    "{}: rule id `{}` is already defined in {first}",
+                    r.origin, r.id
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn rules(&self) -> &[Arc<Rule>] {
+        &self.rules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<Rule>> {
+        self.rules.iter().find(|r| &*r.id == id)
+    }
+
+    /// Indexes (into [`rules`](Self::rules)) of the rules that apply to a resource type.
+    pub fn for_type(&self, resource_type: &str) -> &[usize] {
+        self.by_type
+            .get(resource_type)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Keeps only the rules for which `keep` is true.
+    pub fn retain(&mut self, keep: impl Fn(&Rule) -> bool) {
+        let rules = std::mem::take(&mut self.rules);
+        self.by_type.clear();
+        for r in rules {
+            if keep(&r) {
+                let idx = self.rules.len();
+                for t in &r.resources {
+                    self.by_type.entry(t.clone()).or_default().push(idx);
+                }
+                self.rules.push(r);
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+/// A problem in a rule file, as `origin:line:col: message`.
+fn located(source: &SourceFile, origin: &str, offset: u32, msg: &str) -> String {
+    let lc = source.line_col(offset);
+    format!("{origin}:{}:{}: {msg}", lc.line, lc.column)
+}
+
+/// Parses one rule file.
+pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
+    let source = SourceFile::new(origin.to_string(), origin.into(), Arc::from(text));
+    let body = hcl::parse(FileId(0), text).map_err(|d| {
+        vec![located(
+            &source,
+            origin,
+            d.span.map(|s| s.start).unwrap_or(0),
+            &d.message,
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let blocks: Vec<&Block> = body.blocks_of("rule").collect();
+    let [block] = blocks.as_slice() else {
+        return Err(vec![format!(
+            "{origin}: a rule file holds exactly one `rule \"ID\" {{ ... }}` block"
+        )]);
+    };
+    let err = |errors: &mut Vec<String>, offset: u32, msg: &str| {
+        errors.push(located(&source, origin, offset, msg))
+    };
+    let Some(id) = block.labels.first().cloned() else {
+        return Err(vec![located(
+            &source,
+            origin,
+            block.header.start,
+            "the rule block needs the rule id as its label",
+        )]);
+    };
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || id.is_empty()
+    {
+        err(
+            &mut errors,
+            block.header.start,
+            "rule ids are lower-case letters, digits and `-`",
+        );
+    }
+    let b = &block.body;
+    let string = |errors: &mut Vec<String>, name: &str, required: bool| -> String {
+        match b.attribute(name) {
+            Some(a) => match constant(a).and_then(|v| v.as_str().map(str::to_string)) {
+                Some(s) => s.trim().to_string(),
+                None => {
+                    err(errors, a.span.start, &format!("`{name}` must be a string"));
+                    String::new()
+                }
+            },
+            None => {
+                if required {
+                    err(
+                        errors,
+                        block.header.start,
+                        &format!("the rule has no `{name}`"),
+                    );
+                }
+                String::new()
+            }
+        }
+    };
+    let strings = |errors: &mut Vec<String>, name: &str| -> Vec<String> {
+        match b.attribute(name) {
+            Some(a) => match constant(a) {
+                Some(v) => match v.as_list().map(|l| {
+                    l.iter()
+                        .map(|x| x.as_str().map(str::to_string))
+                        .collect::<Option<Vec<_>>>()
+                }) {
+                    Some(Some(list)) => list,
+                    _ => {
+                        err(
+                            errors,
+                            a.span.start,
+                            &format!("`{name}` must be a list of strings"),
+                        );
+                        Vec::new()
+                    }
+                },
+                None => {
+                    err(
+                        errors,
+                        a.span.start,
+                        &format!("`{name}` must be a literal list"),
+                    );
+                    Vec::new()
+                }
+            },
+            None => Vec::new(),
+        }
+    };
+    let title = string(&mut errors, "title", true);
+    let severity_text = string(&mut errors, "severity", true);
+    let severity = severity_text.parse::<Severity>().unwrap_or_else(|e| {
+        if !severity_text.is_empty() {
+            err(&mut errors, block.header.start, &e);
+        }
+        Severity::Medium
+    });
+    let area_text = string(&mut errors, "area", true);
+    let area = area_text.parse::<Area>().unwrap_or_else(|e| {
+        if !area_text.is_empty() {
+            err(&mut errors, block.header.start, &e);
+        }
+        Area::ConfigurationPosture
+    });
+    let resources: Vec<Arc<str>> = strings(&mut errors, "resources")
+        .into_iter()
+        .map(Arc::from)
+        .collect();
+    if resources.is_empty() {
+        err(
+            &mut errors,
+            block.header.start,
+            "the rule needs `resources`, a non-empty list of resource types",
+        );
+    }
+    let description = string(&mut errors, "description", true);
+    let remediation = string(&mut errors, "remediation", true);
+    let aliases = strings(&mut errors, "aliases");
+    let references = strings(&mut errors, "references");
+
+    let parse_cond = |name: &str, errors: &mut Vec<String>| -> Option<Condition> {
+        let blocks: Vec<&Block> = b.blocks_of(name).collect();
+        match blocks.as_slice() {
+            [] => None,
+            [one] => match condition::parse_body(&one.body) {
+                Ok(c) => Some(c),
+                Err((offset, msg)) => {
+                    err(errors, offset, &msg);
+                    None
+                }
+            },
+            [_, second, ..] => {
+                err(
+                    errors,
+                    second.header.start,
+                    &format!("only one `{name}` block is allowed"),
+                );
+                None
+            }
+        }
+    };
+    let assert = parse_cond("assert", &mut errors);
+    let when = parse_cond("when", &mut errors);
+    if assert.is_none() && !b.blocks_of("assert").any(|_| true) {
+        err(
+            &mut errors,
+            block.header.start,
+            "the rule has no `assert` block",
+        );
+    }
+
+    let mut examples = Vec::new();
+    for ex in b.blocks_of("example") {
+        let kind = match ex.labels.first().map(|l| &**l) {
+            Some("good") => ExampleKind::Good,
+            Some("bad") => ExampleKind::Bad,
+            _ => {
+                err(
+                    &mut errors,
+                    ex.header.start,
+                    "an example is labelled \"good\" or \"bad\"",
+                );
+                continue;
+            }
+        };
+        match ex
+            .body
+            .attribute("code")
+            .and_then(constant)
+            .and_then(|v| v.as_str().map(str::to_string))
+        {
+            Some(code) => examples.push(Example { kind, code }),
+            None => err(
+                &mut errors,
+                ex.header.start,
+                "an example needs `code`, a string",
+            ),
+        }
+    }
+    if !examples.iter().any(|e| e.kind == ExampleKind::Bad)
+        || !examples.iter().any(|e| e.kind == ExampleKind::Good)
+    {
+        err(
+            &mut errors,
+            block.header.start,
+            "a rule needs at least one good and one bad example",
+        );
+    }
+    for a in &b.attributes {
+        if !matches!(
+            &*a.name,
+            "title"
+                | "severity"
+                | "area"
+                | "resources"
+                | "aliases"
+                | "description"
+                | "remediation"
+                | "references"
+        ) {
+            err(
+                &mut errors,
+                a.span.start,
+                &format!("unknown rule field `{}`", a.name),
+            );
+        }
+    }
+    for bl in &b.blocks {
+        if !matches!(&*bl.kind, "assert" | "when" | "example") {
+            err(
+                &mut errors,
+                bl.header.start,
+                &format!("unknown block `{}` in a rule", bl.kind),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let provider = id.split('-').next().unwrap_or_default().to_string();
+    Ok(Rule {
+        id,
+        title,
+        severity,
+        area,
+        resources,
+        aliases,
+        description,
+        remediation,
+        references,
+        when,
+        assert: assert.unwrap_or(Condition::All(Vec::new())),
+        examples,
+        provider,
+        origin: origin.to_string(),
+    })
+}
+
+fn constant(a: &Attribute) -> Option<Value> {
+    crate::eval::constant_value(&a.expr)
+}
