@@ -1,5 +1,5 @@
 //! Built-in predicates: named checks written in Rust for logic the rule condition language
-//! cannot say cleanly (network exposure). A rule calls one with
+//! cannot say cleanly (IAM policy documents, network exposure). A rule calls one with
 //! `builtin "NAME" { ...arguments }`; the predicate sees the whole resource instance value and
 //! the arguments, and answers true (compliant), false (a finding) or unknown, with the
 //! attribute to blame and a detail for the finding label.
@@ -8,6 +8,7 @@
 //! single block; values derived from `.tf.json` may hold a single block as an object instead.
 //! Every predicate accepts both.
 
+pub mod iam;
 pub mod network;
 
 use crate::value::{Kind, Map, Tri, Value};
@@ -56,13 +57,33 @@ struct Builtin {
 
 const BUILTINS: &[Builtin] = &[
     Builtin {
+        name: "iam-no-wildcard-actions",
+        func: iam::no_wildcard_actions,
+        description: "no Allow statement of the IAM policy in `attribute` grants \"*\", \"service:*\" or uses NotAction",
+    },
+    Builtin {
+        name: "iam-no-admin",
+        func: iam::no_admin,
+        description: "no Allow statement of the IAM policy in `attribute` grants every action (\"*\" or NotAction) on every resource (\"*\" or NotResource)",
+    },
+    Builtin {
+        name: "iam-no-public-principal",
+        func: iam::no_public_principal,
+        description: "no Allow statement of the IAM policy in `attribute` has principal \"*\" ({\"AWS\": \"*\"}, or NotPrincipal) without a condition restricting the caller",
+    },
+    Builtin {
         name: "network-no-public-ingress",
         func: network::no_public_ingress,
         description: "no ingress rule of the security group, rule, network ACL, NSG or firewall opens `port` to the internet (`scope = \"internet\"`, the default: /0 only) or to any public address (`scope = \"public\"`)",
     },
 ];
 
-const NAMES: &[&str] = &["network-no-public-ingress"];
+const NAMES: &[&str] = &[
+    "iam-no-wildcard-actions",
+    "iam-no-admin",
+    "iam-no-public-principal",
+    "network-no-public-ingress",
+];
 
 /// The predicate called `name`, if there is one.
 pub fn lookup(name: &str) -> Option<BuiltinFn> {
@@ -192,6 +213,15 @@ pub(crate) fn arg_str<'a>(
                 v.type_name()
             )),
         },
+    }
+}
+
+/// A string for a finding label: quoted, or redacted when sensitive.
+pub(crate) fn shown(s: &str, sensitive: bool) -> String {
+    if sensitive {
+        "(sensitive value)".to_string()
+    } else {
+        format!("{s:?}")
     }
 }
 

@@ -1,0 +1,1041 @@
+//! IAM policy analysis: `iam-no-wildcard-actions`, `iam-no-admin`, `iam-no-public-principal`.
+//!
+//! Each takes `attribute`, the path of the attribute holding the policy document ("policy",
+//! "assume_role_policy", or through nested blocks: "inline_policy.policy"). The policy may be a
+//! JSON string (heredoc or `jsonencode`), an object, or the partly known encoding of one; see
+//! [`Value::decoded_json`]. An absent or null policy grants nothing (compliant); a known string
+//! that is not JSON cannot be judged (unknown).
+//!
+//! Only `"Effect": "Allow"` statements grant (case-sensitive, as AWS reads it). `Statement` may
+//! be one object or a list; `Action`, `Resource` and principal lists may be one string or a list.
+//! Action names compare case-insensitively. Statements are numbered from 1 in details, or named
+//! by their `Sid`.
+
+use super::network::cidr_is_internet;
+use super::{arg_str, block_elements, check_arg_names, combine, shown, Elements, Hit, Outcome};
+use crate::value::{Kind, Map, Tri, Value};
+
+/// `iam-no-wildcard-actions`: no Allow statement grants `*`, `<service>:*` or uses `NotAction`.
+pub fn no_wildcard_actions(resource: &Value, args: &Map) -> Result<Outcome, String> {
+    run("iam-no-wildcard-actions", resource, args, wildcard_actions)
+}
+
+/// `iam-no-admin`: no Allow statement grants every action on every resource.
+pub fn no_admin(resource: &Value, args: &Map) -> Result<Outcome, String> {
+    run("iam-no-admin", resource, args, admin)
+}
+
+/// `iam-no-public-principal`: no Allow statement has principal `*` without a condition that
+/// restricts the caller.
+pub fn no_public_principal(resource: &Value, args: &Map) -> Result<Outcome, String> {
+    run("iam-no-public-principal", resource, args, public_principal)
+}
+
+/// One statement of a policy, with how details name it.
+struct Statement<'a> {
+    body: &'a Map,
+    /// `statement 2` or `statement "AllowRead"`.
+    label: String,
+    /// The policy holds a sensitive value: details must not quote it.
+    sensitive: bool,
+}
+
+/// Whether the statement violates, and the detail to show when it does.
+type Check = fn(&Statement) -> (Tri, String);
+
+fn run(name: &str, resource: &Value, args: &Map, check: Check) -> Result<Outcome, String> {
+    check_arg_names(name, args, &["attribute"])?;
+    let attribute = arg_str(name, args, "attribute")?.ok_or_else(|| {
+        format!("builtin `{name}` needs argument `attribute` (the attribute holding the policy, e.g. \"policy\")")
+    })?;
+    let segments: Vec<&str> = attribute.split('.').collect();
+    if segments.iter().any(|s| s.trim().is_empty()) {
+        return Err(format!(
+            "builtin `{name}`: argument `attribute` must be a `.`-separated attribute path, not {attribute:?}"
+        ));
+    }
+
+    let mut selected = Vec::new();
+    select(resource, &segments, String::new(), &mut selected);
+    let mut hits = Vec::new();
+    for sel in selected {
+        match sel {
+            Selected::Unknown(path) => hits.push(Hit::unknown(
+                Some(path),
+                "the policy is known only after apply",
+            )),
+            Selected::Policy(path, value) => hits.extend(policy_hits(value, &path, check)),
+        }
+    }
+    Ok(combine(hits))
+}
+
+enum Selected<'a> {
+    Policy(String, &'a Value),
+    /// The policy, or a block on the way to it, cannot be read.
+    Unknown(String),
+}
+
+/// Every value at `segments` below `value`, crossing nested block lists; `prefix` is the blame
+/// path of `value` (empty or ending in `.`).
+fn select<'a>(value: &'a Value, segments: &[&str], prefix: String, out: &mut Vec<Selected<'a>>) {
+    let Some((first, rest)) = segments.split_first() else {
+        return;
+    };
+    if value.as_object().is_none() {
+        // The resource or a block on the way is unknown, or not an object at all.
+        let path = match prefix.strip_suffix('.') {
+            Some(p) => p.to_string(),
+            None => (*first).to_string(),
+        };
+        out.push(Selected::Unknown(path));
+        return;
+    }
+    if rest.is_empty() {
+        if let Some(v) = value.get(first) {
+            out.push(Selected::Policy(format!("{prefix}{first}"), v));
+        }
+        return;
+    }
+    match block_elements(value, first, &prefix) {
+        Elements::Known(elements) => {
+            for (path, element) in elements {
+                select(element, rest, format!("{path}."), out);
+            }
+        }
+        Elements::Unknown => out.push(Selected::Unknown(format!("{prefix}{first}"))),
+    }
+}
+
+/// The hits of one policy value at blame path `path`.
+fn policy_hits(value: &Value, path: &str, check: Check) -> Vec<Hit> {
+    match &value.kind {
+        Kind::Null => return Vec::new(),
+        Kind::String(s) if s.trim().is_empty() => return Vec::new(),
+        _ => {}
+    }
+    let unknown = |why: &str| vec![Hit::unknown(Some(path.to_string()), why)];
+    let Some(doc) = value.decoded_json() else {
+        return if value.is_known() {
+            unknown("the policy is not a JSON document")
+        } else {
+            unknown("the policy is known only after apply")
+        };
+    };
+    let sensitive = value.sensitive || doc.contains_sensitive();
+    let statements: Vec<(usize, &Value)> = match &doc.kind {
+        Kind::Object(map) => match map.get("Statement").map(|v| (v, &v.kind)) {
+            None | Some((_, Kind::Null)) => return Vec::new(),
+            Some((_, Kind::Unknown(_))) => {
+                return unknown("the policy statements are known only after apply")
+            }
+            Some((v, Kind::Object(_))) => vec![(1, v)],
+            Some((_, Kind::List(items))) => {
+                items.iter().enumerate().map(|(i, v)| (i + 1, v)).collect()
+            }
+            Some(_) => return unknown("the policy `Statement` is neither an object nor a list"),
+        },
+        Kind::Unknown(_) => return unknown("the policy is known only after apply"),
+        _ => return unknown("the policy is not a JSON object"),
+    };
+
+    statements
+        .into_iter()
+        .map(|(n, stmt)| match &stmt.kind {
+            Kind::Object(body) => {
+                let label = statement_label(n, body, sensitive);
+                let (violates, detail) = check(&Statement {
+                    body,
+                    label: label.clone(),
+                    sensitive,
+                });
+                Hit {
+                    violates,
+                    attribute: Some(path.to_string()),
+                    detail: match violates {
+                        Tri::True => Some(detail),
+                        Tri::Unknown => {
+                            Some(format!("{label} depends on values known only after apply"))
+                        }
+                        Tri::False => None,
+                    },
+                }
+            }
+            Kind::Unknown(_) => Hit::unknown(
+                Some(path.to_string()),
+                format!("statement {n} is known only after apply"),
+            ),
+            _ => Hit::unknown(
+                Some(path.to_string()),
+                format!("statement {n} is not an object"),
+            ),
+        })
+        .collect()
+}
+
+fn statement_label(n: usize, body: &Map, sensitive: bool) -> String {
+    match body.get("Sid").and_then(Value::as_str) {
+        Some(sid) if !sid.trim().is_empty() && !sensitive => format!("statement {sid:?}"),
+        _ => format!("statement {n}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checks.
+
+fn wildcard_actions(st: &Statement) -> (Tri, String) {
+    let allow = effect_allows(st.body);
+    let not_action = present(st.body, "NotAction");
+    let (action, found) = find(st.body.get("Action"), is_service_wildcard);
+    let violates = allow.and(not_action.or(action));
+    let detail = match (action, found) {
+        (Tri::True, Some(a)) => format!("{} allows {}", st.label, shown(a, st.sensitive)),
+        _ => format!("{} allows every action except those in NotAction", st.label),
+    };
+    (violates, detail)
+}
+
+fn admin(st: &Statement) -> (Tri, String) {
+    let allow = effect_allows(st.body);
+    let (action, action_found) = find(st.body.get("Action"), is_full_wildcard);
+    let (resource, resource_found) = find(st.body.get("Resource"), is_full_wildcard);
+    let every_action = present(st.body, "NotAction").or(action);
+    let every_resource = present(st.body, "NotResource").or(resource);
+    let violates = allow.and(every_action).and(every_resource);
+    let what = match (action, action_found) {
+        (Tri::True, Some(a)) => shown(a, st.sensitive),
+        _ => "every action except those in NotAction".to_string(),
+    };
+    let on = match (resource, resource_found) {
+        (Tri::True, Some(r)) => format!("on resource {}", shown(r, st.sensitive)),
+        _ => "on every resource except those in NotResource".to_string(),
+    };
+    (violates, format!("{} allows {what} {on}", st.label))
+}
+
+fn public_principal(st: &Statement) -> (Tri, String) {
+    let allow = effect_allows(st.body);
+    let principal_value = st.body.get("Principal");
+    let principal = principal_is_public(principal_value);
+    let not_principal = present(st.body, "NotPrincipal");
+    let restricted = condition_restricts(st.body.get("Condition"));
+    let violates = allow.and(principal.or(not_principal)).and(restricted.not());
+
+    let who = if principal == Tri::True {
+        match principal_value.map(|v| &v.kind) {
+            Some(Kind::String(s)) => format!("principal {}", shown(s, st.sensitive)),
+            _ if st.sensitive => "principal (sensitive value)".to_string(),
+            _ => "principal {\"AWS\": \"*\"}".to_string(),
+        }
+    } else {
+        "every principal except those in NotPrincipal".to_string()
+    };
+    let condition = match present(st.body, "Condition") {
+        Tri::False => "with no Condition",
+        _ => "and its Condition does not restrict the caller",
+    };
+    (violates, format!("{} allows {who} {condition}", st.label))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading statements.
+
+/// Whether the statement's `Effect` is `Allow`. AWS requires the exact spelling; a statement
+/// without an `Effect` is invalid and grants nothing.
+fn effect_allows(body: &Map) -> Tri {
+    match body.get("Effect").map(|v| &v.kind) {
+        None | Some(Kind::Null) => Tri::False,
+        Some(Kind::String(s)) => Tri::from_bool(&**s == "Allow"),
+        _ => Tri::Unknown,
+    }
+}
+
+/// Whether the element `key` is set.
+fn present(body: &Map, key: &str) -> Tri {
+    body.get(key).map_or(Tri::False, Value::is_set)
+}
+
+enum Elem<'a> {
+    Str(&'a str),
+    Unknown,
+    /// Not a string: never a wildcard.
+    Other,
+}
+
+/// The items of a string-or-list element; `None` when the element itself is unknown.
+fn elems(value: Option<&Value>) -> Option<Vec<Elem<'_>>> {
+    let Some(value) = value else {
+        return Some(Vec::new());
+    };
+    match &value.kind {
+        Kind::Unknown(_) => None,
+        Kind::List(items) => Some(items.iter().filter_map(elem).collect()),
+        _ => Some(elem(value).into_iter().collect()),
+    }
+}
+
+fn elem(v: &Value) -> Option<Elem<'_>> {
+    match &v.kind {
+        Kind::String(s) => Some(Elem::Str(s)),
+        Kind::Unknown(_) => Some(Elem::Unknown),
+        Kind::Null => None,
+        _ => Some(Elem::Other),
+    }
+}
+
+/// Whether some item of a string-or-list element satisfies `pred` (Kleene: a known match is
+/// true whatever the unknown items), and the first match.
+fn find(value: Option<&Value>, pred: fn(&str) -> bool) -> (Tri, Option<&str>) {
+    let Some(items) = elems(value) else {
+        return (Tri::Unknown, None);
+    };
+    let mut acc = Tri::False;
+    for item in items {
+        match item {
+            Elem::Str(s) if pred(s) => return (Tri::True, Some(s)),
+            Elem::Unknown => acc = Tri::Unknown,
+            Elem::Str(_) | Elem::Other => {}
+        }
+    }
+    (acc, None)
+}
+
+fn all_stars(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c == '*')
+}
+
+/// `*` or `<service>:*`. Partial wildcards (`s3:Get*`) are not.
+fn is_service_wildcard(action: &str) -> bool {
+    let a = action.trim();
+    if all_stars(a) {
+        return true;
+    }
+    match a.split_once(':') {
+        Some((service, name)) => !service.trim().is_empty() && all_stars(name.trim()),
+        None => false,
+    }
+}
+
+/// Every action or every resource: `*` (or `*:*`).
+fn is_full_wildcard(s: &str) -> bool {
+    let s = s.trim();
+    all_stars(s) || s == "*:*"
+}
+
+/// Whether `Principal` lets anyone in: `"*"`, or `{"AWS": "*"}` (alone or in a list).
+/// Service, federated and canonical-user principals are not public.
+fn principal_is_public(principal: Option<&Value>) -> Tri {
+    let star = |s: &str| s.trim() == "*";
+    let Some(principal) = principal else {
+        return Tri::False;
+    };
+    match &principal.kind {
+        Kind::Null => Tri::False,
+        Kind::String(s) => Tri::from_bool(star(s)),
+        Kind::Unknown(_) => Tri::Unknown,
+        Kind::Object(map) => Tri::any(
+            map.iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case("AWS"))
+                .map(|(_, v)| find(Some(v), |s| s.trim() == "*").0),
+        ),
+        Kind::List(_) => find(Some(principal), |s| s.trim() == "*").0,
+        _ => Tri::Unknown,
+    }
+}
+
+/// Condition keys that tie a public principal to a known caller: source ARN, account, VPC,
+/// organisation, principal, IP range, external id.
+const RESTRICTING_KEYS: &[&str] = &[
+    "aws:sourcearn",
+    "aws:sourceaccount",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourceowner",
+    "aws:sourceip",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:userid",
+    "sts:externalid",
+];
+
+/// Whether the `Condition` restricts who can use the statement: some positive operator
+/// (`StringEquals`, `ArnLike`, `IpAddress`, ... — not a negated, `...IfExists`, `Null` or
+/// `ForAllValues:` one, which all let requests without the key through) on a restricting key,
+/// with a value other than `*` (or `0.0.0.0/0` / `::/0` for `aws:SourceIp`). A value known only
+/// after apply counts as restricting: it is a reference to a specific ARN, account or id.
+fn condition_restricts(condition: Option<&Value>) -> Tri {
+    let Some(condition) = condition else {
+        return Tri::False;
+    };
+    match &condition.kind {
+        Kind::Null => Tri::False,
+        Kind::Object(operators) => Tri::any(
+            operators
+                .iter()
+                .map(|(op, block)| operator_restricts(op, block)),
+        ),
+        _ => Tri::Unknown,
+    }
+}
+
+fn operator_restricts(operator: &str, block: &Value) -> Tri {
+    let op = operator.trim().to_ascii_lowercase();
+    let op = op.strip_prefix("foranyvalue:").unwrap_or(&op);
+    if op.starts_with("forallvalues:")
+        || op.contains("not")
+        || op.ends_with("ifexists")
+        || op == "null"
+    {
+        return Tri::False;
+    }
+    match &block.kind {
+        Kind::Null => Tri::False,
+        Kind::Object(keys) => Tri::any(keys.iter().map(|(key, value)| {
+            let key = key.trim().to_ascii_lowercase();
+            if RESTRICTING_KEYS.contains(&key.as_str()) {
+                value_restricts(&key, value)
+            } else {
+                Tri::False
+            }
+        })),
+        _ => Tri::Unknown,
+    }
+}
+
+fn value_restricts(key: &str, value: &Value) -> Tri {
+    let specific = |s: &str| {
+        let s = s.trim();
+        !(s.is_empty()
+            || all_stars(s)
+            || (key == "aws:sourceip" && cidr_is_internet(s) == Some(true)))
+    };
+    let one = |v: &Value| match &v.kind {
+        Kind::Null => Tri::False,
+        Kind::String(s) => Tri::from_bool(specific(s)),
+        Kind::Object(_) | Kind::List(_) => Tri::Unknown,
+        // Unknown: a reference to a specific value. Numbers, bools: a specific value.
+        _ => Tri::True,
+    };
+    match &value.kind {
+        Kind::List(items) => Tri::any(items.iter().map(one)),
+        _ => one(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn args(attribute: &str) -> Map {
+        let mut m = Map::new();
+        m.insert("attribute".into(), Value::string(attribute));
+        m
+    }
+
+    fn resource(policy: Value) -> Value {
+        let mut m = Map::new();
+        m.insert("policy".into(), policy);
+        Value::object(m)
+    }
+
+    fn obj(j: serde_json::Value) -> Value {
+        Value::from_json(&j)
+    }
+
+    fn policy_of(statement: serde_json::Value) -> Value {
+        obj(json!({"Version": "2012-10-17", "Statement": statement}))
+    }
+
+    fn wild(policy: Value) -> Outcome {
+        no_wildcard_actions(&resource(policy), &args("policy")).unwrap()
+    }
+    fn admin_of(policy: Value) -> Outcome {
+        no_admin(&resource(policy), &args("policy")).unwrap()
+    }
+    fn public(policy: Value) -> Outcome {
+        no_public_principal(&resource(policy), &args("policy")).unwrap()
+    }
+
+    /// Replaces the value at `key` of an object value.
+    fn with(value: Value, key: &str, v: Value) -> Value {
+        let mut m = value.as_object().cloned().unwrap();
+        m.insert(key.into(), v);
+        Value::object(m)
+    }
+
+    // ----- policy shapes ---------------------------------------------------------------------
+
+    #[test]
+    fn jsonencode_object_policy() {
+        let o = wild(policy_of(
+            json!([{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]),
+        ));
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.attribute.as_deref(), Some("policy"));
+        assert_eq!(o.detail.as_deref(), Some("statement 1 allows \"s3:*\""));
+    }
+
+    #[test]
+    fn json_string_policy() {
+        let s = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"*"},{"Sid":"All","Effect":"Allow","Action":["*"],"Resource":"*"}]}"#;
+        let o = wild(Value::string(s));
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.detail.as_deref(), Some("statement \"All\" allows \"*\""));
+        let o = admin_of(Value::string(s));
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement \"All\" allows \"*\" on resource \"*\"")
+        );
+    }
+
+    #[test]
+    fn heredoc_string_with_whitespace() {
+        let s = "  {\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n      {\n        \"Effect\": \"Allow\",\n        \"Action\": \"ec2:Describe*\",\n        \"Resource\": \"*\"\n      }\n    ]\n  }\n";
+        assert_eq!(wild(Value::string(s)).result, Tri::True);
+        assert_eq!(admin_of(Value::string(s)).result, Tri::True);
+        let bad = s.replace("ec2:Describe*", "ec2:*");
+        let o = wild(Value::string(bad));
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.detail.as_deref(), Some("statement 1 allows \"ec2:*\""));
+    }
+
+    #[test]
+    fn single_statement_object() {
+        let p = policy_of(json!({"Effect": "Allow", "Action": "*", "Resource": "*"}));
+        assert_eq!(wild(p.clone()).result, Tri::False);
+        assert_eq!(admin_of(p).result, Tri::False);
+    }
+
+    #[test]
+    fn action_string_vs_list_and_case() {
+        for action in [
+            json!("S3:*"),
+            json!(["s3:GetObject", "IAM:*"]),
+            json!(["*"]),
+        ] {
+            let o = wild(policy_of(
+                json!([{"Effect": "Allow", "Action": action, "Resource": "*"}]),
+            ));
+            assert_eq!(o.result, Tri::False, "{action}");
+        }
+        for action in [
+            json!("s3:Get*"),
+            json!(["s3:GetObject", "s3:List*"]),
+            json!([]),
+        ] {
+            let o = wild(policy_of(
+                json!([{"Effect": "Allow", "Action": action, "Resource": "*"}]),
+            ));
+            assert_eq!(o.result, Tri::True, "{action}");
+        }
+    }
+
+    #[test]
+    fn not_action_in_allow_is_a_wildcard() {
+        let p = policy_of(json!([{"Effect": "Allow", "NotAction": ["iam:*"], "Resource": "*"}]));
+        let o = wild(p.clone());
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement 1 allows every action except those in NotAction")
+        );
+        let o = admin_of(p);
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement 1 allows every action except those in NotAction on resource \"*\"")
+        );
+        // NotAction in a Deny statement grants nothing.
+        let p = policy_of(json!([{"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"}]));
+        assert_eq!(wild(p).result, Tri::True);
+    }
+
+    #[test]
+    fn deny_statements_and_lowercase_allow_are_ignored() {
+        let p = policy_of(json!([
+            {"Effect": "Deny", "Action": "*", "Resource": "*"},
+            {"Effect": "allow", "Action": "*", "Resource": "*"},
+            {"Action": "*", "Resource": "*"}
+        ]));
+        assert_eq!(wild(p.clone()).result, Tri::True);
+        assert_eq!(admin_of(p).result, Tri::True);
+    }
+
+    #[test]
+    fn absent_null_and_empty_policies_grant_nothing() {
+        let r = Value::from_json(&json!({"name": "x"}));
+        assert_eq!(no_admin(&r, &args("policy")).unwrap().result, Tri::True);
+        assert_eq!(wild(Value::null()).result, Tri::True);
+        assert_eq!(wild(Value::string("  ")).result, Tri::True);
+        assert_eq!(
+            wild(obj(json!({"Version": "2012-10-17"}))).result,
+            Tri::True
+        );
+        assert_eq!(wild(policy_of(json!([]))).result, Tri::True);
+    }
+
+    #[test]
+    fn not_json_and_unknown_policies_cannot_be_judged() {
+        let o = wild(Value::string("not json"));
+        assert_eq!(o.result, Tri::Unknown);
+        assert_eq!(o.attribute.as_deref(), Some("policy"));
+        assert_eq!(wild(Value::string("[1, 2]")).result, Tri::Unknown);
+        assert_eq!(wild(Value::unknown("data source")).result, Tri::Unknown);
+        assert_eq!(wild(Value::number(3.0)).result, Tri::Unknown);
+        assert_eq!(wild(obj(json!({"Statement": "nope"}))).result, Tri::Unknown);
+        assert_eq!(
+            wild(obj(json!({"Statement": ["nope"]}))).result,
+            Tri::Unknown
+        );
+        assert_eq!(
+            wild(with(obj(json!({})), "Statement", Value::unknown("x"))).result,
+            Tri::Unknown
+        );
+    }
+
+    #[test]
+    fn partly_known_encoding_is_analysed() {
+        // jsonencode({Statement = [{Effect = "Allow", Action = "*", Resource = aws_s3_bucket.b.arn}]})
+        let stmt = with(
+            obj(json!({"Effect": "Allow", "Action": "*"})),
+            "Resource",
+            Value::unknown_set("arn"),
+        );
+        let doc = with(
+            obj(json!({"Version": "2012-10-17"})),
+            "Statement",
+            Value::list(vec![stmt]),
+        );
+        let encoded = Value::unknown_encoding_of(doc);
+        // The action is a known wildcard: a violation whatever the resource.
+        assert_eq!(wild(encoded.clone()).result, Tri::False);
+        // Admin needs the resource to be "*": unknown.
+        assert_eq!(admin_of(encoded).result, Tri::Unknown);
+    }
+
+    // ----- three-valued ----------------------------------------------------------------------
+
+    #[test]
+    fn unknown_effect_or_action_makes_the_statement_unknown() {
+        let stmt = with(
+            obj(json!({"Action": "*", "Resource": "*"})),
+            "Effect",
+            Value::unknown("var"),
+        );
+        let p = with(policy_of(json!(null)), "Statement", Value::list(vec![stmt]));
+        let o = wild(p);
+        assert_eq!(o.result, Tri::Unknown);
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement 1 depends on values known only after apply")
+        );
+
+        let stmt = with(
+            obj(json!({"Effect": "Allow", "Resource": "*"})),
+            "Action",
+            Value::list(vec![Value::string("s3:GetObject"), Value::unknown("var")]),
+        );
+        let p = with(policy_of(json!(null)), "Statement", Value::list(vec![stmt]));
+        assert_eq!(wild(p.clone()).result, Tri::Unknown);
+        assert_eq!(admin_of(p).result, Tri::Unknown);
+
+        let stmt = with(
+            obj(json!({"Effect": "Allow", "Resource": "*"})),
+            "Action",
+            Value::unknown("var"),
+        );
+        let p = with(policy_of(json!(null)), "Statement", Value::list(vec![stmt]));
+        assert_eq!(wild(p).result, Tri::Unknown);
+
+        // A wrongly typed Effect cannot be judged either.
+        let p = policy_of(json!([{"Effect": 1, "Action": "*", "Resource": "*"}]));
+        assert_eq!(wild(p).result, Tri::Unknown);
+    }
+
+    #[test]
+    fn known_violation_wins_over_unknown_parts() {
+        let unknown_stmt = Value::unknown("var");
+        let stmt = with(
+            obj(json!({"Effect": "Allow", "Resource": "*"})),
+            "Action",
+            Value::list(vec![Value::unknown("var"), Value::string("s3:*")]),
+        );
+        let p = with(
+            policy_of(json!(null)),
+            "Statement",
+            Value::list(vec![unknown_stmt, stmt]),
+        );
+        let o = wild(p);
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.detail.as_deref(), Some("statement 2 allows \"s3:*\""));
+
+        // Unknown Sid and Condition do not matter to the action check.
+        let stmt = with(
+            obj(json!({"Effect": "Allow", "Action": "*", "Resource": "*"})),
+            "Condition",
+            Value::unknown("var"),
+        );
+        let p = with(policy_of(json!(null)), "Statement", Value::list(vec![stmt]));
+        assert_eq!(admin_of(p).result, Tri::False);
+    }
+
+    // ----- admin -----------------------------------------------------------------------------
+
+    #[test]
+    fn admin_needs_every_action_on_every_resource() {
+        let cases = [
+            (
+                json!({"Effect": "Allow", "Action": "*", "Resource": "*"}),
+                Tri::False,
+            ),
+            (
+                json!({"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}),
+                Tri::False,
+            ),
+            (
+                json!({"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:s3:::x"}),
+                Tri::False,
+            ),
+            (
+                json!({"Effect": "Allow", "NotAction": "s3:*", "NotResource": "arn:aws:s3:::x"}),
+                Tri::False,
+            ),
+            (
+                json!({"Effect": "Allow", "Action": "s3:*", "Resource": "*"}),
+                Tri::True,
+            ),
+            (
+                json!({"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::x/*"}),
+                Tri::True,
+            ),
+            (json!({"Effect": "Allow", "Action": "*"}), Tri::True),
+            (
+                json!({"Effect": "Deny", "Action": "*", "Resource": "*"}),
+                Tri::True,
+            ),
+        ];
+        for (stmt, want) in cases {
+            assert_eq!(
+                admin_of(policy_of(json!([stmt.clone()]))).result,
+                want,
+                "{stmt}"
+            );
+        }
+        let o = admin_of(policy_of(
+            json!([{"Effect": "Allow", "Action": "*", "NotResource": "x"}]),
+        ));
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement 1 allows \"*\" on every resource except those in NotResource")
+        );
+    }
+
+    // ----- public principal ------------------------------------------------------------------
+
+    fn principal_stmt(principal: serde_json::Value) -> Value {
+        policy_of(json!([{
+            "Effect": "Allow",
+            "Principal": principal,
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::b/*"
+        }]))
+    }
+
+    #[test]
+    fn public_principal_forms() {
+        for p in [
+            json!("*"),
+            json!({"AWS": "*"}),
+            json!({"AWS": ["arn:aws:iam::1:root", "*"]}),
+        ] {
+            let o = public(principal_stmt(p.clone()));
+            assert_eq!(o.result, Tri::False, "{p}");
+            assert_eq!(o.attribute.as_deref(), Some("policy"));
+        }
+        assert_eq!(
+            public(principal_stmt(json!("*"))).detail.as_deref(),
+            Some("statement 1 allows principal \"*\" with no Condition")
+        );
+        assert_eq!(
+            public(principal_stmt(json!({"AWS": "*"})))
+                .detail
+                .as_deref(),
+            Some("statement 1 allows principal {\"AWS\": \"*\"} with no Condition")
+        );
+        for p in [
+            json!({"AWS": "arn:aws:iam::123456789012:root"}),
+            json!({"Service": "lambda.amazonaws.com"}),
+            json!({"Service": "*"}),
+            json!({"Federated": "cognito-identity.amazonaws.com"}),
+            json!({"CanonicalUser": "79a59df900b949e55d96a1e698fbaced"}),
+            json!("arn:aws:iam::123456789012:root"),
+        ] {
+            assert_eq!(public(principal_stmt(p.clone())).result, Tri::True, "{p}");
+        }
+        // No principal at all (identity policy), or a Deny: not public.
+        assert_eq!(
+            public(policy_of(
+                json!([{"Effect": "Allow", "Action": "*", "Resource": "*"}])
+            ))
+            .result,
+            Tri::True
+        );
+        assert_eq!(
+            public(policy_of(
+                json!([{"Effect": "Deny", "Principal": "*", "Action": "*"}])
+            ))
+            .result,
+            Tri::True
+        );
+    }
+
+    #[test]
+    fn not_principal_with_allow_is_public() {
+        let p = policy_of(json!([{
+            "Effect": "Allow",
+            "NotPrincipal": {"AWS": "arn:aws:iam::1:root"},
+            "Action": "s3:*"
+        }]));
+        let o = public(p);
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(
+            o.detail.as_deref(),
+            Some(
+                "statement 1 allows every principal except those in NotPrincipal with no Condition"
+            )
+        );
+        let p = policy_of(json!([{"Effect": "Deny", "NotPrincipal": {"AWS": "x"}, "Action": "*"}]));
+        assert_eq!(public(p).result, Tri::True);
+    }
+
+    fn with_condition(condition: serde_json::Value) -> Value {
+        policy_of(json!([{
+            "Sid": "Public",
+            "Effect": "Allow",
+            "Principal": {"AWS": "*"},
+            "Action": "sqs:SendMessage",
+            "Resource": "*",
+            "Condition": condition
+        }]))
+    }
+
+    #[test]
+    fn restricting_conditions_make_a_public_principal_compliant() {
+        for c in [
+            json!({"ArnEquals": {"aws:SourceArn": "arn:aws:sns:us-east-1:1:topic"}}),
+            json!({"StringEquals": {"aws:SourceAccount": "123456789012"}}),
+            json!({"StringEquals": {"aws:sourceaccount": 123456789012u64}}),
+            json!({"StringEquals": {"aws:SourceVpce": "vpce-1"}}),
+            json!({"StringEquals": {"aws:SourceVpc": ["vpc-1"]}}),
+            json!({"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}),
+            json!({"StringEquals": {"aws:PrincipalAccount": "1"}}),
+            json!({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::1:role/*"}}),
+            json!({"IpAddress": {"aws:SourceIp": ["203.0.113.0/24"]}}),
+            json!({"StringEquals": {"sts:ExternalId": "x"}}),
+            json!({"StringLike": {"aws:userid": "AIDA*"}}),
+            json!({"StringEquals": {"aws:SourceOwner": "1"}}),
+            json!({"ForAnyValue:StringEquals": {"aws:PrincipalOrgID": ["o-abc"]}}),
+            json!({
+                "Bool": {"aws:SecureTransport": "true"},
+                "StringEquals": {"aws:SourceAccount": "1"}
+            }),
+        ] {
+            assert_eq!(public(with_condition(c.clone())).result, Tri::True, "{c}");
+        }
+    }
+
+    #[test]
+    fn other_conditions_do_not_restrict() {
+        for c in [
+            json!({"Bool": {"aws:SecureTransport": "true"}}),
+            json!({"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}}),
+            json!({"StringNotEquals": {"aws:PrincipalOrgID": "o-abc"}}),
+            json!({"StringEqualsIfExists": {"aws:SourceAccount": "1"}}),
+            json!({"Null": {"aws:SourceArn": "false"}}),
+            json!({"ForAllValues:StringEquals": {"aws:PrincipalOrgID": ["o-abc"]}}),
+            json!({"StringLike": {"aws:SourceArn": "*"}}),
+            json!({"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}),
+            json!({"IpAddress": {"aws:SourceIp": ["::/0", "0.0.0.0/0"]}}),
+            json!({}),
+        ] {
+            let o = public(with_condition(c.clone()));
+            assert_eq!(o.result, Tri::False, "{c}");
+        }
+        let o = public(with_condition(
+            json!({"Bool": {"aws:SecureTransport": "true"}}),
+        ));
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement \"Public\" allows principal {\"AWS\": \"*\"} and its Condition does not restrict the caller")
+        );
+    }
+
+    #[test]
+    fn condition_unknowns() {
+        let base = obj(json!({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}));
+        let policy =
+            |stmt: Value| with(policy_of(json!(null)), "Statement", Value::list(vec![stmt]));
+
+        // A restricting key whose value is known only after apply is a specific reference.
+        let mut cond = Map::new();
+        cond.insert("aws:SourceArn".into(), Value::unknown_set("arn"));
+        let mut ops = Map::new();
+        ops.insert("ArnEquals".into(), Value::object(cond));
+        let stmt = with(base.clone(), "Condition", Value::object(ops));
+        assert_eq!(public(policy(stmt)).result, Tri::True);
+
+        // The whole Condition unknown: cannot tell.
+        let stmt = with(base.clone(), "Condition", Value::unknown("var"));
+        assert_eq!(public(policy(stmt)).result, Tri::Unknown);
+
+        // A non-restricting operator with an unknown block is still not restricting.
+        let mut ops = Map::new();
+        ops.insert("Bool".into(), Value::unknown("var"));
+        ops.insert("StringEquals".into(), Value::unknown("var"));
+        let stmt = with(base.clone(), "Condition", Value::object(ops));
+        assert_eq!(public(policy(stmt)).result, Tri::Unknown);
+
+        // Unknown principal: cannot tell; unknown AWS list element with a known "*": public.
+        let stmt = with(base.clone(), "Principal", Value::unknown("var"));
+        assert_eq!(public(policy(stmt)).result, Tri::Unknown);
+        let mut p = Map::new();
+        p.insert(
+            "AWS".into(),
+            Value::list(vec![Value::unknown("var"), Value::string("*")]),
+        );
+        let stmt = with(base.clone(), "Principal", Value::object(p));
+        assert_eq!(public(policy(stmt)).result, Tri::False);
+        let mut p = Map::new();
+        p.insert("AWS".into(), Value::list(vec![Value::unknown("var")]));
+        let stmt = with(base, "Principal", Value::object(p));
+        assert_eq!(public(policy(stmt)).result, Tri::Unknown);
+    }
+
+    // ----- attribute paths -------------------------------------------------------------------
+
+    #[test]
+    fn trust_policy_attribute() {
+        let r = obj(json!({
+            "name": "role",
+            "assume_role_policy": "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}}"
+        }));
+        let o = no_public_principal(&r, &args("assume_role_policy")).unwrap();
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.attribute.as_deref(), Some("assume_role_policy"));
+        // The other attribute holds no policy.
+        assert_eq!(
+            no_public_principal(&r, &args("policy")).unwrap().result,
+            Tri::True
+        );
+    }
+
+    #[test]
+    fn nested_block_paths_report_the_element_index() {
+        let good = r#"{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+        let bad = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+        let r = obj(json!({
+            "inline_policy": [
+                {"name": "a", "policy": good},
+                {"name": "b", "policy": bad}
+            ]
+        }));
+        let o = no_admin(&r, &args("inline_policy.policy")).unwrap();
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.attribute.as_deref(), Some("inline_policy.1.policy"));
+
+        // A single block as an object (.tf.json).
+        let r = obj(json!({"inline_policy": {"name": "b", "policy": bad}}));
+        let o = no_admin(&r, &args("inline_policy.policy")).unwrap();
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.attribute.as_deref(), Some("inline_policy.policy"));
+
+        // No blocks: nothing granted. Unknown blocks: cannot tell.
+        let r = obj(json!({"name": "x"}));
+        assert_eq!(
+            no_admin(&r, &args("inline_policy.policy")).unwrap().result,
+            Tri::True
+        );
+        let mut m = Map::new();
+        m.insert("inline_policy".into(), Value::unknown("dynamic"));
+        let o = no_admin(&Value::object(m), &args("inline_policy.policy")).unwrap();
+        assert_eq!(o.result, Tri::Unknown);
+        assert_eq!(o.attribute.as_deref(), Some("inline_policy"));
+        let mut m = Map::new();
+        m.insert(
+            "inline_policy".into(),
+            Value::list(vec![Value::unknown("x"), obj(json!({"policy": bad}))]),
+        );
+        let o = no_admin(&Value::object(m), &args("inline_policy.policy")).unwrap();
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(o.attribute.as_deref(), Some("inline_policy.1.policy"));
+    }
+
+    #[test]
+    fn odd_resource_shapes_never_panic() {
+        let shapes = [
+            Value::unknown("resource"),
+            Value::null(),
+            Value::string("x"),
+            Value::list(vec![Value::null()]),
+            obj(json!({"policy": [1, 2]})),
+            obj(
+                json!({"policy": {"Statement": [{"Effect": "Allow", "Action": {"a": 1}, "Principal": 5, "Condition": [1]}]}}),
+            ),
+            obj(
+                json!({"policy": {"Statement": [{"Effect": "Allow", "Action": [null, 3, true], "Resource": [null], "Principal": ["*"], "Condition": {"StringEquals": "x"}}]}}),
+            ),
+            obj(
+                json!({"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": 7}, "Condition": {"StringEquals": {"aws:SourceArn": {"x": 1}}}}]}}),
+            ),
+        ];
+        for r in &shapes {
+            for f in [no_wildcard_actions, no_admin, no_public_principal] {
+                for a in ["policy", "inline_policy.policy", "a.b.c"] {
+                    assert!(f(r, &args(a)).is_ok());
+                }
+            }
+        }
+        assert_eq!(wild(Value::null()).result, Tri::True);
+        assert_eq!(
+            no_admin(&Value::unknown("r"), &args("policy"))
+                .unwrap()
+                .result,
+            Tri::Unknown
+        );
+    }
+
+    #[test]
+    fn bad_arguments_are_errors() {
+        let r = resource(Value::null());
+        assert!(no_admin(&r, &Map::new()).is_err());
+        let mut a = args("policy");
+        a.insert("port".into(), Value::number(22.0));
+        assert!(no_admin(&r, &a).is_err());
+        let mut a = Map::new();
+        a.insert("attribute".into(), Value::number(1.0));
+        assert!(no_admin(&r, &a).is_err());
+        for bad in ["", "a..b", ".policy"] {
+            assert!(no_admin(&r, &args(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn sensitive_policies_are_not_quoted() {
+        let p = Value::string(
+            r#"{"Statement":{"Sid":"Secret","Effect":"Allow","Action":"s3:*","Resource":"*"}}"#,
+        )
+        .mark_sensitive(true);
+        let o = wild(p);
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement 1 allows (sensitive value)")
+        );
+    }
+}
