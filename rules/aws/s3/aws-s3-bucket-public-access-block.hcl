@@ -1,0 +1,107 @@
+rule "aws-s3-bucket-public-access-block" {
+  title     = "S3 bucket has no public access block that enables all four protections"
+  severity  = "medium"
+  area      = "identity-access"
+  resources = ["aws_s3_bucket"]
+  aliases   = ["CKV2_AWS_6", "AVD-AWS-0094", "aws-s3-specify-public-access-block"]
+
+  description = <<-EOT
+    S3 Block Public Access is the guard rail that stops a bucket from becoming public through a
+    mistaken ACL or bucket policy: `block_public_acls` rejects public ACLs, `ignore_public_acls`
+    disregards existing ones, `block_public_policy` rejects public bucket policies and
+    `restrict_public_buckets` limits an already public policy to AWS services and the owning
+    account. Each argument of `aws_s3_bucket_public_access_block` defaults to `false` in the
+    Terraform provider, so a block that leaves one out switches that protection off. New buckets
+    have all four settings on since April 2023, but that default is not visible in the
+    configuration and can be changed outside Terraform; keeping data private is the customer's
+    part of the shared responsibility model. This rule asks for an
+    `aws_s3_bucket_public_access_block` for the bucket that sets all four to `true`. (An
+    account-wide `aws_s3_account_public_access_block` also protects the bucket, but is not
+    recognised by this rule; suppress the finding where that is your design.)
+  EOT
+  remediation = "Add an `aws_s3_bucket_public_access_block` whose `bucket` is this bucket and set `block_public_acls`, `block_public_policy`, `ignore_public_acls` and `restrict_public_buckets` to `true`."
+  references = [
+    "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block",
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+  ]
+
+  assert {
+    linked "aws_s3_bucket_public_access_block" {
+      via   = "bucket"
+      match = "bucket"
+      attribute "block_public_acls" {
+        equals  = true
+        default = false
+      }
+      attribute "block_public_policy" {
+        equals  = true
+        default = false
+      }
+      attribute "ignore_public_acls" {
+        equals  = true
+        default = false
+      }
+      attribute "restrict_public_buckets" {
+        equals  = true
+        default = false
+      }
+    }
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_s3_bucket" "data" {
+        bucket = "example-data"
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_s3_bucket" "data" {
+        bucket = "example-data"
+      }
+
+      # restrict_public_buckets and ignore_public_acls default to false.
+      resource "aws_s3_bucket_public_access_block" "data" {
+        bucket              = aws_s3_bucket.data.id
+        block_public_acls   = true
+        block_public_policy = true
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "aws_s3_bucket" "data" {
+        bucket = "example-data"
+      }
+
+      resource "aws_s3_bucket_public_access_block" "data" {
+        bucket = aws_s3_bucket.data.id
+
+        block_public_acls       = true
+        block_public_policy     = true
+        ignore_public_acls      = true
+        restrict_public_buckets = true
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "aws_s3_bucket" "data" {
+        bucket = "example-data"
+      }
+
+      resource "aws_s3_bucket_public_access_block" "data" {
+        bucket = "example-data"
+
+        block_public_acls       = true
+        block_public_policy     = true
+        ignore_public_acls      = true
+        restrict_public_buckets = true
+      }
+    EOT
+  }
+}
