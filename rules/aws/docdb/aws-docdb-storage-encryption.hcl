@@ -41,7 +41,7 @@ rule "aws-docdb-storage-encryption" {
         cluster_identifier          = "docs"
         master_username             = "app"
         master_password             = "example-only-password"
-        storage_encrypted = true
+        storage_encrypted           = true
       }
     EOT
   }

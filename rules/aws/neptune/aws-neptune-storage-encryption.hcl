@@ -7,9 +7,9 @@ rule "aws-neptune-storage-encryption" {
 
   description = <<-EOT
     Without storage encryption the Neptune cluster volume, its automated backups, snapshots and
-    replicas hold graph data (relationships between customers, accounts,
-    devices) unencrypted; a snapshot that is shared or copied by mistake exposes all of it. Encryption can only be chosen when the cluster is created. Neptune is managed by AWS, but
-    turning on encryption is the customer's setting under the shared responsibility model.
+    replicas hold graph data (relationships between customers, accounts, devices) unencrypted; a
+    snapshot that is shared or copied by mistake exposes all of it. Encryption can only be chosen
+    when the cluster is created. Neptune is managed by AWS, but turning on encryption is the customer's setting under the shared responsibility model.
     `storage_encrypted` defaults to `false`.
   EOT
   remediation = "Set `storage_encrypted = true` (optionally with `kms_key_id` for a customer-managed key) when creating the cluster; migrate an existing cluster through an encrypted snapshot restore."
@@ -39,7 +39,7 @@ rule "aws-neptune-storage-encryption" {
       resource "aws_neptune_cluster" "main" {
         cluster_identifier = "graph"
         engine             = "neptune"
-        storage_encrypted = true
+        storage_encrypted  = true
       }
     EOT
   }

@@ -1,0 +1,63 @@
+rule "aws-iam-user-direct-policy" {
+  title     = "IAM policy is attached directly to a user instead of a group or role"
+  severity  = "low"
+  area      = "identity-access"
+  resources = ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"]
+  aliases   = ["CKV_AWS_40", "AVD-AWS-0143", "aws-iam-no-user-attached-policies"]
+
+  description = <<-EOT
+    Permissions attached to individual users accumulate: every user ends up with a slightly
+    different set that nobody reviews, and access is not removed when people change teams.
+    Granting permissions through groups (or, better, roles assumed through federation) keeps them
+    in a few reviewed places. Access management is the customer's side of the shared
+    responsibility model. This rule reports every `aws_iam_user_policy` and
+    `aws_iam_user_policy_attachment` (both always target a user) and every
+    `aws_iam_policy_attachment` with a non-empty `users` list.
+  EOT
+  remediation = "Attach the policy to an `aws_iam_group` (with `aws_iam_group_policy_attachment`) and add the user to the group, or move the user to federated access with roles."
+  references = [
+    "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_policy_attachment",
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
+  ]
+
+  assert {
+    # `user` is required on aws_iam_user_policy and aws_iam_user_policy_attachment.
+    attribute "user" {
+      present = false
+    }
+    attribute "users" {
+      length_lte = 0
+      default    = []
+    }
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_iam_user_policy_attachment" "alice_readonly" {
+        user       = "alice"
+        policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_iam_policy_attachment" "readonly" {
+        name       = "readonly"
+        users      = ["alice"]
+        groups     = ["auditors"]
+        policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "aws_iam_policy_attachment" "readonly" {
+        name       = "readonly"
+        groups     = ["auditors"]
+        policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      }
+    EOT
+  }
+}
