@@ -856,7 +856,7 @@ impl Converter<'_> {
             other => {
                 let message = if labels.len() < want {
                     format!(
-                        "expected an object whose properties name `{kind}` blocks (label {} of {want}), found {}",
+                        "expected an object whose keys are the labels of `{kind}` blocks (label {} of {want}), found {}",
                         labels.len() + 1,
                         other.describe()
                     )
@@ -1884,6 +1884,86 @@ mod tests {
         let (vars, diags) = parse_vars_json(F, "{\"a\": }");
         assert!(vars.is_empty());
         assert_eq!(diags[0].code, "parse-error");
+    }
+
+    #[test]
+    fn fixture_configuration_converts() {
+        let text = include_str!("../../tests/data/json/main.tf.json");
+        let body = tf(text);
+        let names: Vec<String> = body
+            .blocks
+            .iter()
+            .map(|b| {
+                std::iter::once(&b.kind)
+                    .chain(&b.labels)
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+                    .join(".")
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "terraform",
+                "provider.aws",
+                "provider.aws",
+                "variable.region",
+                "variable.allowed_cidrs",
+                "variable.environment",
+                "locals",
+                "resource.aws_s3_bucket.logs",
+                "resource.aws_s3_bucket_policy.logs",
+                "resource.aws_security_group.web",
+                "module.network",
+                "output.bucket_arn",
+            ]
+        );
+        let bucket = &body.blocks[7];
+        assert_eq!(line(text, bucket.header), 30);
+        let acl = bucket.body.attribute("acl").unwrap();
+        assert_eq!(at(text, acl.span), "\"acl\": \"public-read\"");
+        assert_eq!(line(text, acl.span), 33);
+        assert!(bucket.body.attribute("//").is_none());
+        assert_eq!(bucket.body.blocks_of("lifecycle").count(), 1);
+
+        let policy = attr(&body.blocks[8].body, "policy");
+        let ExprKind::Template(parts) = &policy.kind else {
+            panic!("{policy:?}")
+        };
+        let refs: Vec<&str> = parts
+            .iter()
+            .filter_map(|p| match p {
+                TemplatePart::Interpolation(e) => Some(at(text, e.span)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(refs, ["aws_s3_bucket.logs.arn"]);
+
+        let sg = &body.blocks[9];
+        let dynamic = sg.body.blocks_of("dynamic").next().unwrap();
+        assert_eq!(at(text, dynamic.header), "\"ingress\"");
+        assert!(matches!(attr(&sg.body, "egress").kind, ExprKind::Tuple(_)));
+    }
+
+    #[test]
+    fn fixture_variables_convert() {
+        let text = include_str!("../../tests/data/json/terraform.tfvars.json");
+        let (vars, diags) = parse_vars_json(F, text);
+        assert!(diags.is_empty());
+        let names: Vec<&str> = vars.iter().map(|(n, _, _)| &**n).collect();
+        assert_eq!(
+            names,
+            ["region", "allowed_cidrs", "environment", "settings"]
+        );
+        let cidrs = vars[1].1.as_list().unwrap();
+        assert_eq!(cidrs[1].as_str(), Some("${not a template}"));
+        assert_eq!(at(text, cidrs[1].span.unwrap()), "\"${not a template}\"");
+        let settings = &vars[3].1;
+        assert_eq!(
+            settings.get("retention_days").and_then(Value::as_number),
+            Some(30.0)
+        );
+        assert_eq!(line(text, settings.get("owner").unwrap().span.unwrap()), 6);
     }
 
     #[test]
