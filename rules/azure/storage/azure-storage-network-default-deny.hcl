@@ -21,7 +21,7 @@ rule "azure-storage-network-default-deny" {
   references = [
     "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account#network_rules",
     "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account_network_rules",
-    "https://learn.microsoft.com/en-us/azure/storage/common/storage-network-security",
+    "https://docs.microsoft.com/en-us/azure/storage/common/storage-network-security",
   ]
 
   assert {
