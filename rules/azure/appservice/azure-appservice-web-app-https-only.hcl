@@ -10,7 +10,7 @@ rule "azure-appservice-web-app-https-only" {
     "azurerm_app_service",
     "azurerm_app_service_slot",
   ]
-  aliases = ["CKV_AZURE_14", "CKV_AZURE_153", "AVD-AZU-0072", "azure-appservice-web-app-https-only"]
+  aliases = ["CKV_AZURE_14", "CKV_AZURE_153", "AVD-AZU-0072"]
 
   description = <<-EOT
     Unless `https_only` is set, App Service serves the site on plain HTTP as well as HTTPS. Session
