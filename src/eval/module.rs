@@ -91,6 +91,12 @@ pub(super) fn called_directories(
     _loaded: &Loaded,
 ) -> HashSet<PathBuf> {
     let mut called = HashSet::new();
+    // Downloaded modules are evaluated only through the calls that name them.
+    for dir in modules.keys() {
+        if crate::discover::in_dot_terraform(dir) {
+            called.insert(dir.clone());
+        }
+    }
     for m in modules.values() {
         for call in m.calls.values() {
             if let Some(dir) = local_source(&m.dir, call) {
@@ -755,9 +761,10 @@ impl<'a> ModInst<'a> {
     }
 
     fn call_module(&self, name: &str, call: &Block) -> Value {
-        let Some(dir) = local_source(&self.def.dir, call) else {
+        let Some(dir) = local_source(&self.def.dir, call).or_else(|| self.installed_module(name))
+        else {
             self.report(
-                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source, which onus does not download; its outputs are unknown"))
+                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source and `terraform init` has not downloaded it; its outputs are unknown"))
                     .at(call.header),
             );
             return Value::unknown(format!("outputs of remote module `{name}`"));
@@ -869,6 +876,30 @@ impl<'a> ModInst<'a> {
                     .collect(),
             ),
         }
+    }
+
+    /// A registry or remote module that `terraform init` downloaded: its directory from the
+    /// root module's `.terraform/modules/modules.json`, keyed by the call path (`a.b`).
+    fn installed_module(&self, name: &str) -> Option<PathBuf> {
+        let root = self.stack.first()?;
+        let manifest =
+            std::fs::read_to_string(root.join(".terraform/modules/modules.json")).ok()?;
+        let doc: serde_json::Value = serde_json::from_str(&manifest).ok()?;
+        let mut key: Vec<&str> = self
+            .addr
+            .split("module.")
+            .filter(|s| !s.is_empty())
+            .map(|s| s.split(['[', '.']).next().unwrap_or(s))
+            .collect();
+        key.push(name);
+        let key = key.join(".");
+        let entry = doc
+            .get("Modules")?
+            .as_array()?
+            .iter()
+            .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key.as_str()))?;
+        let dir = normalize(&root.join(entry.get("Dir")?.as_str()?));
+        self.ctx.modules.contains_key(&dir).then_some(dir)
     }
 
     fn outputs(&self) -> Value {
