@@ -162,9 +162,6 @@ impl FindingReport {
                     .collect::<Vec<_>>()
                     .join(" ")
             );
-            if let Some(u) = r.help_uri() {
-                let _ = write!(help, "\nsee: {u}");
-            }
         }
         FindingReport {
             message: format!("{} ({})", f.message, f.address),
@@ -175,7 +172,7 @@ impl FindingReport {
                 _ => miette::Severity::Error,
             },
             help,
-            url: None,
+            url: rule.and_then(|r| r.help_uri()).map(str::to_string),
             source: file.map(|s| NamedSource::new(s.display.clone(), s.text.clone())),
             labels,
             related,

@@ -4,6 +4,7 @@
 pub mod compact;
 pub mod human;
 pub mod json;
+pub mod matrix;
 
 use crate::diag::Level;
 use crate::finding::Finding;
