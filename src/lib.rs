@@ -7,6 +7,7 @@
 //! rules, [`suppress`] applies ignores, config and baseline, and [`report`] renders the result.
 
 pub mod diag;
+pub mod eval;
 pub mod finding;
 pub mod source;
 pub mod taxonomy;

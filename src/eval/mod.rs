@@ -1,0 +1,3 @@
+//! Evaluation of Terraform configurations into values.
+
+pub mod functions;
