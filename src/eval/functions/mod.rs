@@ -8,6 +8,20 @@
 //! The functions live in topic files: [`strings`], [`format`], [`collections`], [`types`],
 //! [`encoding`], [`numeric`], [`network`] and [`filesystem`]. `try` and `can` are not here: they
 //! need lazy evaluation of their arguments, which the evaluator does.
+//!
+//! Where onus knowingly differs from Terraform:
+//! - Values carry no types, so an unknown element is taken to be a single element: `flatten`
+//!   keeps it as one leaf, and a set built with unknown elements (`toset`, `setunion`) keeps
+//!   them all, so its length may be larger than Terraform's will be.
+//! - Sets are lists: `toset` and the set functions sort strings lexically and numbers
+//!   ascending, and keep other elements in first-seen order.
+//! - `fileexists` is false for a file the host refuses (outside the scanned root, too large);
+//!   `filebase64`, `filesha256` and the like are unknown when the file cannot be read, since
+//!   they usually name build artifacts that do not exist yet.
+//! - Functions onus does not compute (`timestamp`, `uuid`, `bcrypt`, `md5`, `sha1`,
+//!   `formatdate`, `fileset`, ...) return an unknown value that is certainly set.
+//! - `range` allows up to a million elements (Terraform: 1024); `chunklist` with size 0 is an
+//!   error.
 
 mod collections;
 mod encoding;

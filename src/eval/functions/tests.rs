@@ -272,3 +272,35 @@ fn deep_values_fit_a_small_stack() {
         .map(|h| h.join().is_ok());
     assert_eq!(r.ok(), Some(true));
 }
+
+#[test]
+fn edge_cases() {
+    assert_eq!(ok("yamldecode", vec![s("")]), null());
+    assert_eq!(ok("jsondecode", vec![n(1.0)]), n(1.0));
+    assert_eq!(ok("format", vec![s("%v"), n(1e6)]), s("1e+06"));
+    assert_eq!(ok("format", vec![s("%s"), n(1e6)]), s("1000000"));
+    assert_eq!(
+        ok("upper", vec![secret(unk())])
+            .as_unknown()
+            .map(|u| u.non_null),
+        Some(true)
+    );
+    // A partly known policy stays readable through merge and jsonencode.
+    let stmt = ok(
+        "merge",
+        vec![
+            o(vec![("Effect", s("Allow"))]),
+            o(vec![("Resource", unk())]),
+        ],
+    );
+    let enc = ok("jsonencode", vec![o(vec![("Statement", l(vec![stmt]))])]);
+    let policy = enc.decoded_json().unwrap_or_default();
+    assert_eq!(
+        policy
+            .get("Statement")
+            .and_then(|s| s.as_list())
+            .and_then(|s| s[0].get("Effect"))
+            .and_then(|e| e.as_str()),
+        Some("Allow")
+    );
+}
