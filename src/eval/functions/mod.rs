@@ -5,8 +5,8 @@
 //! a sensitive argument is sensitive, and hostile input (huge ranges, runaway repetition, deep
 //! nesting) is refused with an error instead of exhausting memory or the stack.
 //!
-//! The functions live in topic files: [`strings`], [`format`], [`collections`], [`types`],
-//! [`encoding`], [`numeric`], [`network`] and [`filesystem`]. `try` and `can` are not here: they
+//! The functions live in topic files: `strings`, `format`, `collections`, `types`,
+//! `encoding`, `numeric`, `network` and `filesystem`. `try` and `can` are not here: they
 //! need lazy evaluation of their arguments, which the evaluator does.
 //!
 //! Where onus knowingly differs from Terraform:
