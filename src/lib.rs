@@ -6,6 +6,7 @@
 //! values, [`classify`] maps resource types to services and service models, [`check`] runs the
 //! rules, [`suppress`] applies ignores, config and baseline, and [`report`] renders the result.
 
+pub mod classify;
 pub mod diag;
 pub mod finding;
 pub mod source;
