@@ -111,7 +111,21 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, ConfigError> {
     scan_with_rules(opts, rules)
 }
 
+/// Stack of the scan's worker threads: evaluation recurses through nested expressions and
+/// references (both bounded), which needs more than the 2 MiB a thread gets by default.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
 pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build()
+    {
+        Ok(pool) => pool.install(|| scan_in_pool(opts, rules)),
+        Err(_) => scan_in_pool(opts, rules),
+    }
+}
+
+fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

@@ -18,6 +18,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+/// How deeply locals, data sources and module outputs may be built from one another.
+const MAX_REFERENCE_DEPTH: usize = 128;
+
 /// The declarations of one module directory.
 pub(super) struct ModuleDef<'a> {
     pub dir: PathBuf,
@@ -206,6 +209,8 @@ impl<'a> ModuleDef<'a> {
 /// State shared by every module instance of one root evaluation.
 struct Ctx<'a> {
     root: Arc<str>,
+    /// Locals, data sources and module calls being evaluated inside one another.
+    ref_depth: Cell<usize>,
     modules: &'a BTreeMap<PathBuf, ModuleDef<'a>>,
     opts: &'a EvalOptions,
     diags: RefCell<Vec<Diagnostic>>,
@@ -244,6 +249,7 @@ pub(super) fn evaluate_root(
     };
     let ctx = Ctx {
         root: Arc::from(crate::discover::display_path(dir).as_str()),
+        ref_depth: Cell::new(0),
         modules,
         opts,
         diags: RefCell::new(Vec::new()),
@@ -423,14 +429,36 @@ impl<'a> ModInst<'a> {
             }
             None => {}
         }
+        if !self.enter_reference(attr.span) {
+            return Value::unknown("references nest too deeply");
+        }
         self.locals
             .borrow_mut()
             .insert(attr.name.clone(), Slot::InProgress);
         let v = self.evaluator().eval(&attr.expr, &Scope::root());
+        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
         self.locals
             .borrow_mut()
             .insert(attr.name.clone(), Slot::Done(v.clone()));
         v
+    }
+
+    /// Counts one more nested reference (a local, data source or module evaluated while
+    /// another is); false, with a diagnostic, past the limit that keeps the stack bounded.
+    fn enter_reference(&self, span: Span) -> bool {
+        let depth = self.ctx.ref_depth.get();
+        if depth >= MAX_REFERENCE_DEPTH {
+            self.report(
+                Diagnostic::warning(
+                    "eval-limit",
+                    format!("references nest more than {MAX_REFERENCE_DEPTH} deep (locals built from locals ...); the value is unknown"),
+                )
+                .at(span),
+            );
+            return false;
+        }
+        self.ctx.ref_depth.set(depth + 1);
+        true
     }
 
     fn expansion(&self, body: &Body, ev: &Evaluator<'_>, scope: &Scope<'_>, what: &str) -> Expand {
@@ -751,11 +779,15 @@ impl<'a> ModInst<'a> {
             }
             None => {}
         }
+        if !self.enter_reference(call.header) {
+            return Value::unknown("references nest too deeply");
+        }
         let key: Arc<str> = Arc::from(name);
         self.calls
             .borrow_mut()
             .insert(key.clone(), Slot::InProgress);
         let v = self.call_module(name, call);
+        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
         self.calls.borrow_mut().insert(key, Slot::Done(v.clone()));
         v
     }
@@ -935,6 +967,9 @@ impl<'a> ModInst<'a> {
             }
             None => {}
         }
+        if !self.enter_reference(block.header) {
+            return Value::unknown("references nest too deeply");
+        }
         self.data.borrow_mut().insert(key.clone(), Slot::InProgress);
         let ev = self.evaluator();
         let root = Scope::root();
@@ -955,6 +990,7 @@ impl<'a> ModInst<'a> {
             }
             Value::object(body)
         };
+        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
         self.data.borrow_mut().insert(key, Slot::Done(v.clone()));
         v
     }
