@@ -1038,74 +1038,12 @@ fn remap_span(span: &mut Span, offsets: &Offsets) {
 }
 
 fn remap_parts(parts: &mut [TemplatePart], offsets: &Offsets) {
-    for part in parts {
-        match part {
-            TemplatePart::Literal(_) => {}
-            TemplatePart::Interpolation(e) => remap_expr(e, offsets),
-            TemplatePart::If {
-                cond,
-                then,
-                otherwise,
-            } => {
-                remap_expr(cond, offsets);
-                remap_parts(then, offsets);
-                remap_parts(otherwise, offsets);
-            }
-            TemplatePart::For {
-                collection, body, ..
-            } => {
-                remap_expr(collection, offsets);
-                remap_parts(body, offsets);
-            }
-        }
-    }
+    parts_for_each_span_mut(parts, &mut |s| remap_span(s, offsets));
 }
 
 /// Moves every span of an expression parsed from a string's value to its place in the file.
 fn remap_expr(e: &mut Expr, offsets: &Offsets) {
-    remap_span(&mut e.span, offsets);
-    match &mut e.kind {
-        ExprKind::Template(parts) => remap_parts(parts, offsets),
-        ExprKind::Tuple(items) => items.iter_mut().for_each(|x| remap_expr(x, offsets)),
-        ExprKind::Object(items) => items.iter_mut().for_each(|(k, v)| {
-            remap_expr(k, offsets);
-            remap_expr(v, offsets);
-        }),
-        ExprKind::Traversal(root, ops) => {
-            remap_expr(root, offsets);
-            for op in ops {
-                if let Traverse::Index(i) = op {
-                    remap_expr(i, offsets);
-                }
-            }
-        }
-        ExprKind::Call { args, .. } => args.iter_mut().for_each(|x| remap_expr(x, offsets)),
-        ExprKind::Conditional(c) => {
-            remap_expr(&mut c.0, offsets);
-            remap_expr(&mut c.1, offsets);
-            remap_expr(&mut c.2, offsets);
-        }
-        ExprKind::Unary(_, x) => remap_expr(x, offsets),
-        ExprKind::Binary(_, x) => {
-            remap_expr(&mut x.0, offsets);
-            remap_expr(&mut x.1, offsets);
-        }
-        ExprKind::For(f) => {
-            remap_expr(&mut f.collection, offsets);
-            if let Some(k) = &mut f.key {
-                remap_expr(k, offsets);
-            }
-            remap_expr(&mut f.value, offsets);
-            if let Some(c) = &mut f.cond {
-                remap_expr(c, offsets);
-            }
-        }
-        ExprKind::Null
-        | ExprKind::Bool(_)
-        | ExprKind::Number(_)
-        | ExprKind::String(_)
-        | ExprKind::Variable(_) => {}
-    }
+    e.for_each_span_mut(&mut |s| remap_span(s, offsets));
 }
 
 #[cfg(test)]
