@@ -26,6 +26,9 @@ pub struct ScanOptions {
     pub env_vars: Vec<(String, String)>,
     pub rule_dirs: Vec<PathBuf>,
     pub limits: Limits,
+    /// Directories holding the Terraform source of the plans scanned (`--source`): plan
+    /// findings point at the resource blocks there.
+    pub source_dirs: Vec<PathBuf>,
 }
 
 pub struct ScanResult {
@@ -104,6 +107,7 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
             explicit: true,
         });
     }
+    add_source_dirs(&opts.source_dirs, &mut files, &mut diagnostics);
     let loaded = load::load(&files);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let var_files = opts
@@ -131,7 +135,11 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
     };
     let (mut config, eval_diags) = eval::evaluate(&loaded, &eval_opts);
     diagnostics.extend(eval_diags);
-    let plan = crate::plan::instances(&loaded);
+    let plan = crate::plan::instances(&loaded, &config.instances, &opts.source_dirs);
+    // A plan stands for the source it was made from: that source is not checked twice.
+    config
+        .instances
+        .retain(|i| i.plan_file.is_some() || !plan.replaced_roots.contains(&i.root));
     config.instances.extend(plan.instances);
     diagnostics.extend(plan.diagnostics);
 
@@ -156,6 +164,29 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
         evaluations: out.evaluations,
         bytes,
     })
+}
+
+/// Terraform source files of `--source` directories (not plans or other JSON found there),
+/// unless already discovered.
+fn add_source_dirs(
+    dirs: &[PathBuf],
+    files: &mut Vec<Discovered>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if dirs.is_empty() {
+        return;
+    }
+    let (found, diags) = discover::discover(dirs, &DiscoverOptions::default());
+    diagnostics.extend(diags);
+    for f in found {
+        let source = matches!(
+            f.kind,
+            FileKind::Config | FileKind::ConfigJson | FileKind::Vars | FileKind::VarsJson
+        );
+        if source && !files.iter().any(|g| g.display == f.display) {
+            files.push(f);
+        }
+    }
 }
 
 /// File, line, column, rule, address: the order of every report.
