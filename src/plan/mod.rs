@@ -63,11 +63,7 @@ pub fn instances(loaded: &Loaded, hcl: &[Instance], source_dirs: &[PathBuf]) -> 
         };
         let mut reader = Reader::new(f.file, src);
         let mut found = reader.read(json);
-        let plan_dir = src
-            .path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
+        let plan_dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut candidates = vec![Arc::<str>::from(display_path(&plan_dir).as_str())];
         candidates.extend(
             source_dirs
@@ -116,7 +112,10 @@ impl<'h> HclIndex<'h> {
     fn lookup(&self, root: &str, inst: &Instance) -> Option<&'h Instance> {
         self.by_address
             .get(&(root, inst.address.as_str()))
-            .or_else(|| self.by_resource.get(&(root, inst.resource_address.as_str())))
+            .or_else(|| {
+                self.by_resource
+                    .get(&(root, inst.resource_address.as_str()))
+            })
             .copied()
     }
 
@@ -161,7 +160,8 @@ impl<'h> HclIndex<'h> {
             }
             refs.sort();
             refs.dedup();
-            let nv = Value::unknown_ref(u.why.clone(), u.non_null, refs).mark_sensitive(v.sensitive);
+            let nv =
+                Value::unknown_ref(u.why.clone(), u.non_null, refs).mark_sensitive(v.sensitive);
             changed.push((k.clone(), nv));
         }
         if changed.is_empty() {
@@ -253,7 +253,11 @@ impl Reader {
             );
             return Vec::new();
         }
-        let member_span = |key: &str| root_node.and_then(|n| n.member(key)).map(|m| m.span.clone());
+        let member_span = |key: &str| {
+            root_node
+                .and_then(|n| n.member(key))
+                .map(|m| m.span.clone())
+        };
         if let Err(msg) = check_format(plan.get("format_version")) {
             let span = self.span(member_span("format_version"));
             self.diagnostics
@@ -430,13 +434,16 @@ impl Reader {
         config_root: Option<&J>,
     ) -> Option<Instance> {
         let at = p.node.map(|n| n.span.clone());
-        let mode = p
-            .json
-            .get("mode")
-            .and_then(J::as_str)
-            .unwrap_or("managed")
-            .to_string();
-        match mode.as_str() {
+        let mode = match p.json.get("mode") {
+            None => "managed",
+            Some(J::String(m)) => m.as_str(),
+            Some(other) => {
+                let kind = json_type(other);
+                self.warn(format!("{address}: `mode` is a {kind}; skipped"), at);
+                return None;
+            }
+        };
+        match mode {
             "managed" => {}
             "data" => return None,
             other => {
@@ -458,9 +465,10 @@ impl Reader {
                 );
                 return None;
             };
-            let kept = list.iter().filter_map(J::as_str).any(|a| {
-                matches!(a, "create" | "update" | "no-op" | "read")
-            });
+            let kept = list
+                .iter()
+                .filter_map(J::as_str)
+                .any(|a| matches!(a, "create" | "update" | "no-op" | "read"));
             if !kept {
                 // Deleted or forgotten: nothing will exist to judge.
                 return None;
@@ -494,10 +502,25 @@ impl Reader {
             }
         };
         let change = change.and_then(|c| c.get("change"));
+        let masks = [
+            ("after_unknown", change.and_then(|c| c.get("after_unknown"))),
+            ("sensitive_values", p.json.get("sensitive_values")),
+            (
+                "after_sensitive",
+                change.and_then(|c| c.get("after_sensitive")),
+            ),
+        ];
+        for (what, mask) in masks {
+            if let Some(bad) = mask.and_then(|m| bad_mask_part(m, String::new())) {
+                self.warn(
+                    format!("{address}: `{what}` holds {bad}; that part was ignored"),
+                    at.clone(),
+                );
+            }
+        }
         let scope = Scope::new(config_root, &module);
         let expressions = scope.resource_expressions(resource_type, name);
-        let mut builder = Builder {
-            reader: self,
+        let builder = Builder {
             scope: &scope,
             address,
         };
@@ -512,10 +535,12 @@ impl Reader {
             &mut path,
         );
         let mut values = match built {
-            Some(v @ Value {
-                kind: Kind::Object(_),
-                ..
-            }) => v,
+            Some(
+                v @ Value {
+                    kind: Kind::Object(_),
+                    ..
+                },
+            ) => v,
             _ => Value::object(Map::new()),
         };
         for mask in [
@@ -597,7 +622,6 @@ impl<'c> Expr<'c> {
 }
 
 struct Builder<'r, 'c> {
-    reader: &'r mut Reader,
     scope: &'r Scope<'c>,
     address: &'r str,
 }
@@ -606,14 +630,14 @@ impl Builder<'_, '_> {
     /// The value at `path`: the planned value `v` with the parts `unknown` marks replaced by
     /// unknown values referring to what the configuration expression refers to.
     fn build(
-        &mut self,
+        &self,
         v: Option<&J>,
         unknown: Option<&J>,
         expr: Expr<'_>,
         path: &mut Vec<String>,
     ) -> Option<Value> {
-        match unknown {
-            Some(J::Bool(true)) => {
+        if let Some(J::Bool(true)) = unknown {
+            {
                 let refs = match expr {
                     Expr::Leaf(e) => self.scope.resources_of(e),
                     _ => Vec::new(),
@@ -628,19 +652,6 @@ impl Builder<'_, '_> {
                     true,
                     refs,
                 ));
-            }
-            None | Some(J::Bool(false)) | Some(J::Null) => {}
-            Some(J::Object(_)) | Some(J::Array(_)) => {}
-            Some(other) => {
-                let kind = json_type(other);
-                self.reader.warn(
-                    format!(
-                        "{}: `after_unknown` at `{}` is a {kind}; ignored",
-                        self.address,
-                        path.join(".")
-                    ),
-                    None,
-                );
             }
         }
         let unknown_obj = unknown.and_then(J::as_object);
@@ -698,6 +709,42 @@ impl Builder<'_, '_> {
                 None
             }
         }
+    }
+}
+
+/// The first part of a mask (`after_unknown`, `after_sensitive`: bools, lists and objects of
+/// them) that is neither, described for a warning.
+fn bad_mask_part(mask: &J, path: String) -> Option<String> {
+    let at = |p: &str| {
+        if p.is_empty() {
+            String::new()
+        } else {
+            format!(" at `{p}`")
+        }
+    };
+    match mask {
+        J::Bool(_) | J::Null => None,
+        J::Array(items) => items.iter().enumerate().find_map(|(i, m)| {
+            bad_mask_part(
+                m,
+                if path.is_empty() {
+                    i.to_string()
+                } else {
+                    format!("{path}.{i}")
+                },
+            )
+        }),
+        J::Object(map) => map.iter().find_map(|(k, m)| {
+            bad_mask_part(
+                m,
+                if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                },
+            )
+        }),
+        other => Some(format!("a {}{}", json_type(other), at(&path))),
     }
 }
 
@@ -882,7 +929,13 @@ mod tests {
         for ok in ["0.1", "0.2", "1.0", "1.2", "1.10"] {
             assert!(check_format(Some(&json!(ok))).is_ok(), "{ok}");
         }
-        for bad in [json!("0.3"), json!("2.0"), json!("9.0"), json!("x"), json!(1)] {
+        for bad in [
+            json!("0.3"),
+            json!("2.0"),
+            json!("9.0"),
+            json!("x"),
+            json!(1),
+        ] {
             assert!(check_format(Some(&bad)).is_err(), "{bad}");
         }
         assert!(check_format(None).is_err());
@@ -908,7 +961,10 @@ mod tests {
     fn sensitive_masks_mark_deeply() {
         let v = Value::from_json(&json!({"a": {"b": "s"}, "c": ["x", "y"]}));
         let v = apply_sensitive(v, &json!({"a": true, "c": [false, true]}));
-        assert!(v.get("a").and_then(|a| a.get("b")).is_some_and(|b| b.sensitive));
+        assert!(v
+            .get("a")
+            .and_then(|a| a.get("b"))
+            .is_some_and(|b| b.sensitive));
         let c = v.get("c").and_then(Value::as_list).expect("list");
         assert!(!c[0].sensitive && c[1].sensitive);
     }

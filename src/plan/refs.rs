@@ -83,7 +83,10 @@ impl<'c> Scope<'c> {
         // `aws_s3_bucket.b[0]` is more precise than `aws_s3_bucket.b`, which Terraform also lists.
         let keyed: Vec<String> = out
             .iter()
-            .filter_map(|a| a.strip_suffix(']').and_then(|s| s.rfind('[').map(|i| &a[..i])))
+            .filter_map(|a| {
+                a.strip_suffix(']')
+                    .and_then(|s| s.rfind('[').map(|i| &a[..i]))
+            })
             .map(str::to_string)
             .collect();
         out.into_iter()

@@ -211,7 +211,11 @@ mod tests {
         let n = parse(text).expect("parses");
         let a = n.member("a").expect("a");
         assert_eq!(&text[a.span.clone()], r#""a": [1, {"b\"c": "x"}]"#);
-        let inner = a.value.index(1).and_then(|o| o.member("b\"c")).expect("key");
+        let inner = a
+            .value
+            .index(1)
+            .and_then(|o| o.member("b\"c"))
+            .expect("key");
         assert_eq!(&text[inner.value.span.clone()], r#""x""#);
         assert_eq!(&text[n.get("d").expect("d").span.clone()], "null");
     }
