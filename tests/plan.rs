@@ -336,6 +336,14 @@ fn with_source_findings_point_at_the_terraform_files() {
             .collect();
         assert_eq!(public.len(), 2);
         assert!(r.findings.iter().all(|f| f.plan_file.is_some()));
+        // The encryption configuration refers to the site bucket through a local value: the
+        // Terraform source supplies the reference the plan's configuration section lacks.
+        assert!(!has(&r, "aws-s3-bucket-encryption", "aws_s3_bucket.site"));
+        assert!(has(
+            &r,
+            "aws-s3-bucket-encryption",
+            "module.logs.aws_s3_bucket.this"
+        ));
     }
     // Without the plan the variables have no value: the ACL rule cannot tell.
     let hcl_only = run_with(ScanOptions {
@@ -361,6 +369,11 @@ fn plan_without_source_points_at_the_resource_address() {
         .expect("finding");
     let src = r.sources.get(f.primary.file).expect("file");
     assert!(src.display.ends_with("with-source/plan.json"));
+    // Without the source the local value cannot be followed: encryption is unknown, not a finding.
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| &*f.rule_id == "aws-s3-bucket-encryption"));
     let text = src.slice(f.primary);
     assert!(
         text == r#""address": "aws_s3_bucket.site""# || text.starts_with(r#""versioning""#),
