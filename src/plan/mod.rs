@@ -21,7 +21,7 @@ use crate::load::{Content, Loaded};
 use crate::model::{Instance, Mode};
 use crate::source::{FileId, SourceFile, Span};
 use crate::value::{Kind, Map, Value};
-use refs::Scope;
+use refs::{ResourceIndex, Scope};
 use serde_json::Value as J;
 use spans::Node;
 use std::collections::{HashMap, HashSet};
@@ -350,10 +350,11 @@ impl Reader {
             ));
         }
 
+        let index = ResourceIndex::new(config_root);
         let mut out = Vec::new();
         for (p, address) in planned {
             let change = changes.get(address.as_str()).map(|(rc, _)| *rc);
-            if let Some(inst) = self.instance(&p, &address, change, config_root) {
+            if let Some(inst) = self.instance(&p, &address, change, config_root, &index) {
                 out.push(inst);
             }
         }
@@ -426,12 +427,13 @@ impl Reader {
         }
     }
 
-    fn instance(
+    fn instance<'c>(
         &mut self,
         p: &Planned<'_>,
         address: &str,
         change: Option<&J>,
-        config_root: Option<&J>,
+        config_root: Option<&'c J>,
+        index: &ResourceIndex<'c>,
     ) -> Option<Instance> {
         let at = p.node.map(|n| n.span.clone());
         let mode = match p.json.get("mode") {
@@ -519,7 +521,7 @@ impl Reader {
             }
         }
         let scope = Scope::new(config_root, &module);
-        let expressions = scope.resource_expressions(resource_type, name);
+        let expressions = scope.resource_expressions(index, resource_type, name);
         let builder = Builder {
             scope: &scope,
             address,

@@ -5,11 +5,68 @@
 //! passed. Locals are not in the plan's configuration and cannot be followed here.
 
 use serde_json::Value as J;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// How many variable/output hops are followed before giving up.
 const MAX_HOPS: usize = 16;
+
+/// Deepest module nesting of the configuration that is indexed.
+const MAX_MODULE_DEPTH: usize = 64;
+
+/// The `expressions` of every managed resource of the configuration, by module call path
+/// (`storage.archive`, `""` for the root) and type and name.
+#[derive(Default)]
+pub struct ResourceIndex<'c> {
+    modules: HashMap<String, HashMap<(&'c str, &'c str), &'c J>>,
+}
+
+impl<'c> ResourceIndex<'c> {
+    pub fn new(root: Option<&'c J>) -> Self {
+        let mut index = ResourceIndex::default();
+        if let Some(r) = root {
+            index.add(r, String::new(), 0);
+        }
+        index
+    }
+
+    fn add(&mut self, module: &'c J, path: String, depth: usize) {
+        if depth > MAX_MODULE_DEPTH {
+            return;
+        }
+        let mut resources = HashMap::new();
+        for r in module
+            .get("resources")
+            .and_then(J::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if r.get("mode").and_then(J::as_str).unwrap_or("managed") != "managed" {
+                continue;
+            }
+            if let (Some(t), Some(n), Some(e)) = (
+                r.get("type").and_then(J::as_str),
+                r.get("name").and_then(J::as_str),
+                r.get("expressions"),
+            ) {
+                resources.entry((t, n)).or_insert(e);
+            }
+        }
+        if let Some(calls) = module.get("module_calls").and_then(J::as_object) {
+            for (name, call) in calls {
+                if let Some(child) = call.get("module") {
+                    let p = if path.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{path}.{name}")
+                    };
+                    self.add(child, p, depth + 1);
+                }
+            }
+        }
+        self.modules.insert(path, resources);
+    }
+}
 
 /// One module instance on the way from the root: its configuration, its address
 /// (`module.a["x"]`, `""` for the root) and the name of the call that created it.
@@ -61,18 +118,18 @@ impl<'c> Scope<'c> {
     }
 
     /// The configuration's `expressions` of the managed resource `type.name` in this module.
-    pub fn resource_expressions(&self, resource_type: &str, name: &str) -> Option<&'c J> {
-        let module = self.frames.last()?.config?;
-        module
-            .get("resources")?
-            .as_array()?
-            .iter()
-            .find(|r| {
-                r.get("mode").and_then(J::as_str).unwrap_or("managed") == "managed"
-                    && r.get("type").and_then(J::as_str) == Some(resource_type)
-                    && r.get("name").and_then(J::as_str) == Some(name)
-            })?
-            .get("expressions")
+    pub fn resource_expressions(
+        &self,
+        index: &ResourceIndex<'c>,
+        resource_type: &str,
+        name: &str,
+    ) -> Option<&'c J> {
+        let calls: Vec<&str> = self.frames[1..].iter().map(|f| f.call.as_str()).collect();
+        index
+            .modules
+            .get(&calls.join("."))?
+            .get(&(resource_type, name))
+            .copied()
     }
 
     /// Full addresses of the managed resources an expression (`{"references": [...]}`) refers
@@ -291,9 +348,10 @@ mod tests {
                 }
             }
         });
+        let index = ResourceIndex::new(Some(&root));
         let inner = Scope::new(Some(&root), "module.store");
         let exprs = inner
-            .resource_expressions("aws_s3_bucket_versioning", "v")
+            .resource_expressions(&index, "aws_s3_bucket_versioning", "v")
             .expect("resource");
         let bucket = exprs.get("bucket").expect("bucket");
         assert_eq!(
