@@ -62,7 +62,8 @@ pub fn instances(loaded: &Loaded, hcl: &[Instance], source_dirs: &[PathBuf]) -> 
             continue;
         };
         let mut reader = Reader::new(f.file, src);
-        let mut found = reader.read(json);
+        let positions = spans::parse(&src.text);
+        let mut found = reader.read(json, positions.as_ref());
         let plan_dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut candidates = vec![Arc::<str>::from(display_path(&plan_dir).as_str())];
         candidates.extend(
@@ -179,7 +180,6 @@ impl<'h> HclIndex<'h> {
 struct Reader {
     file: FileId,
     display: Arc<str>,
-    spans: Option<Node>,
     diagnostics: Vec<Diagnostic>,
     warnings: usize,
 }
@@ -198,7 +198,6 @@ impl Reader {
         Reader {
             file,
             display: Arc::from(src.display.as_str()),
-            spans: spans::parse(&src.text),
             diagnostics: Vec::new(),
             warnings: 0,
         }
@@ -232,15 +231,8 @@ impl Reader {
         self.diagnostics
     }
 
-    fn read(&mut self, plan: &J) -> Vec<Instance> {
-        // The positions are parsed once per file; take them out so `self` stays usable.
-        let spans = self.spans.take();
-        let out = self.read_with(plan, spans.as_ref());
-        self.spans = spans;
-        out
-    }
-
-    fn read_with(&mut self, plan: &J, root_node: Option<&Node>) -> Vec<Instance> {
+    /// The instances of a plan document; `root_node` holds the positions of its parts.
+    fn read(&mut self, plan: &J, root_node: Option<&Node>) -> Vec<Instance> {
         if !plan.is_object() {
             self.diagnostics.push(
                 Diagnostic::error(
