@@ -528,15 +528,9 @@ impl Reader {
             },
             &mut path,
         );
-        let mut values = match built {
-            Some(
-                v @ Value {
-                    kind: Kind::Object(_),
-                    ..
-                },
-            ) => v,
-            _ => Value::object(Map::new()),
-        };
+        // An object, or (if `after_unknown` says the whole resource is unknown) an unknown
+        // value, which rules read as "cannot tell" rather than as absent attributes.
+        let mut values = built.unwrap_or_else(|| Value::object(Map::new()));
         for mask in [
             p.json.get("sensitive_values"),
             change.and_then(|c| c.get("after_sensitive")),
@@ -949,6 +943,68 @@ mod tests {
             module_of(r#"module.a["x.y"].module.b.aws_s3_bucket.c[0]"#),
             r#"module.a["x.y"].module.b"#
         );
+    }
+
+    fn read_text(text: &str) -> (Vec<Instance>, Vec<Diagnostic>) {
+        let src = SourceFile::new("p.json".into(), "p.json".into(), Arc::from(text));
+        let json: J = serde_json::from_str(text).expect("json");
+        let mut reader = Reader::new(FileId(0), &src);
+        let positions = spans::parse(text);
+        let found = reader.read(&json, positions.as_ref());
+        (found, reader.finish())
+    }
+
+    #[test]
+    fn unknown_parts_refer_to_what_the_configuration_references() {
+        let plan = json!({
+            "format_version": "1.2",
+            "planned_values": {"root_module": {"resources": [
+                {"address": "aws_s3_bucket_versioning.v", "mode": "managed", "type": "aws_s3_bucket_versioning",
+                 "name": "v", "values": {"versioning_configuration": [{"status": "Enabled"}]}},
+                {"address": "aws_instance.whole", "mode": "managed", "type": "aws_instance",
+                 "name": "whole", "values": {}}
+            ]}},
+            "resource_changes": [
+                {"address": "aws_s3_bucket_versioning.v", "change": {"actions": ["create"],
+                 "after_unknown": {"bucket": true, "id": true, "versioning_configuration": [{"mfa_delete": true}]}}},
+                {"address": "aws_instance.whole", "change": {"actions": ["update"], "after_unknown": true}}
+            ],
+            "configuration": {"root_module": {"resources": [
+                {"address": "aws_s3_bucket_versioning.v", "mode": "managed", "type": "aws_s3_bucket_versioning",
+                 "name": "v", "expressions": {"bucket": {"references": ["aws_s3_bucket.b.id", "aws_s3_bucket.b"]}}}
+            ]}}
+        });
+        let (found, diags) = read_text(&serde_json::to_string_pretty(&plan).expect("text"));
+        assert!(diags.is_empty(), "{diags:?}");
+        let v = &found[0];
+        let bucket = v
+            .values
+            .get("bucket")
+            .and_then(Value::as_unknown)
+            .expect("unknown");
+        assert_eq!(bucket.refs, vec![Arc::<str>::from("aws_s3_bucket.b")]);
+        assert!(bucket.non_null);
+        let id = v
+            .values
+            .get("id")
+            .and_then(Value::as_unknown)
+            .expect("unknown id");
+        assert!(id.refs.is_empty());
+        let block = v
+            .values
+            .get("versioning_configuration")
+            .and_then(Value::as_list)
+            .expect("block list");
+        assert_eq!(
+            block[0].get("status").and_then(Value::as_str),
+            Some("Enabled")
+        );
+        assert!(!block[0].get("mfa_delete").expect("mfa_delete").is_known());
+        assert!(v
+            .attribute_spans
+            .contains_key("versioning_configuration.0.status"));
+        // A resource unknown as a whole is not read as one with every attribute absent.
+        assert!(!found[1].values.is_known());
     }
 
     #[test]
