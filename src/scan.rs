@@ -107,7 +107,7 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
             explicit: true,
         });
     }
-    add_source_dirs(&opts.source_dirs, &mut files, &mut diagnostics);
+    add_source_dirs(opts, &mut files, &mut diagnostics);
     let loaded = load::load(&files);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let var_files = opts
@@ -169,21 +169,29 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
 /// Terraform source files of `--source` directories (not plans or other JSON found there),
 /// unless already discovered.
 fn add_source_dirs(
-    dirs: &[PathBuf],
+    opts: &ScanOptions,
     files: &mut Vec<Discovered>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if dirs.is_empty() {
+    if opts.source_dirs.is_empty() {
         return;
     }
-    let (found, diags) = discover::discover(dirs, &DiscoverOptions::default());
+    let (found, diags) = discover::discover(
+        &opts.source_dirs,
+        &DiscoverOptions {
+            exclude: opts.exclude.clone(),
+            follow_symlinks: opts.follow_symlinks,
+        },
+    );
     diagnostics.extend(diags);
+    let mut known: std::collections::HashSet<String> =
+        files.iter().map(|f| f.display.clone()).collect();
     for f in found {
         let source = matches!(
             f.kind,
             FileKind::Config | FileKind::ConfigJson | FileKind::Vars | FileKind::VarsJson
         );
-        if source && !files.iter().any(|g| g.display == f.display) {
+        if source && known.insert(f.display.clone()) {
             files.push(f);
         }
     }
