@@ -85,6 +85,10 @@ pub struct ScanArgs {
     /// Add the rules in this directory (repeatable).
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    /// Terraform source of the plan JSON scanned: plan findings point at its `.tf` files
+    /// (the plan's own directory is used when it holds the source; repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub source: Vec<PathBuf>,
     /// Follow symbolic links to directories while walking.
     #[arg(long)]
     pub follow_symlinks: bool,
@@ -179,6 +183,7 @@ fn run_scan(a: ScanArgs) -> i32 {
         vars: a.var,
         env_vars,
         rule_dirs: a.rules,
+        source_dirs: a.source,
         ..ScanOptions::default()
     };
     let result = match scan::scan(&opts) {

@@ -26,6 +26,9 @@ pub struct ScanOptions {
     pub env_vars: Vec<(String, String)>,
     pub rule_dirs: Vec<PathBuf>,
     pub limits: Limits,
+    /// Directories holding the Terraform source of the plans scanned (`--source`): plan
+    /// findings point at the resource blocks there.
+    pub source_dirs: Vec<PathBuf>,
 }
 
 pub struct ScanResult {
@@ -158,6 +161,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
             explicit: true,
         });
     }
+    add_source_dirs(opts, &mut files, &mut diagnostics);
     let loaded = load::load(&files);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let var_files = opts
@@ -185,7 +189,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
     };
     let (mut config, eval_diags) = eval::evaluate(&loaded, &eval_opts);
     diagnostics.extend(eval_diags);
-    let plan = crate::plan::instances(&loaded);
+    let plan = crate::plan::instances(&loaded, &config.instances, &opts.source_dirs);
+    // A plan stands for the source it was made from: that source is not checked twice.
+    config
+        .instances
+        .retain(|i| i.plan_file.is_some() || !plan.replaced_roots.contains(&i.root));
     config.instances.extend(plan.instances);
     diagnostics.extend(plan.diagnostics);
 
@@ -210,6 +218,37 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         evaluations: out.evaluations,
         bytes,
     })
+}
+
+/// Terraform source files of `--source` directories (not plans or other JSON found there),
+/// unless already discovered.
+fn add_source_dirs(
+    opts: &ScanOptions,
+    files: &mut Vec<Discovered>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if opts.source_dirs.is_empty() {
+        return;
+    }
+    let (found, diags) = discover::discover(
+        &opts.source_dirs,
+        &DiscoverOptions {
+            exclude: opts.exclude.clone(),
+            follow_symlinks: opts.follow_symlinks,
+        },
+    );
+    diagnostics.extend(diags);
+    let mut known: std::collections::HashSet<String> =
+        files.iter().map(|f| f.display.clone()).collect();
+    for f in found {
+        let source = matches!(
+            f.kind,
+            FileKind::Config | FileKind::ConfigJson | FileKind::Vars | FileKind::VarsJson
+        );
+        if source && known.insert(f.display.clone()) {
+            files.push(f);
+        }
+    }
 }
 
 /// File, line, column, rule, address: the order of every report.

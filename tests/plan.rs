@@ -1,0 +1,400 @@
+//! Plan JSON input (`terraform show -json`) through the whole pipeline.
+
+use onus::diag::Level;
+use onus::report::{self, Format, RenderOptions};
+use onus::scan::{scan, ScanOptions, ScanResult};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/plan")
+        .join(rel)
+}
+
+fn run(paths: &[&str]) -> ScanResult {
+    run_with(ScanOptions {
+        paths: paths.iter().map(|p| fixture(p)).collect(),
+        ..ScanOptions::default()
+    })
+}
+
+fn run_with(opts: ScanOptions) -> ScanResult {
+    match scan(&opts) {
+        Ok(r) => r,
+        Err(e) => panic!("scan failed: {e}"),
+    }
+}
+
+fn pairs(r: &ScanResult) -> BTreeSet<(String, String)> {
+    r.findings
+        .iter()
+        .map(|f| (f.rule_id.to_string(), f.address.clone()))
+        .collect()
+}
+
+fn has(r: &ScanResult, rule: &str, address: &str) -> bool {
+    pairs(r).contains(&(rule.to_string(), address.to_string()))
+}
+
+/// File (display path, from its last `fixtures/plan/` part on) and line of a finding.
+fn place(r: &ScanResult, rule: &str, address: &str) -> (String, u32) {
+    let f = r
+        .findings
+        .iter()
+        .find(|f| &*f.rule_id == rule && f.address == address)
+        .unwrap_or_else(|| panic!("no {rule} finding on {address}: {:?}", pairs(r)));
+    let src = r.sources.get(f.primary.file).expect("finding file");
+    let file = src
+        .display
+        .rsplit_once("fixtures/plan/")
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or_else(|| src.display.clone());
+    (file, src.line_col(f.primary.start).line)
+}
+
+fn errors(r: &ScanResult) -> Vec<String> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect()
+}
+
+#[test]
+fn a_tfvars_value_outside_the_repository_makes_the_acl_public() {
+    let r = run(&["tfvars-insecure"]);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket.site"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| &*f.rule_id == "aws-s3-bucket-public-acl")
+        .expect("finding");
+    assert!(f
+        .plan_file
+        .as_deref()
+        .is_some_and(|p| p.ends_with("plan.json")));
+    assert!(
+        f.primary_label.contains("public-read"),
+        "{}",
+        f.primary_label
+    );
+    // No Terraform source: the finding points at the attribute inside the plan's values.
+    let src = r.sources.get(f.primary.file).expect("file");
+    assert!(src.display.ends_with("tfvars-insecure/plan.json"));
+    assert_eq!(src.slice(f.primary), r#""acl": "public-read""#);
+}
+
+#[test]
+fn resources_in_child_modules_keep_their_addresses() {
+    let r = run(&["modules"]);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let archive = r
+        .config
+        .instances
+        .iter()
+        .find(|i| i.address == "module.storage.module.archive.aws_s3_bucket.this")
+        .expect("nested module instance");
+    assert_eq!(archive.module, "module.storage.module.archive");
+    assert_eq!(
+        archive.resource_address,
+        "module.storage.module.archive.aws_s3_bucket.this"
+    );
+    let net_a = r
+        .config
+        .instances
+        .iter()
+        .find(|i| i.address == r#"module.net["a"].aws_security_group.ssh"#)
+        .expect("for_each module instance");
+    assert_eq!(net_a.module, r#"module.net["a"]"#);
+    assert!(has(
+        &r,
+        "aws-ec2-sg-ssh-open",
+        r#"module.net["a"].aws_security_group.ssh"#
+    ));
+    assert!(!has(
+        &r,
+        "aws-ec2-sg-ssh-open",
+        r#"module.net["b"].aws_security_group.ssh"#
+    ));
+    // Encryption is linked through a module output (root → module.storage) and inside a
+    // nested module; only the root's plain bucket has none.
+    let enc: Vec<String> = pairs(&r)
+        .into_iter()
+        .filter(|(rule, _)| rule == "aws-s3-bucket-encryption")
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(enc, vec!["aws_s3_bucket.plain".to_string()]);
+}
+
+#[test]
+fn values_known_only_after_apply_give_no_findings() {
+    let r = run(&["unknowns"]);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    for rule in [
+        "aws-s3-bucket-public-acl",
+        "aws-s3-bucket-encryption",
+        "aws-ec2-sg-ssh-open",
+        "aws-rds-publicly-accessible",
+        "aws-ebs-volume-encryption",
+    ] {
+        assert!(
+            !r.findings.iter().any(|f| &*f.rule_id == rule),
+            "{rule} fired: {:?}",
+            pairs(&r)
+        );
+    }
+    // Deleted, forgotten, state-only resources and data sources are not judged.
+    let addresses: BTreeSet<&str> = r
+        .config
+        .instances
+        .iter()
+        .map(|i| i.address.as_str())
+        .collect();
+    for gone in [
+        "aws_ebs_volume.old",
+        "aws_ebs_volume.kept",
+        "aws_ebs_volume.state_only",
+        "data.aws_s3_bucket.ext",
+    ] {
+        assert!(!addresses.contains(gone), "{gone} was read");
+    }
+    // Computed attributes are unknown but certainly set.
+    let bucket = r
+        .config
+        .instances
+        .iter()
+        .find(|i| i.address == "aws_s3_bucket.logs")
+        .expect("bucket");
+    let arn = bucket.values.get("arn").expect("arn");
+    assert!(!arn.is_known());
+    assert_eq!(arn.is_set(), onus::value::Tri::True);
+    // The encryption configuration refers to the bucket through its unknown `bucket`.
+    let sse = r
+        .config
+        .instances
+        .iter()
+        .find(|i| i.resource_type.as_ref() == "aws_s3_bucket_server_side_encryption_configuration")
+        .expect("sse");
+    let mut refs = Vec::new();
+    sse.values
+        .get("bucket")
+        .expect("bucket")
+        .collect_refs(&mut refs);
+    assert_eq!(
+        refs,
+        vec![std::sync::Arc::<str>::from("aws_s3_bucket.logs")]
+    );
+}
+
+#[test]
+fn plan_and_hcl_of_the_same_configuration_agree() {
+    let hcl = run(&["parity/hcl"]);
+    let plan = run(&["parity/plan.json"]);
+    assert!(errors(&hcl).is_empty(), "{:?}", errors(&hcl));
+    assert!(errors(&plan).is_empty(), "{:?}", errors(&plan));
+    let rules = [
+        "aws-s3-bucket-encryption",
+        "aws-ec2-sg-ssh-open",
+        "aws-rds-publicly-accessible",
+        "aws-ebs-volume-encryption",
+        "aws-s3-bucket-public-acl",
+    ];
+    let only = |r: &ScanResult| -> BTreeSet<(String, String)> {
+        pairs(r)
+            .into_iter()
+            .filter(|(rule, _)| rules.contains(&rule.as_str()))
+            .collect()
+    };
+    assert_eq!(only(&hcl), only(&plan));
+    for (rule, address) in [
+        ("aws-s3-bucket-encryption", "aws_s3_bucket.plain"),
+        ("aws-ec2-sg-ssh-open", "aws_security_group.open"),
+        ("aws-rds-publicly-accessible", "aws_db_instance.public"),
+        ("aws-ebs-volume-encryption", "aws_ebs_volume.plain"),
+    ] {
+        assert!(has(&plan, rule, address), "{rule} on {address}");
+    }
+    assert!(!has(
+        &plan,
+        "aws-s3-bucket-encryption",
+        "aws_s3_bucket.encrypted"
+    ));
+    // The whole rule set agrees on this configuration too.
+    assert_eq!(pairs(&hcl), pairs(&plan));
+}
+
+#[test]
+fn nested_blocks_are_lists_of_objects() {
+    let r = run(&["parity/plan.json"]);
+    let sg = r
+        .config
+        .instances
+        .iter()
+        .find(|i| i.address == "aws_security_group.open")
+        .expect("sg");
+    let ingress = sg
+        .values
+        .get("ingress")
+        .and_then(|v| v.as_list())
+        .expect("ingress list");
+    assert_eq!(ingress.len(), 1);
+    assert_eq!(
+        ingress[0].get("from_port").and_then(|v| v.as_number()),
+        Some(22.0)
+    );
+    // The finding points at the offending CIDR list of the block, inside the plan.
+    let (file, _) = place(&r, "aws-ec2-sg-ssh-open", "aws_security_group.open");
+    assert_eq!(file, "parity/plan.json");
+}
+
+#[test]
+fn malformed_plans_are_reported_not_fatal() {
+    let r = run(&["malformed"]);
+    let codes: BTreeSet<(&str, String)> = r
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = d
+                .span
+                .and_then(|s| r.sources.get(s.file))
+                .map(|f| f.display.rsplit('/').next().unwrap_or("").to_string())
+                .or_else(|| d.path.clone())
+                .unwrap_or_default();
+            (d.code, file)
+        })
+        .collect();
+    for expected in [
+        ("plan-parse-error", "truncated.json"),
+        ("plan-format", "future-format.json"),
+        ("plan-format", "format-number.json"),
+        ("plan-terraform-version", "newer-terraform.json"),
+        ("plan-unexpected", "wrong-types.json"),
+    ] {
+        assert!(
+            codes.contains(&(expected.0, expected.1.to_string())),
+            "missing {expected:?} in {codes:?}"
+        );
+    }
+    let future = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "plan-format" && d.message.contains("9.0"))
+        .expect("future format");
+    assert_eq!(future.level, Level::Error);
+    assert!(future.message.contains("0.1, 0.2 and 1.x"));
+    // The well-formed parts still count.
+    assert!(has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket.ok"));
+    assert!(has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket.site"));
+    assert!(!r
+        .config
+        .instances
+        .iter()
+        .any(|i| i.address == "aws_s3_bucket.x"));
+}
+
+#[test]
+fn with_source_findings_point_at_the_terraform_files() {
+    for opts in [
+        ScanOptions {
+            paths: vec![fixture("with-source")],
+            ..ScanOptions::default()
+        },
+        ScanOptions {
+            paths: vec![fixture("with-source/plan.json")],
+            source_dirs: vec![fixture("with-source")],
+            ..ScanOptions::default()
+        },
+    ] {
+        let r = run_with(opts);
+        assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+        assert_eq!(
+            place(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket.site"),
+            ("with-source/main.tf".to_string(), 14)
+        );
+        assert_eq!(
+            place(
+                &r,
+                "aws-s3-bucket-public-acl",
+                "module.logs.aws_s3_bucket.this"
+            ),
+            ("with-source/modules/bucket/main.tf".to_string(), 11)
+        );
+        let logs = r
+            .findings
+            .iter()
+            .find(|f| f.address == "module.logs.aws_s3_bucket.this")
+            .expect("module finding");
+        assert_eq!(logs.via, vec!["module.logs".to_string()]);
+        assert!(logs.plan_file.is_some());
+        // The plan stands for the source: each finding once, from the plan.
+        let public: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| &*f.rule_id == "aws-s3-bucket-public-acl")
+            .collect();
+        assert_eq!(public.len(), 2);
+        assert!(r.findings.iter().all(|f| f.plan_file.is_some()));
+        // The encryption configuration refers to the site bucket through a local value: the
+        // Terraform source supplies the reference the plan's configuration section lacks.
+        assert!(!has(&r, "aws-s3-bucket-encryption", "aws_s3_bucket.site"));
+        assert!(has(
+            &r,
+            "aws-s3-bucket-encryption",
+            "module.logs.aws_s3_bucket.this"
+        ));
+    }
+    // Without the plan the variables have no value: the ACL rule cannot tell.
+    let hcl_only = run_with(ScanOptions {
+        paths: vec![
+            fixture("with-source/main.tf"),
+            fixture("with-source/modules/bucket/main.tf"),
+        ],
+        ..ScanOptions::default()
+    });
+    assert!(!hcl_only
+        .findings
+        .iter()
+        .any(|f| &*f.rule_id == "aws-s3-bucket-public-acl"));
+}
+
+#[test]
+fn plan_without_source_points_at_the_resource_address() {
+    let r = run(&["with-source/plan.json"]);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| &*f.rule_id == "aws-s3-bucket-versioning" && f.address == "aws_s3_bucket.site")
+        .expect("finding");
+    let src = r.sources.get(f.primary.file).expect("file");
+    assert!(src.display.ends_with("with-source/plan.json"));
+    // Without the source the local value cannot be followed: encryption is unknown, not a finding.
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| &*f.rule_id == "aws-s3-bucket-encryption"));
+    let text = src.slice(f.primary);
+    assert!(
+        text == r#""address": "aws_s3_bucket.site""# || text.starts_with(r#""versioning""#),
+        "{text}"
+    );
+}
+
+#[test]
+fn sensitive_values_are_never_printed() {
+    let r = run(&["sensitive"]);
+    assert!(has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket.secret"));
+    let json = report::render(Format::Json, &r, &RenderOptions::default());
+    let compact = report::render(Format::Compact, &r, &RenderOptions::default());
+    let human = report::render(Format::Human, &r, &RenderOptions::default());
+    for (name, out) in [("json", &json), ("compact", &compact), ("human", &human)] {
+        // (The rule's own description names the ACL in backquotes; the value would be quoted.)
+        assert!(
+            !out.contains("\"public-read-write\"") && !out.contains("\\\"public-read-write"),
+            "{name} output shows the sensitive value:\n{out}"
+        );
+    }
+    assert!(json.contains("(sensitive value)"), "{json}");
+    assert!(compact.contains("(sensitive value)"), "{compact}");
+}
