@@ -26,6 +26,10 @@ pub struct ScanOptions {
     pub env_vars: Vec<(String, String)>,
     pub rule_dirs: Vec<PathBuf>,
     pub limits: Limits,
+    /// Which rules run (applied to the rule set before the scan) and severity overrides.
+    pub select: crate::suppress::RuleSelection,
+    /// Ignore comments and baseline (applied to the findings after the check).
+    pub suppress: crate::suppress::SuppressOptions,
 }
 
 pub struct ScanResult {
@@ -72,6 +76,8 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, ConfigError> {
 }
 
 pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
+    let mut rules = rules;
+    opts.select.apply(&mut rules)?;
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -146,7 +152,7 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
     sort_findings(&mut findings, &sources);
     sort_diagnostics(&mut diagnostics, &sources);
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
-    Ok(ScanResult {
+    let mut result = ScanResult {
         sources,
         config,
         findings,
@@ -155,7 +161,10 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
         catalog,
         evaluations: out.evaluations,
         bytes,
-    })
+    };
+    // Suppression stage: severity overrides, ignore comments, baseline.
+    crate::suppress::apply(&mut result, &opts.suppress, &opts.select)?;
+    Ok(result)
 }
 
 /// File, line, column, rule, address: the order of every report.
