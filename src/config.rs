@@ -75,7 +75,12 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and checks a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let origin = crate::discover::display_path(path);
+    // Shown relative to the working directory when it is below it.
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let origin = crate::discover::display_path(&shown);
     let text = std::fs::read_to_string(path)
         .map_err(|e| ConfigError(vec![format!("cannot read {origin}: {e}")]))?;
     let base = path.parent().unwrap_or(Path::new("."));

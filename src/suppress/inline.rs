@@ -20,6 +20,8 @@ pub struct Comment {
     pub end_line: u32,
     /// Code precedes the comment on its first line (`acl = "x" # ...`).
     pub trailing: bool,
+    /// Line of the `{` of the top-level block the comment is inside, if any.
+    pub block_line: Option<u32>,
 }
 
 /// What each line of a file holds.
@@ -81,6 +83,9 @@ pub fn lex(text: &str) -> Lexed {
     let mut has_comment = false;
     let mut line: u32 = 1;
     let mut stack: Vec<Frame> = Vec::new();
+    // Brace depth outside strings, and the line where the current top-level block opened.
+    let mut depth = 0u32;
+    let mut block_line: Option<u32> = None;
     let mut i = 0usize;
     let end_line = |out: &mut Lexed, has_code: &mut bool, has_comment: &mut bool| {
         out.lines.push(if *has_code {
@@ -161,13 +166,29 @@ pub fn lex(text: &str) -> Lexed {
         match c {
             b'#' => {
                 let stop = memchr_newline(b, i);
-                push_comment(&mut out, text, i, stop, i + 1, stop, line, line, has_code);
+                push_comment(
+                    &mut out,
+                    text,
+                    (i, stop),
+                    (i + 1, stop),
+                    (line, line),
+                    has_code,
+                    block_line,
+                );
                 has_comment = true;
                 i = stop;
             }
             b'/' if b.get(i + 1) == Some(&b'/') => {
                 let stop = memchr_newline(b, i);
-                push_comment(&mut out, text, i, stop, i + 2, stop, line, line, has_code);
+                push_comment(
+                    &mut out,
+                    text,
+                    (i, stop),
+                    (i + 2, stop),
+                    (line, line),
+                    has_code,
+                    block_line,
+                );
                 has_comment = true;
                 i = stop;
             }
@@ -190,13 +211,11 @@ pub fn lex(text: &str) -> Lexed {
                 push_comment(
                     &mut out,
                     text,
-                    i,
-                    stop,
-                    i + 2,
-                    body_end,
-                    start_line,
-                    line,
+                    (i, stop),
+                    (i + 2, body_end),
+                    (start_line, line),
                     trailing,
+                    block_line,
                 );
                 has_comment = true;
                 i = stop;
@@ -230,6 +249,22 @@ pub fn lex(text: &str) -> Lexed {
                     }
                     None => i += 2,
                 }
+            }
+            b'{' => {
+                if depth == 0 {
+                    block_line = Some(line);
+                }
+                depth += 1;
+                has_code = true;
+                i += 1;
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    block_line = None;
+                }
+                has_code = true;
+                i += 1;
             }
             c if c.is_ascii_whitespace() => i += 1,
             _ => {
@@ -275,17 +310,15 @@ fn heredoc(text: &str, at: usize) -> Option<(&str, usize)> {
     Some((marker, pos + 1))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Records a comment: its range, its text's range, and its first and last lines.
 fn push_comment(
     out: &mut Lexed,
     text: &str,
-    start: usize,
-    end: usize,
-    body_start: usize,
-    body_end: usize,
-    line: u32,
-    end_line: u32,
+    (start, end): (usize, usize),
+    (body_start, body_end): (usize, usize),
+    (line, end_line): (u32, u32),
     trailing: bool,
+    block_line: Option<u32>,
 ) {
     let body = text.get(body_start..body_end.max(body_start)).unwrap_or("");
     out.comments.push(Comment {
@@ -295,6 +328,7 @@ fn push_comment(
         line,
         end_line,
         trailing,
+        block_line,
     });
 }
 
@@ -407,7 +441,8 @@ mod tests {
 
     #[test]
     fn finds_comments_outside_strings() {
-        let src = "a = \"# not\" # yes\n// two\nb = \"${x}#no${\"#\"}\"\n/* three\n four */ c = 1\n";
+        let src =
+            "a = \"# not\" # yes\n// two\nb = \"${x}#no${\"#\"}\"\n/* three\n four */ c = 1\n";
         let l = lex(src);
         let texts: Vec<&str> = l.comments.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, vec![" yes", " two", " three\n four "]);
@@ -453,6 +488,14 @@ mod tests {
         assert_eq!(l.target_line(&l.comments[0]), Some(3));
         assert_eq!(l.target_line(&l.comments[1]), Some(3));
         assert_eq!(l.target_line(&l.comments[2]), None);
+    }
+
+    #[test]
+    fn knows_the_enclosing_top_level_block() {
+        let src = "# out\nresource \"a\" \"b\" {\n  x = { y = 1 }\n  # in\n  z = \"}\"\n  # still in\n}\n# out again\n";
+        let l = lex(src);
+        let blocks: Vec<Option<u32>> = l.comments.iter().map(|c| c.block_line).collect();
+        assert_eq!(blocks, vec![None, Some(2), Some(2), None]);
     }
 
     #[test]

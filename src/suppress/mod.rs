@@ -118,6 +118,11 @@ fn collect_ignores(sources: &SourceMap) -> Vec<Ignore> {
             }
             let target = lexed.target_line(c);
             for d in directives {
+                // Checkov reads its skips anywhere inside the resource block they apply to.
+                let target = match (d.form, c.block_line) {
+                    (inline::Form::Checkov, Some(header)) => Some(header),
+                    _ => target,
+                };
                 out.push(Ignore {
                     file: id,
                     comment: Span::new(id, c.start..c.end),
@@ -283,9 +288,14 @@ fn apply_ignores(result: &mut ScanResult, ignores: &mut [Ignore]) {
                     if names(id) {
                         ig.used[k] = true;
                         if f.suppression.is_none() {
+                            let reason = &ig.directive.reason;
                             f.suppression = Some(Suppression {
                                 kind: SuppressionKind::InSource,
-                                justification: ig.directive.reason.clone(),
+                                justification: if reason.is_empty() {
+                                    "(no reason given)".to_string()
+                                } else {
+                                    reason.clone()
+                                },
                                 span: Some(ig.comment),
                             });
                         }
