@@ -722,3 +722,14 @@ fn cli_reports_unused_ignores_and_shows_suppressed() {
     assert!(out.contains("suppressed: the public call serves the static website"));
     assert!(out.contains("suppressed"), "{out}");
 }
+
+#[test]
+fn ignore_above_a_nested_block_covers_it() {
+    let r = scan_fixture("nested", SuppressOptions::default());
+    let ssh = "aws-ec2-sg-ssh-open";
+    assert_eq!(
+        status(&r, "aws_security_group.a", ssh),
+        Some(Some("bastion host, reviewed".to_string()))
+    );
+    assert_eq!(status(&r, "aws_security_group.b", ssh), Some(None));
+}

@@ -74,9 +74,15 @@ pub fn apply(
         None => None,
     };
     if !select.severity_overrides.is_empty() {
+        let severity: HashMap<&str, crate::taxonomy::Severity> = result
+            .rules
+            .rules()
+            .iter()
+            .map(|r| (&*r.id, select.severity_of(r)))
+            .collect();
         for f in &mut result.findings {
-            if let Some(rule) = result.rules.get(&f.rule_id) {
-                f.severity = select.severity_of(rule);
+            if let Some(s) = severity.get(&*f.rule_id) {
+                f.severity = *s;
             }
         }
     }
@@ -239,6 +245,18 @@ fn anchors(f: &Finding, inst: Option<&Instance>, sources: &SourceMap) -> Vec<(Fi
         for s in inst.attribute_spans.values() {
             if s.file == p.file && s.start <= p.start && p.end <= s.end {
                 out.extend(line(*s));
+            }
+        }
+        // Nested blocks are recorded by their header: walk up the blamed attribute's path
+        // (`ingress[0].cidr_blocks` → `ingress.0`, `ingress`), innermost first.
+        if let Some(attr) = &f.attribute {
+            let dotted = attr.replace('[', ".").replace(']', "");
+            let mut path = dotted.as_str();
+            while let Some(i) = path.rfind('.') {
+                path = &path[..i];
+                if let Some(s) = inst.attribute_spans.get(path) {
+                    out.extend(line(*s));
+                }
             }
         }
         out.extend(line(inst.header));
