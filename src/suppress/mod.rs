@@ -227,6 +227,7 @@ fn instance_of<'a>(
                 .copied()
                 .find(|i| i.header.file == f.primary.file)
         })
+        .or_else(|| candidates.first().copied())
 }
 
 /// The (file, line) places an ignore may target to cover `f`: its primary line, the attribute
