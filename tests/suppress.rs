@@ -85,6 +85,7 @@ fn every_form_and_scope() {
         "trivy",
         "checkov",
         "block_comment",
+        "header_trailing",
     ] {
         assert!(
             suppressed(&r, &format!("aws_s3_bucket.{name}"), ACL),
@@ -101,6 +102,7 @@ fn every_form_and_scope() {
     // point at the header (an attribute not set); a line comment covers only its line.
     assert!(suppressed(&r, "aws_s3_bucket.block", VERSIONING));
     assert!(suppressed(&r, "aws_s3_bucket.two_directives", VERSIONING));
+    assert!(suppressed(&r, "aws_s3_bucket.header_trailing", VERSIONING));
     assert!(!suppressed(
         &r,
         "aws_s3_bucket.block",
@@ -155,6 +157,10 @@ fn module_call_ignore_covers_that_call_only() {
     assert_eq!(
         status(&r, "module.private.aws_s3_bucket.this", ACL),
         Some(None)
+    );
+    assert_eq!(
+        status(&r, "module.wrapped.module.inner.aws_s3_bucket.this", ACL),
+        Some(Some("the wrapped bucket is public on purpose".to_string()))
     );
 }
 

@@ -296,7 +296,7 @@ fn heredoc(text: &str, at: usize) -> Option<(&str, usize)> {
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
         .count();
-    if len == 0 || rest.as_bytes()[0].is_ascii_digit() {
+    if len == 0 || rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
     let marker = &rest[..len];
