@@ -33,6 +33,11 @@ pub enum Command {
     /// Show the responsibility matrix: service model × customer area, and per resource which
     /// of your layers the scan checked and found wanting.
     Matrix(MatrixArgs),
+    /// Write a commented starting configuration file, .onus.hcl.
+    Init(InitArgs),
+    /// Record the current findings so later scans report only new ones.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
 }
 
 #[derive(Args, Debug)]
@@ -54,6 +59,8 @@ pub struct MatrixArgs {
     /// Add the rules (and `catalog/*.tsv`) in this directory (repeatable).
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -70,9 +77,9 @@ pub struct ScanArgs {
     /// Output format (default: human on a terminal, compact otherwise).
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
-    /// Exit with status 1 when a finding is at or above this severity (`never` to always exit 0 on findings).
-    #[arg(long, default_value = "low", value_parser = parse_threshold)]
-    pub fail_on: Threshold,
+    /// Exit with status 1 when a finding is at or above this severity (`never` to always exit 0 on findings) [default: low].
+    #[arg(long, value_parser = parse_threshold)]
+    pub fail_on: Option<Threshold>,
     /// Skip paths matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -98,6 +105,90 @@ pub struct ScanArgs {
     /// Never colour output (colour also stays off when NO_COLOR is set or output is not a terminal).
     #[arg(long)]
     pub no_color: bool,
+    #[command(flatten)]
+    pub living: LivingArgs,
+}
+
+/// Configuration file and rule selection, shared by `scan` and `baseline write`.
+#[derive(Args, Debug, Default, Clone)]
+pub struct ConfigArgs {
+    /// Read this configuration file instead of looking for .onus.hcl.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Run only the rules matching this id, alias or glob (repeatable; replaces `rules.enable`).
+    #[arg(long = "rule", value_name = "ID")]
+    pub rule: Vec<String>,
+    /// Do not run the rules matching this id, alias or glob (repeatable; replaces `rules.disable`).
+    #[arg(long = "skip-rule", value_name = "ID")]
+    pub skip_rule: Vec<String>,
+    /// Run only the rules of this provider: aws, azure, google (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub provider: Vec<String>,
+    /// Run only the rules of this area (repeatable).
+    #[arg(long, value_name = "AREA", value_parser = parse_area)]
+    pub area: Vec<crate::taxonomy::Area>,
+    /// Run only the rules of at least this severity.
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub min_severity: Option<Severity>,
+}
+
+/// Options of `scan` about suppressions.
+#[derive(Args, Debug, Default, Clone)]
+pub struct LivingArgs {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Suppress the findings recorded in this baseline file (see `onus baseline write`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Report ignore comments that suppress nothing.
+    #[arg(long)]
+    pub report_unused_ignores: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Directory to write .onus.hcl in (default: the current directory).
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BaselineCommand {
+    /// Scan and write every unsuppressed finding to a baseline file.
+    Write(BaselineWriteArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BaselineWriteArgs {
+    /// Files or directories to scan (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// The baseline file to write.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        default_value = ".onus-baseline.json"
+    )]
+    pub output: PathBuf,
+    /// Skip paths matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Read variable values from this file (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
+    /// Set a variable (repeatable; later wins).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub var: Vec<CliVar>,
+    /// Add the rules in this directory (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Follow symbolic links to directories while walking.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Args, Debug)]
@@ -131,7 +222,15 @@ pub enum Threshold {
     Never,
 }
 
-fn parse_threshold(s: &str) -> Result<Threshold, String> {
+fn parse_area(s: &str) -> Result<crate::taxonomy::Area, String> {
+    s.parse()
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+pub(crate) fn parse_threshold(s: &str) -> Result<Threshold, String> {
     match s {
         "never" | "none" => Ok(Threshold::Never),
         "any" => Ok(Threshold::At(Severity::Low)),
@@ -153,6 +252,8 @@ pub fn run() -> i32 {
         Command::Rules(a) => run_rules(a),
         Command::Explain(a) => run_explain(a),
         Command::Matrix(a) => run_matrix(a),
+        Command::Init(a) => run_init(a),
+        Command::Baseline(BaselineCommand::Write(a)) => run_baseline_write(a),
     }
 }
 
@@ -186,22 +287,39 @@ fn run_scan(a: ScanArgs) -> i32 {
         source_dirs: a.source,
         ..ScanOptions::default()
     };
+    // Settings from .onus.hcl, under the command line's.
+    let (opts, config) = match with_config(opts, &a.living.config) {
+        Ok(x) => x,
+        Err(e) => return config_error(&e),
+    };
+    let mut opts = opts;
+    opts.suppress.report_unused_ignores |= a.living.report_unused_ignores;
+    if a.living.baseline.is_some() {
+        opts.suppress.baseline = a.living.baseline.clone();
+    }
+    let fail_on = a
+        .fail_on
+        .or(config.fail_on)
+        .unwrap_or(Threshold::At(Severity::Low));
     let result = match scan::scan(&opts) {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };
-    let format = a.format.unwrap_or(if std::io::stdout().is_terminal() {
-        Format::Human
-    } else {
-        Format::Compact
-    });
+    let format = a
+        .format
+        .or(config.format)
+        .unwrap_or(if std::io::stdout().is_terminal() {
+            Format::Human
+        } else {
+            Format::Compact
+        });
     let render = RenderOptions {
         color: color_allowed(a.no_color),
         width: 100,
         show_suppressed: a.show_suppressed,
     };
     print(&report::render(format, &result, &render));
-    let failing = match a.fail_on {
+    let failing = match fail_on {
         Threshold::Never => false,
         Threshold::At(min) => result
             .findings
@@ -271,6 +389,11 @@ fn run_matrix(a: MatrixArgs) -> i32 {
         rule_dirs: a.rules,
         ..ScanOptions::default()
     };
+    // The matrix honours .onus.hcl (rule selection, ignores) as a scan does.
+    let opts = match with_config(opts, &a.config) {
+        Ok((opts, _)) => opts,
+        Err(e) => return config_error(&e),
+    };
     let result = match scan::scan(&opts) {
         Ok(r) => r,
         Err(e) => return config_error(&e),
@@ -312,4 +435,147 @@ fn run_explain(a: ExplainArgs) -> i32 {
             2
         }
     }
+}
+
+/// Applies the configuration file (found from the scanned paths, or named with `--config`) and
+/// the selection flags to `opts`. Lists of paths add up (configuration first); rule selection
+/// flags replace the configuration's list of the same kind.
+fn with_config(
+    mut opts: ScanOptions,
+    c: &ConfigArgs,
+) -> Result<(ScanOptions, crate::config::Config), scan::ConfigError> {
+    let config = if c.no_config {
+        crate::config::Config::default()
+    } else if let Some(path) = &c.config {
+        crate::config::load(path)?
+    } else {
+        let start = opts
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        match crate::config::discover(&start) {
+            Some(path) => crate::config::load(&path)?,
+            None => crate::config::Config::default(),
+        }
+    };
+    opts.exclude = config.exclude.iter().cloned().chain(opts.exclude).collect();
+    opts.var_files = config
+        .var_files
+        .iter()
+        .cloned()
+        .chain(opts.var_files)
+        .collect();
+    opts.rule_dirs = config
+        .rule_dirs
+        .iter()
+        .cloned()
+        .chain(opts.rule_dirs)
+        .collect();
+    let mut select = config.select.clone();
+    if !c.rule.is_empty() {
+        select.enable = c.rule.clone();
+    }
+    if !c.skip_rule.is_empty() {
+        select.disable = c.skip_rule.clone();
+    }
+    if !c.provider.is_empty() {
+        select.providers = c.provider.clone();
+    }
+    if !c.area.is_empty() {
+        select.areas = c.area.clone();
+    }
+    if c.min_severity.is_some() {
+        select.min_severity = c.min_severity;
+    }
+    opts.select = select;
+    opts.suppress.require_reason = config.require_reason.unwrap_or(true);
+    opts.suppress.report_unused_ignores = config.report_unused_ignores.unwrap_or(false);
+    opts.suppress.baseline = config.baseline.clone();
+    Ok((opts, config))
+}
+
+fn run_init(a: InitArgs) -> i32 {
+    let dir = a.dir.unwrap_or_else(|| PathBuf::from("."));
+    let path = dir.join(crate::config::FILE_NAME);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path);
+    match file {
+        Ok(mut f) => match f.write_all(crate::config::TEMPLATE.as_bytes()) {
+            Ok(()) => {
+                print(&format!("wrote {}\n", crate::discover::display_path(&path)));
+                0
+            }
+            Err(e) => {
+                eprintln!("onus: cannot write {}: {e}", path.display());
+                2
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "onus: {} already exists; not overwriting it",
+                crate::discover::display_path(&path)
+            );
+            2
+        }
+        Err(e) => {
+            eprintln!("onus: cannot write {}: {e}", path.display());
+            2
+        }
+    }
+}
+
+fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
+    let env_vars = std::env::vars()
+        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
+        .collect();
+    let opts = ScanOptions {
+        paths: a.paths,
+        exclude: a.exclude,
+        follow_symlinks: a.follow_symlinks,
+        var_files: a.var_file,
+        vars: a.var,
+        env_vars,
+        rule_dirs: a.rules,
+        ..ScanOptions::default()
+    };
+    let mut opts = match with_config(opts, &a.config) {
+        Ok((o, _)) => o,
+        Err(e) => return config_error(&e),
+    };
+    // The new baseline replaces the old one: findings the old one accepted are recorded again.
+    opts.suppress.baseline = None;
+    opts.suppress.report_unused_ignores = false;
+    let result = match scan::scan(&opts) {
+        Ok(r) => r,
+        Err(e) => return config_error(&e),
+    };
+    if result.has_errors() {
+        eprint!(
+            "{}",
+            report::render(Format::Compact, &result, &RenderOptions::default())
+        );
+        eprintln!("onus: the scan is incomplete; no baseline written");
+        return 1;
+    }
+    let baseline = crate::suppress::Baseline::from_findings(&result.findings, |f| {
+        result
+            .sources
+            .get(f.primary.file)
+            .map(|s| s.display.clone())
+            .unwrap_or_default()
+    });
+    if let Err(e) = baseline.write(&a.output) {
+        eprintln!("onus: {e}");
+        return 2;
+    }
+    let n = baseline.findings.len();
+    print(&format!(
+        "wrote {n} finding{} to {}\n",
+        if n == 1 { "" } else { "s" },
+        crate::discover::display_path(&a.output)
+    ));
+    0
 }

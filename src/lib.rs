@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod classify;
+pub mod config;
 pub mod diag;
 pub mod discover;
 pub mod eval;
@@ -18,6 +19,7 @@ pub mod plan;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod suppress;
 pub mod taxonomy;
 pub mod value;
 

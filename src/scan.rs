@@ -29,6 +29,10 @@ pub struct ScanOptions {
     /// Directories holding the Terraform source of the plans scanned (`--source`): plan
     /// findings point at the resource blocks there.
     pub source_dirs: Vec<PathBuf>,
+    /// Which rules run (applied to the rule set before the scan) and severity overrides.
+    pub select: crate::suppress::RuleSelection,
+    /// Ignore comments and baseline (applied to the findings after the check).
+    pub suppress: crate::suppress::SuppressOptions,
 }
 
 pub struct ScanResult {
@@ -129,6 +133,8 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
 }
 
 fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
+    let mut rules = rules;
+    opts.select.apply(&mut rules)?;
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -208,7 +214,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
     sort_findings(&mut findings, &sources);
     sort_diagnostics(&mut diagnostics, &sources);
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
-    Ok(ScanResult {
+    let mut result = ScanResult {
         sources,
         config,
         findings,
@@ -217,7 +223,10 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         catalog,
         evaluations: out.evaluations,
         bytes,
-    })
+    };
+    // Suppression stage: severity overrides, ignore comments, baseline.
+    crate::suppress::apply(&mut result, &opts.suppress, &opts.select)?;
+    Ok(result)
 }
 
 /// Terraform source files of `--source` directories (not plans or other JSON found there),

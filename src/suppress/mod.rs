@@ -1,0 +1,403 @@
+//! Living with findings: the stage after `check` that applies severity overrides, ignore
+//! comments in the source ([`inline`]) and the baseline ([`baseline`]), and reports ignores
+//! that are expired, lack a reason, or suppress nothing. Rule selection ([`select`]) runs
+//! before the scan instead.
+
+pub mod baseline;
+pub mod date;
+pub mod inline;
+pub mod select;
+
+pub use baseline::Baseline;
+pub use date::Date;
+pub use select::RuleSelection;
+
+use crate::diag::Diagnostic;
+use crate::discover::FileKind;
+use crate::finding::{Finding, Suppression, SuppressionKind};
+use crate::model::Instance;
+use crate::scan::{ConfigError, ScanResult};
+use crate::source::{FileId, SourceMap, Span};
+use inline::Directive;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct SuppressOptions {
+    /// An ignore comment without a reason does not suppress (default true).
+    pub require_reason: bool,
+    /// Report ignore comments that suppress nothing, as notes.
+    pub report_unused_ignores: bool,
+    /// The date expiries are compared with; `None` reads the system clock.
+    pub today: Option<Date>,
+    /// Findings recorded in this baseline file are suppressed.
+    pub baseline: Option<PathBuf>,
+}
+
+impl Default for SuppressOptions {
+    fn default() -> Self {
+        SuppressOptions {
+            require_reason: true,
+            report_unused_ignores: false,
+            today: None,
+            baseline: None,
+        }
+    }
+}
+
+/// One directive of one ignore comment, where it is and what it targets.
+struct Ignore {
+    file: FileId,
+    comment: Span,
+    /// The line the directive covers (and everything that starts there); `None` when nothing
+    /// follows the comment directly.
+    target: Option<u32>,
+    directive: Directive,
+    /// Whether it may suppress (valid, has a reason, not expired).
+    active: bool,
+    /// Per id of the directive: whether it suppressed a finding.
+    used: Vec<bool>,
+}
+
+/// Applies severity overrides, ignore comments and the baseline to `result`'s findings, and
+/// adds the diagnostics about them.
+pub fn apply(
+    result: &mut ScanResult,
+    opts: &SuppressOptions,
+    select: &RuleSelection,
+) -> Result<(), ConfigError> {
+    let baseline = match &opts.baseline {
+        Some(p) => Some((
+            Baseline::read(p).map_err(|e| ConfigError(vec![e]))?,
+            crate::discover::display_path(p),
+        )),
+        None => None,
+    };
+    if !select.severity_overrides.is_empty() {
+        let severity: HashMap<&str, crate::taxonomy::Severity> = result
+            .rules
+            .rules()
+            .iter()
+            .map(|r| (&*r.id, select.severity_of(r)))
+            .collect();
+        for f in &mut result.findings {
+            if let Some(s) = severity.get(&*f.rule_id) {
+                f.severity = *s;
+            }
+        }
+    }
+    let today = opts.today.unwrap_or_else(Date::today);
+    let mut ignores = collect_ignores(&result.sources);
+    let mut diags = Vec::new();
+    for ig in &mut ignores {
+        ig.active = check_ignore(ig, opts, today, &mut diags);
+    }
+    apply_ignores(result, &mut ignores);
+    if opts.report_unused_ignores {
+        report_unused(result, &ignores, select, &mut diags);
+    }
+    if let Some((baseline, display)) = baseline {
+        apply_baseline(result, &baseline, &display, &mut diags);
+    }
+    result.diagnostics.extend(diags);
+    crate::scan::sort_diagnostics(&mut result.diagnostics, &result.sources);
+    Ok(())
+}
+
+/// Every ignore directive in the native-syntax Terraform files of the scan. Each file's text
+/// is lexed once, and only when it mentions a directive at all.
+fn collect_ignores(sources: &SourceMap) -> Vec<Ignore> {
+    let mut out = Vec::new();
+    for (id, file) in sources.files() {
+        if !matches!(FileKind::of(&file.path), Some(FileKind::Config) | None) {
+            continue;
+        }
+        let text = &*file.text;
+        if !text.contains(":ignore:") && !text.contains("checkov:skip=") {
+            continue;
+        }
+        let lexed = inline::lex(text);
+        for c in &lexed.comments {
+            let directives = inline::directives(&c.text);
+            if directives.is_empty() {
+                continue;
+            }
+            let target = lexed.target_line(c);
+            for d in directives {
+                // Checkov reads its skips anywhere inside the resource block they apply to.
+                let target = match (d.form, c.block_line) {
+                    (inline::Form::Checkov, Some(header)) => Some(header),
+                    _ => target,
+                };
+                out.push(Ignore {
+                    file: id,
+                    comment: Span::new(id, c.start..c.end),
+                    target,
+                    used: vec![false; d.ids.len()],
+                    directive: d,
+                    active: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether the ignore may suppress; reports why not.
+fn check_ignore(
+    ig: &Ignore,
+    opts: &SuppressOptions,
+    today: Date,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let d = &ig.directive;
+    if d.ids.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "ignore-invalid",
+                format!("`{}` names no rule; it has no effect", d.token),
+            )
+            .at(ig.comment),
+        );
+        return false;
+    }
+    match &d.expiry {
+        Some(Err(text)) => {
+            diags.push(
+                Diagnostic::warning(
+                    "ignore-invalid",
+                    format!(
+                        "`{}`: `{text}` is not a date (expected :exp:YYYY-MM-DD); the ignore has no effect",
+                        d.token
+                    ),
+                )
+                .at(ig.comment),
+            );
+            return false;
+        }
+        Some(Ok(exp)) if today > *exp => {
+            diags.push(
+                Diagnostic::note(
+                    "ignore-expired",
+                    format!(
+                        "`{}` expired on {exp}: the findings it covered are reported again",
+                        d.token
+                    ),
+                )
+                .at(ig.comment),
+            );
+            return false;
+        }
+        _ => {}
+    }
+    if opts.require_reason && d.reason.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "ignore-no-reason",
+                format!(
+                    "`{}` has no reason, so it suppresses nothing: write why after it (`# onus:ignore:ID why`), or set `require_reason = false` in .onus.hcl",
+                    d.token
+                ),
+            )
+            .at(ig.comment),
+        );
+        return false;
+    }
+    true
+}
+
+/// The instance a finding was made on: same address, header in the primary span's file, same
+/// module calls.
+fn instance_of<'a>(
+    by_address: &HashMap<&str, Vec<&'a Instance>>,
+    f: &Finding,
+) -> Option<&'a Instance> {
+    let candidates = by_address.get(f.address.as_str())?;
+    candidates
+        .iter()
+        .copied()
+        .find(|i| {
+            i.header.file == f.primary.file
+                && i.via.len() == f.via.len()
+                && i.via.iter().zip(&f.via).all(|((a, _), b)| a == b)
+        })
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|i| i.header.file == f.primary.file)
+        })
+        .or_else(|| candidates.first().copied())
+}
+
+/// The (file, line) places an ignore may target to cover `f`: its primary line, the attribute
+/// or nested block containing it, the resource block header, and each module call it came
+/// through.
+fn anchors(f: &Finding, inst: Option<&Instance>, sources: &SourceMap) -> Vec<(FileId, u32)> {
+    let line = |s: Span| {
+        sources
+            .get(s.file)
+            .map(|src| (s.file, src.line_col(s.start).line))
+    };
+    let mut out = Vec::new();
+    out.extend(line(f.primary));
+    if let Some(inst) = inst {
+        let p = f.primary;
+        for s in inst.attribute_spans.values() {
+            if s.file == p.file && s.start <= p.start && p.end <= s.end {
+                out.extend(line(*s));
+            }
+        }
+        // Nested blocks are recorded by their header: walk up the blamed attribute's path
+        // (`ingress[0].cidr_blocks` → `ingress.0`, `ingress`), innermost first.
+        if let Some(attr) = &f.attribute {
+            let dotted = attr.replace('[', ".").replace(']', "");
+            let mut path = dotted.as_str();
+            while let Some(i) = path.rfind('.') {
+                path = &path[..i];
+                if let Some(s) = inst.attribute_spans.get(path) {
+                    out.extend(line(*s));
+                }
+            }
+        }
+        out.extend(line(inst.header));
+        for (_, call) in inst.via.iter().rev() {
+            out.extend(line(*call));
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|a| seen.insert(*a));
+    out
+}
+
+fn apply_ignores(result: &mut ScanResult, ignores: &mut [Ignore]) {
+    let mut by_line: HashMap<(FileId, u32), Vec<usize>> = HashMap::new();
+    for (i, ig) in ignores.iter().enumerate() {
+        if let (true, Some(t)) = (ig.active, ig.target) {
+            by_line.entry((ig.file, t)).or_default().push(i);
+        }
+    }
+    if by_line.is_empty() {
+        return;
+    }
+    let mut by_address: HashMap<&str, Vec<&Instance>> = HashMap::new();
+    for inst in &result.config.instances {
+        by_address
+            .entry(inst.address.as_str())
+            .or_default()
+            .push(inst);
+    }
+    for f in &mut result.findings {
+        if f.suppression.is_some() {
+            continue;
+        }
+        let inst = instance_of(&by_address, f);
+        let rule = result.rules.get(&f.rule_id);
+        let names = |id: &str| match rule {
+            Some(r) => r.is_named(id),
+            None => *f.rule_id == *id,
+        };
+        for anchor in anchors(f, inst, &result.sources) {
+            let Some(candidates) = by_line.get(&anchor) else {
+                continue;
+            };
+            for &i in candidates {
+                let ig = &mut ignores[i];
+                for (k, id) in ig.directive.ids.iter().enumerate() {
+                    if names(id) {
+                        ig.used[k] = true;
+                        if f.suppression.is_none() {
+                            let reason = &ig.directive.reason;
+                            f.suppression = Some(Suppression {
+                                kind: SuppressionKind::InSource,
+                                justification: if reason.is_empty() {
+                                    "(no reason given)".to_string()
+                                } else {
+                                    reason.clone()
+                                },
+                                span: Some(ig.comment),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn report_unused(
+    result: &ScanResult,
+    ignores: &[Ignore],
+    select: &RuleSelection,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for ig in ignores.iter().filter(|ig| ig.active) {
+        for (k, id) in ig.directive.ids.iter().enumerate() {
+            if ig.used[k] {
+                continue;
+            }
+            let known = result.rules.rules().iter().any(|r| r.is_named(id));
+            // With a rule selection, ignores of rules that did not run are not unused.
+            if !known && !select.is_empty() {
+                continue;
+            }
+            let why = if ig.target.is_none() {
+                "it is not directly above code (a blank line or the end of the file follows)"
+                    .to_string()
+            } else if known {
+                format!("no `{id}` finding is on the line or block it covers")
+            } else {
+                format!("no rule is named `{id}`")
+            };
+            diags.push(
+                Diagnostic::note(
+                    "ignore-unused",
+                    format!("`{}` suppresses nothing: {why}", ig.directive.token),
+                )
+                .at(ig.comment),
+            );
+        }
+    }
+}
+
+fn apply_baseline(
+    result: &mut ScanResult,
+    baseline: &Baseline,
+    display: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let known = baseline.fingerprints();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for f in &mut result.findings {
+        if known.contains(f.fingerprint.as_str()) && f.suppression.is_none() {
+            f.suppression = Some(Suppression {
+                kind: SuppressionKind::External,
+                justification: format!("in baseline {display}"),
+                span: None,
+            });
+        }
+    }
+    for f in &result.findings {
+        seen.insert(f.fingerprint.as_str());
+    }
+    let fixed = baseline
+        .findings
+        .iter()
+        .filter(|e| !seen.contains(e.fingerprint.as_str()))
+        // Rules that did not run (selected out) have not been fixed.
+        .filter(|e| result.rules.get(&e.rule).is_some())
+        .count();
+    if fixed > 0 {
+        diags.push(
+            Diagnostic::note(
+                "baseline-fixed",
+                if fixed == 1 {
+                    format!("1 baselined finding is fixed now; `onus baseline write -o {display}` drops it from the baseline")
+                } else {
+                    format!("{fixed} baselined findings are fixed now; `onus baseline write -o {display}` drops them from the baseline")
+                },
+            )
+            .in_file(display.to_string()),
+        );
+    }
+}
