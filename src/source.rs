@@ -58,22 +58,31 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: Arc<str>,
     line_starts: Vec<u32>,
+    /// Lines holding a non-ASCII character (sorted line indexes). On every other line a
+    /// column is a byte difference, so locating is O(1) even on a one-line plan file.
+    non_ascii_lines: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(display: String, path: PathBuf, text: Arc<str>) -> Self {
         let mut line_starts = vec![0u32];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| saturate(i + 1)),
-        );
+        let mut non_ascii_lines = Vec::new();
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(saturate(i + 1));
+            } else if !b.is_ascii() {
+                let line = saturate(line_starts.len() - 1);
+                if non_ascii_lines.last() != Some(&line) {
+                    non_ascii_lines.push(line);
+                }
+            }
+        }
         SourceFile {
             display,
             path,
             text,
             line_starts,
+            non_ascii_lines,
         }
     }
 
@@ -86,10 +95,18 @@ impl SourceFile {
         };
         let start = self.line_starts[line_idx] as usize;
         let mut end = offset as usize;
-        while end > start && !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let column = self.text[start..end].chars().count() + 1;
+        let column = if self
+            .non_ascii_lines
+            .binary_search(&saturate(line_idx))
+            .is_err()
+        {
+            end - start + 1
+        } else {
+            while end > start && !self.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.text[start..end].chars().count() + 1
+        };
         LineCol {
             line: saturate(line_idx + 1),
             column: saturate(column),
@@ -108,6 +125,12 @@ impl SourceFile {
             .map(|&e| e as usize)
             .unwrap_or(self.text.len());
         self.text[start as usize..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Length in bytes of the 1-based line holding `offset`.
+    pub fn line_len_at(&self, offset: u32) -> usize {
+        let line = self.line_col(offset).line;
+        self.line_text(line).len()
     }
 
     pub fn line_count(&self) -> usize {

@@ -201,3 +201,41 @@ fn human_report_snapshot() {
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     insta::assert_snapshot!("demo_human", stdout);
 }
+
+#[test]
+fn one_line_plans_show_no_snippet_and_no_sensitive_value() {
+    // `terraform show -json` writes one line; a snippet of it would print every value in the
+    // plan, sensitive variables included.
+    let plan: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/plan/sensitive/plan.json"
+        ))
+        .expect("fixture"),
+    )
+    .expect("fixture JSON");
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("plan.json"),
+        serde_json::to_string(&plan).expect("JSON"),
+    )
+    .expect("write");
+    let out = onus()
+        .args(["scan", "-f", "human"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(stdout.contains("aws-s3-bucket-public-acl"), "{stdout}");
+    // The rule's description names the ACL in backticks; the plan's (sensitive) value would be
+    // quoted.
+    assert!(
+        !stdout.contains("\"public-read-write\""),
+        "a sensitive value was printed:\n{stdout}"
+    );
+    assert!(stdout.contains("(sensitive value)"), "{stdout}");
+    assert!(
+        stdout.contains("plan.json:1:"),
+        "the location is given instead of a snippet:\n{stdout}"
+    );
+}

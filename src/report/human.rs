@@ -103,6 +103,28 @@ fn first_sentences(text: &str, max: usize) -> String {
     out.trim_end().to_string()
 }
 
+/// Lines longer than this are not shown as snippets (a one-line plan file, minified JSON):
+/// they would flood the terminal and could carry values the report must not print.
+const MAX_SNIPPET_LINE: usize = 400;
+
+/// The file's text for a snippet around `span`, unless the line is too long to show.
+fn snippet_source(result: &ScanResult, span: Span) -> Option<NamedSource<Arc<str>>> {
+    let src = result.sources.get(span.file)?;
+    (src.line_len_at(span.start) <= MAX_SNIPPET_LINE)
+        .then(|| NamedSource::new(src.display.clone(), src.text.clone()))
+}
+
+/// `file:line:col` of a span, for reports that cannot show its snippet.
+fn location(result: &ScanResult, span: Span) -> String {
+    match result.sources.get(span.file) {
+        Some(src) => {
+            let lc = src.line_col(span.start);
+            format!("{}:{}:{}", src.display, lc.line, lc.column)
+        }
+        None => String::new(),
+    }
+}
+
 fn source_span(span: Span) -> SourceSpan {
     SourceSpan::new((span.start as usize).into(), span.len())
 }
@@ -121,7 +143,7 @@ struct FindingReport {
 impl FindingReport {
     fn from(result: &ScanResult, f: &Finding) -> Self {
         let rule = result.rules.get(&f.rule_id);
-        let file = result.sources.get(f.primary.file);
+        let source = snippet_source(result, f.primary);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             Some(f.primary_label.clone()),
             source_span(f.primary),
@@ -133,10 +155,10 @@ impl FindingReport {
                     Some(label.clone()),
                     source_span(*span),
                 ));
-            } else if let Some(src) = result.sources.get(span.file) {
+            } else if let Some(source) = snippet_source(result, *span) {
                 related.push(RelatedReport {
                     message: label.clone(),
-                    source: NamedSource::new(src.display.clone(), src.text.clone()),
+                    source,
                     label: LabeledSpan::new_primary_with_span(
                         Some(label.clone()),
                         source_span(*span),
@@ -163,8 +185,19 @@ impl FindingReport {
                     .join(" ")
             );
         }
+        let message = if snippet_source(result, f.primary).is_some() {
+            format!("{} ({})", f.message, f.address)
+        } else {
+            format!(
+                "{} ({})\n  at {}: {}",
+                f.message,
+                f.address,
+                location(result, f.primary),
+                f.primary_label
+            )
+        };
         FindingReport {
-            message: format!("{} ({})", f.message, f.address),
+            message,
             code: format!("{} [{}]", f.rule_id, f.severity),
             severity: match f.severity {
                 crate::taxonomy::Severity::Low => miette::Severity::Advice,
@@ -173,8 +206,8 @@ impl FindingReport {
             },
             help,
             url: rule.and_then(|r| r.help_uri()).map(str::to_string),
-            source: file.map(|s| NamedSource::new(s.display.clone(), s.text.clone())),
-            labels,
+            labels: if source.is_some() { labels } else { Vec::new() },
+            source,
             related,
         }
     }
@@ -267,7 +300,12 @@ struct DiagReport {
 
 impl DiagReport {
     fn from(result: &ScanResult, d: &crate::diag::Diagnostic) -> Self {
-        let src = d.span.and_then(|s| result.sources.get(s.file));
+        let src = d.span.and_then(|s| {
+            result
+                .sources
+                .get(s.file)
+                .filter(|f| f.line_len_at(s.start) <= MAX_SNIPPET_LINE)
+        });
         let mut labels = Vec::new();
         if let (Some(span), Some(_)) = (d.span, src) {
             labels.push(LabeledSpan::new_primary_with_span(
