@@ -38,6 +38,14 @@ pub struct ScanArgs {
     /// Output format (default: human on a terminal, compact otherwise).
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
+    /// Also write the report in FORMAT to PATH (repeatable), e.g. `--output sarif=onus.sarif`;
+    /// the main format still goes to standard output.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub output: Vec<(Format, PathBuf)>,
+    /// Scan the module each file argument belongs to (its whole directory) instead of the
+    /// file alone, as the pre-commit hook does with the changed files.
+    #[arg(long)]
+    pub module_of_files: bool,
     /// Exit with status 1 when a finding is at or above this severity (`never` to always exit 0 on findings).
     #[arg(long, default_value = "low", value_parser = parse_threshold)]
     pub fail_on: Threshold,
@@ -95,6 +103,48 @@ pub enum Threshold {
     Never,
 }
 
+fn parse_output(s: &str) -> Result<(Format, PathBuf), String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: expected FORMAT=PATH, e.g. sarif=onus.sarif"))?;
+    if path.is_empty() {
+        return Err(format!("`{s}`: the path is empty"));
+    }
+    Ok((format.parse()?, PathBuf::from(path)))
+}
+
+/// `--module-of-files`: each file becomes its directory (a directory stays as it is), with
+/// duplicates removed in first-seen order.
+pub fn modules_of(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        let dir = if p.is_dir() {
+            p.clone()
+        } else {
+            match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            }
+        };
+        if !out.contains(&dir) {
+            out.push(dir);
+        }
+    }
+    out
+}
+
+/// In GitHub Actions, the prefix that links a repository path at the commit being checked.
+fn github_link_base() -> Option<String> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let server = var("GITHUB_SERVER_URL")?;
+    let repo = var("GITHUB_REPOSITORY")?;
+    let sha = var("GITHUB_SHA")?;
+    Some(format!(
+        "{}/{repo}/blob/{sha}/",
+        server.trim_end_matches('/')
+    ))
+}
+
 fn parse_threshold(s: &str) -> Result<Threshold, String> {
     match s {
         "never" | "none" => Ok(Threshold::Never),
@@ -140,8 +190,13 @@ fn run_scan(a: ScanArgs) -> i32 {
     let env_vars = std::env::vars()
         .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
         .collect();
+    let paths = if a.module_of_files {
+        modules_of(&a.paths)
+    } else {
+        a.paths
+    };
     let opts = ScanOptions {
-        paths: a.paths,
+        paths,
         exclude: a.exclude,
         follow_symlinks: a.follow_symlinks,
         var_files: a.var_file,
@@ -163,7 +218,22 @@ fn run_scan(a: ScanArgs) -> i32 {
         color: color_allowed(a.no_color),
         width: 100,
         show_suppressed: a.show_suppressed,
+        link_base: github_link_base(),
     };
+    let files = RenderOptions {
+        color: false,
+        ..render.clone()
+    };
+    for (format, path) in &a.output {
+        if let Err(e) = std::fs::write(path, report::render(*format, &result, &files)) {
+            eprintln!(
+                "onus: cannot write {} report to {}: {e}",
+                format.name(),
+                path.display()
+            );
+            return 2;
+        }
+    }
     print(&report::render(format, &result, &render));
     let failing = match a.fail_on {
         Threshold::Never => false,
