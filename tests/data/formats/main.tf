@@ -23,6 +23,17 @@ resource "aws_ebs_volume" "data" {
   size              = 10
 }
 
+variable "encrypt_logs" {
+  type = bool
+}
+
+# Encryption depends on a variable with no value: the check is undecided.
+resource "aws_ebs_volume" "logs" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = var.encrypt_logs
+}
+
 resource "aws_ecr_repository" "app" {
   name                 = "app"
   image_tag_mutability = "IMMUTABLE"
