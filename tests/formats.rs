@@ -262,7 +262,14 @@ fn cli_output(args: &[&str], threads: Option<&str>) -> Vec<u8> {
         None => cmd.env_remove("RAYON_NUM_THREADS"),
     };
     cmd.env_remove("GITHUB_SHA");
-    cmd.output().expect("onus runs").stdout
+    let out = cmd.output().expect("onus runs");
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "onus {args:?} failed: {:?}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 #[test]
