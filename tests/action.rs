@@ -301,3 +301,32 @@ fn paths_and_var_files_are_arguments_not_shell_code() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// The scripts pass shellcheck, when it is installed (`apt-get install shellcheck`).
+#[test]
+fn scripts_pass_shellcheck() {
+    if Command::new("shellcheck")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        println!("skipped: shellcheck is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut scripts = vec![PathBuf::from("action/entry.sh")];
+    for (i, step) in steps(&action()).into_iter().enumerate() {
+        if let Some(run) = step.get("run").and_then(Value::as_str) {
+            let path = dir.path().join(format!("step{i}.sh"));
+            fs::write(&path, format!("#!/usr/bin/env bash\n{run}")).expect("script");
+            scripts.push(path);
+        }
+    }
+    for s in scripts {
+        let out = Command::new("shellcheck")
+            .arg(&s)
+            .output()
+            .expect("shellcheck runs");
+        assert!(out.status.success(), "{}:\n{}", s.display(), text(&out));
+    }
+}

@@ -370,3 +370,96 @@ fn module_of_files_scans_the_directories_of_the_files() {
     assert!(text.contains("aws_sqs_queue.this"), "{text}");
     assert!(!text.contains("module.jobs"), "{text}");
 }
+
+/// A fixture copy with a file that does not parse: the scan is incomplete, and every machine
+/// format says so.
+fn broken_scan() -> (tempfile::TempDir, ScanResult) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_ebs_volume\" \"data\" {\n  size = 10\n}\n",
+    )
+    .expect("main.tf");
+    std::fs::write(
+        dir.path().join("broken.tf"),
+        "resource \"aws_ebs_volume\" {\n  size = \n",
+    )
+    .expect("broken.tf");
+    let opts = ScanOptions {
+        paths: vec![dir.path().to_path_buf()],
+        ..ScanOptions::default()
+    };
+    let result = scan_with_rules(&opts, fixture_rules()).expect("scan");
+    assert!(result.has_errors(), "the broken file is an error");
+    (dir, result)
+}
+
+#[test]
+fn unreadable_input_appears_in_every_machine_format() {
+    let (_dir, result) = broken_scan();
+    let opts = RenderOptions::default();
+    let junit = report::render(Format::Junit, &result, &opts);
+    assert!(
+        junit.contains(r#"errors="1""#) && junit.contains("<error "),
+        "{junit}"
+    );
+    let checkstyle = report::render(Format::Checkstyle, &result, &opts);
+    assert!(checkstyle.contains("onus.diagnostic."), "{checkstyle}");
+    let github = report::render(Format::Github, &result, &opts);
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with("::error file=") && l.contains("broken.tf")),
+        "{github}"
+    );
+    let markdown = report::render(Format::Markdown, &result, &opts);
+    assert!(markdown.contains("the scan is incomplete"), "{markdown}");
+    let doc = sarif_of(&result);
+    let notes = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes[0]["level"], "error", "{notes}");
+    assert_valid_sarif(&doc);
+}
+
+/// XML reports parse with a real XML parser (Python's), when one is at hand.
+#[test]
+fn xml_reports_are_well_formed() {
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import xml.etree.ElementTree"])
+        .output();
+    if !python.is_ok_and(|o| o.status.success()) {
+        println!("skipped: python3 with xml.etree is not available");
+        return;
+    }
+    let mut result = fixture_scan();
+    result.findings[0].suppression = Some(Suppression {
+        kind: SuppressionKind::External,
+        justification: "a <reason> & \"quotes\"\nover two lines".into(),
+        span: None,
+    });
+    let (_dir, broken) = broken_scan();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let opts = RenderOptions {
+        show_suppressed: true,
+        ..RenderOptions::default()
+    };
+    for (name, r) in [("fixture", &result), ("broken", &broken)] {
+        for f in [Format::Junit, Format::Checkstyle] {
+            let path = dir.path().join(format!("{name}-{}.xml", f.name()));
+            std::fs::write(&path, report::render(f, r, &opts)).expect("write");
+            let out = std::process::Command::new("python3")
+                .args([
+                    "-c",
+                    "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])",
+                ])
+                .arg(&path)
+                .output()
+                .expect("python3 runs");
+            assert!(
+                out.status.success(),
+                "{} is not well-formed XML: {}",
+                path.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
