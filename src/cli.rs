@@ -308,3 +308,41 @@ fn run_explain(a: ExplainArgs) -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod module_of_files_tests {
+    use super::*;
+
+    #[test]
+    fn files_become_their_directories_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let sub = dir.path().join("modules/net");
+        std::fs::create_dir_all(&sub).expect("dirs");
+        let got = modules_of(&[
+            sub.join("main.tf"),
+            sub.join("variables.tf"),
+            PathBuf::from("main.tf"),
+            dir.path().to_path_buf(),
+            dir.path().join("x.tfvars"),
+        ]);
+        assert_eq!(
+            got,
+            vec![sub.clone(), PathBuf::from("."), dir.path().to_path_buf()]
+        );
+    }
+
+    #[test]
+    fn output_arguments_parse() {
+        let (f, p) = parse_output("sarif=out/onus.sarif").expect("parses");
+        assert_eq!(f, Format::Sarif);
+        assert_eq!(p, PathBuf::from("out/onus.sarif"));
+        // Only the first `=` separates: paths may hold more.
+        assert_eq!(
+            parse_output("json=a=b.json").map(|(_, p)| p),
+            Ok(PathBuf::from("a=b.json"))
+        );
+        assert!(parse_output("sarif").is_err());
+        assert!(parse_output("sarif=").is_err());
+        assert!(parse_output("yaml=x").is_err());
+    }
+}

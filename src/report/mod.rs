@@ -20,8 +20,11 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people at a terminal: source excerpts, values, services, fixes.
     Human,
+    /// One line per finding: `path:line:col: severity rule-id message`.
     Compact,
+    /// The JSON report, schema version 1 (docs/json-schema.md).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
