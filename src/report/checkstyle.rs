@@ -1,8 +1,9 @@
-//! Checkstyle XML: findings and diagnostics grouped by file, as read by review bots
-//! (reviewdog, Jenkins warnings, GitLab and many IDE plugins).
+//! Checkstyle XML: findings and diagnostics grouped by file, as read by review bots and CI
+//! plugins (reviewdog, Jenkins Warnings, many IDE plugins).
 //!
-//! Severities: critical and high are `error`, medium `warning`, low `info`. The `source` of a
-//! finding is `onus.<rule id>`, of a diagnostic `onus.diagnostic.<code>`.
+//! Severities: critical and high are `error`, medium `warning`, low `info`, and so are
+//! suppressed findings listed with `--show-suppressed`. The `source` of a finding is
+//! `onus.<rule id>`, of a diagnostic `onus.diagnostic.<code>`.
 
 use super::{diagnostic_position, position, visible, xml_escape, RenderOptions};
 use crate::diag::Level;
@@ -50,6 +51,7 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
             line: start.line,
             column: start.column,
             severity: match f.severity {
+                _ if f.suppression.is_some() => "info",
                 Severity::Critical | Severity::High => "error",
                 Severity::Medium => "warning",
                 Severity::Low => "info",

@@ -39,7 +39,9 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
         );
     }
     for f in visible(result, opts.show_suppressed) {
+        // A suppressed finding (listed with --show-suppressed) is information, not a problem.
         let command = match f.severity {
+            _ if f.suppression.is_some() => "notice",
             Severity::Critical | Severity::High => "error",
             Severity::Medium => "warning",
             Severity::Low => "notice",
