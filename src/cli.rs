@@ -27,8 +27,40 @@ pub enum Command {
     Scan(ScanArgs),
     /// List every rule: id, severity, area, title.
     Rules(RulesArgs),
-    /// Show a rule's documentation, remediation and examples.
+    /// Show a rule's documentation and examples, or a resource type's service, service model and
+    /// the layers the customer owns.
     Explain(ExplainArgs),
+    /// Show the responsibility matrix: service model × customer area, and per resource which
+    /// of your layers the scan checked and found wanting.
+    Matrix(MatrixArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct MatrixArgs {
+    /// Files or directories to scan (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "human")]
+    pub format: MatrixFormat,
+    /// Skip paths matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Read variable values from this file (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
+    /// Set a variable (repeatable; later wins).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub var: Vec<CliVar>,
+    /// Add the rules (and `catalog/*.tsv`) in this directory (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum MatrixFormat {
+    Human,
+    Markdown,
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -166,6 +198,7 @@ pub fn run() -> i32 {
         Command::Scan(a) => run_scan(a),
         Command::Rules(a) => run_rules(a),
         Command::Explain(a) => run_explain(a),
+        Command::Matrix(a) => run_matrix(a),
     }
 }
 
@@ -187,9 +220,7 @@ fn config_error(e: &scan::ConfigError) -> i32 {
 }
 
 fn run_scan(a: ScanArgs) -> i32 {
-    let env_vars = std::env::vars()
-        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
-        .collect();
+    let env_vars = tf_env_vars();
     let paths = if a.module_of_files {
         modules_of(&a.paths)
     } else {
@@ -289,12 +320,51 @@ fn run_rules(a: RulesArgs) -> i32 {
     0
 }
 
+fn tf_env_vars() -> Vec<(String, String)> {
+    std::env::vars()
+        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
+        .collect()
+}
+
+fn run_matrix(a: MatrixArgs) -> i32 {
+    let opts = ScanOptions {
+        paths: a.paths,
+        exclude: a.exclude,
+        var_files: a.var_file,
+        vars: a.var,
+        env_vars: tf_env_vars(),
+        rule_dirs: a.rules,
+        ..ScanOptions::default()
+    };
+    let result = match scan::scan(&opts) {
+        Ok(r) => r,
+        Err(e) => return config_error(&e),
+    };
+    let m = report::matrix::build(&result);
+    print(&match a.format {
+        MatrixFormat::Human => report::matrix::render_text(&m),
+        MatrixFormat::Markdown => report::matrix::render_markdown(&m),
+        MatrixFormat::Json => report::matrix::render_json(&m),
+    });
+    if result.has_errors() {
+        1
+    } else {
+        0
+    }
+}
+
 fn run_explain(a: ExplainArgs) -> i32 {
     let rules = match scan::load_rules(&a.rules) {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };
-    match crate::explain::explain(&rules, &a.id) {
+    let catalog = match scan::load_catalog(&a.rules) {
+        Ok(c) => c,
+        Err(e) => return config_error(&e),
+    };
+    let text = crate::explain::explain(&rules, &a.id)
+        .or_else(|| crate::explain::explain_type(&catalog, &rules, &a.id));
+    match text {
         Some(text) => {
             print(&text);
             0

@@ -66,12 +66,66 @@ pub fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, ConfigError> {
     Ok(rules)
 }
 
+/// The service catalogue: the built-in one, extended by `catalog/*.tsv` files of rule
+/// directories.
+pub fn load_catalog(dirs: &[PathBuf]) -> Result<Arc<Catalog>, ConfigError> {
+    static BUILTIN: std::sync::OnceLock<Arc<Catalog>> = std::sync::OnceLock::new();
+    let builtin = BUILTIN.get_or_init(|| Arc::new(Catalog::builtin().clone()));
+    let mut extra: Vec<PathBuf> = Vec::new();
+    for d in dirs {
+        if let Ok(entries) = std::fs::read_dir(d.join("catalog")) {
+            extra.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "tsv")),
+            );
+        }
+    }
+    if extra.is_empty() {
+        return Ok(builtin.clone());
+    }
+    extra.sort();
+    let mut catalog = Catalog::clone(builtin);
+    let mut errors = Vec::new();
+    for p in extra {
+        let origin = discover::display_path(&p);
+        match std::fs::read_to_string(&p) {
+            Ok(text) => {
+                if let Err(e) = catalog.extend_from_tsv(&text, &origin) {
+                    errors.push(e);
+                }
+            }
+            Err(e) => errors.push(format!("{origin}: {e}")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Arc::new(catalog))
+    } else {
+        Err(ConfigError(errors))
+    }
+}
+
 pub fn scan(opts: &ScanOptions) -> Result<ScanResult, ConfigError> {
     let rules = load_rules(&opts.rule_dirs)?;
     scan_with_rules(opts, rules)
 }
 
+/// Stack of the scan's worker threads: evaluation recurses through nested expressions and
+/// references (both bounded), which needs more than the 2 MiB a thread gets by default.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
 pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build()
+    {
+        Ok(pool) => pool.install(|| scan_in_pool(opts, rules)),
+        Err(_) => scan_in_pool(opts, rules),
+    }
+}
+
+fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -135,7 +189,7 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
     config.instances.extend(plan.instances);
     diagnostics.extend(plan.diagnostics);
 
-    let catalog = Arc::new(Catalog::builtin());
+    let catalog = load_catalog(&opts.rule_dirs)?;
     let classify = |t: &str| {
         let c = catalog.classify(t);
         (c.service.clone(), c.model)

@@ -396,7 +396,7 @@ impl Value {
 
     /// Short rendering for diagnostics; sensitive values are redacted.
     pub fn display(&self) -> String {
-        if self.sensitive {
+        if self.contains_sensitive() {
             return "(sensitive value)".to_string();
         }
         match &self.kind {
@@ -500,5 +500,7 @@ mod tests {
     fn sensitive_values_are_redacted() {
         let v = Value::string("hunter2").mark_sensitive(true);
         assert_eq!(v.display(), "(sensitive value)");
+        let list = Value::list(vec![Value::string("ok"), v]);
+        assert_eq!(list.display(), "(sensitive value)");
     }
 }

@@ -65,10 +65,17 @@ fn redact_service(s: &str) -> String {
     let json =
         regex::Regex::new(r#""(service|service_model|serviceModel)": "[^"]*""#).expect("regex");
     let human = regex::Regex::new(r"help: .*? · .*? · yours").expect("regex");
+    let compact = regex::Regex::new(r"\[[^\[\]·]+ · [^\[\]·]+ · ([a-z-]+)\]$").expect("regex");
     let s = json.replace_all(s, r#""$1": "[service]""#);
-    human
-        .replace_all(&s, "help: [service] · [model] · yours")
-        .into_owned()
+    let s = human.replace_all(&s, "help: [service] · [model] · yours");
+    s.lines()
+        .map(|l| {
+            compact
+                .replace(l, "[[service] · [model] · $1]")
+                .into_owned()
+                + "\n"
+        })
+        .collect()
 }
 
 fn snapshot_name(f: Format) -> String {

@@ -401,7 +401,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     let value_span = path
                         .as_deref()
                         .and_then(|p| value_at(root, prefix, p))
-                        .and_then(|v| v.span);
+                        .and_then(origin_span);
                     Outcome::fail(Blame {
                         path,
                         label: o.detail.unwrap_or_else(|| format!("fails `{name}`")),
@@ -416,6 +416,22 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             Err(_) => Outcome::of(Tri::Unknown),
         },
     }
+}
+
+/// Where a value was set; for a list written in place whose element came from elsewhere (a
+/// variable in `cidr_blocks = [var.x]`), where that element was set.
+fn origin_span(v: &Value) -> Option<Span> {
+    let own = v.span?;
+    if let Kind::List(items) = &v.kind {
+        let outside = items
+            .iter()
+            .filter_map(|i| i.span)
+            .find(|s| s.file != own.file || s.start < own.start || s.end > own.end);
+        if outside.is_some() {
+            return outside;
+        }
+    }
+    Some(own)
 }
 
 /// The value at a full dotted path below `root` (whose own path is `prefix`).

@@ -94,8 +94,15 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
                     return true;
                 }
                 let name = e.file_name().to_string_lossy();
-                !(e.file_type().is_dir() && (name == ".terraform" || name == ".git"))
-                    && !is_excluded(&excludes, e.path(), root)
+                // `.terraform/` holds provider plugins and downloaded modules: only the modules
+                // are Terraform the scan needs (they are evaluated through their calls).
+                let skipped_dir = e.file_type().is_dir()
+                    && (name == ".git"
+                        || (name == ".terraform" && !e.path().join("modules").is_dir())
+                        || (in_dot_terraform(e.path())
+                            && e.depth() >= 1
+                            && is_plugin_dir(e.path())));
+                !skipped_dir && !is_excluded(&excludes, e.path(), root)
             });
         for entry in walker {
             match entry {
@@ -127,6 +134,23 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
     out.sort();
     out.dedup_by(|a, b| a.path == b.path);
     (out, diags)
+}
+
+/// Whether a path lies inside a `.terraform` directory.
+pub fn in_dot_terraform(p: &Path) -> bool {
+    p.components().any(|c| c.as_os_str() == ".terraform")
+}
+
+/// Directories of `.terraform/` other than `modules/` (providers, plugins): never scanned.
+fn is_plugin_dir(p: &Path) -> bool {
+    let mut comps = p.components().rev();
+    let last = comps
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
+    let parent = comps
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
+    parent.as_deref() == Some(".terraform") && last.as_deref() != Some("modules")
 }
 
 fn build_globset(patterns: &[String], diags: &mut Vec<Diagnostic>) -> GlobSet {

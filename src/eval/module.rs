@@ -18,6 +18,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+/// How deeply locals, data sources and module outputs may be built from one another.
+const MAX_REFERENCE_DEPTH: usize = 128;
+
 /// The declarations of one module directory.
 pub(super) struct ModuleDef<'a> {
     pub dir: PathBuf,
@@ -91,6 +94,12 @@ pub(super) fn called_directories(
     _loaded: &Loaded,
 ) -> HashSet<PathBuf> {
     let mut called = HashSet::new();
+    // Downloaded modules are evaluated only through the calls that name them.
+    for dir in modules.keys() {
+        if crate::discover::in_dot_terraform(dir) {
+            called.insert(dir.clone());
+        }
+    }
     for m in modules.values() {
         for call in m.calls.values() {
             if let Some(dir) = local_source(&m.dir, call) {
@@ -200,6 +209,8 @@ impl<'a> ModuleDef<'a> {
 /// State shared by every module instance of one root evaluation.
 struct Ctx<'a> {
     root: Arc<str>,
+    /// Locals, data sources and module calls being evaluated inside one another.
+    ref_depth: Cell<usize>,
     modules: &'a BTreeMap<PathBuf, ModuleDef<'a>>,
     opts: &'a EvalOptions,
     diags: RefCell<Vec<Diagnostic>>,
@@ -238,6 +249,7 @@ pub(super) fn evaluate_root(
     };
     let ctx = Ctx {
         root: Arc::from(crate::discover::display_path(dir).as_str()),
+        ref_depth: Cell::new(0),
         modules,
         opts,
         diags: RefCell::new(Vec::new()),
@@ -417,14 +429,36 @@ impl<'a> ModInst<'a> {
             }
             None => {}
         }
+        if !self.enter_reference(attr.span) {
+            return Value::unknown("references nest too deeply");
+        }
         self.locals
             .borrow_mut()
             .insert(attr.name.clone(), Slot::InProgress);
         let v = self.evaluator().eval(&attr.expr, &Scope::root());
+        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
         self.locals
             .borrow_mut()
             .insert(attr.name.clone(), Slot::Done(v.clone()));
         v
+    }
+
+    /// Counts one more nested reference (a local, data source or module evaluated while
+    /// another is); false, with a diagnostic, past the limit that keeps the stack bounded.
+    fn enter_reference(&self, span: Span) -> bool {
+        let depth = self.ctx.ref_depth.get();
+        if depth >= MAX_REFERENCE_DEPTH {
+            self.report(
+                Diagnostic::warning(
+                    "eval-limit",
+                    format!("references nest more than {MAX_REFERENCE_DEPTH} deep (locals built from locals ...); the value is unknown"),
+                )
+                .at(span),
+            );
+            return false;
+        }
+        self.ctx.ref_depth.set(depth + 1);
+        true
     }
 
     fn expansion(&self, body: &Body, ev: &Evaluator<'_>, scope: &Scope<'_>, what: &str) -> Expand {
@@ -745,19 +779,24 @@ impl<'a> ModInst<'a> {
             }
             None => {}
         }
+        if !self.enter_reference(call.header) {
+            return Value::unknown("references nest too deeply");
+        }
         let key: Arc<str> = Arc::from(name);
         self.calls
             .borrow_mut()
             .insert(key.clone(), Slot::InProgress);
         let v = self.call_module(name, call);
+        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
         self.calls.borrow_mut().insert(key, Slot::Done(v.clone()));
         v
     }
 
     fn call_module(&self, name: &str, call: &Block) -> Value {
-        let Some(dir) = local_source(&self.def.dir, call) else {
+        let Some(dir) = local_source(&self.def.dir, call).or_else(|| self.installed_module(name))
+        else {
             self.report(
-                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source, which onus does not download; its outputs are unknown"))
+                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source and `terraform init` has not downloaded it; its outputs are unknown"))
                     .at(call.header),
             );
             return Value::unknown(format!("outputs of remote module `{name}`"));
@@ -871,6 +910,30 @@ impl<'a> ModInst<'a> {
         }
     }
 
+    /// A registry or remote module that `terraform init` downloaded: its directory from the
+    /// root module's `.terraform/modules/modules.json`, keyed by the call path (`a.b`).
+    fn installed_module(&self, name: &str) -> Option<PathBuf> {
+        let root = self.stack.first()?;
+        let manifest =
+            std::fs::read_to_string(root.join(".terraform/modules/modules.json")).ok()?;
+        let doc: serde_json::Value = serde_json::from_str(&manifest).ok()?;
+        let mut key: Vec<&str> = self
+            .addr
+            .split("module.")
+            .filter(|s| !s.is_empty())
+            .map(|s| s.split(['[', '.']).next().unwrap_or(s))
+            .collect();
+        key.push(name);
+        let key = key.join(".");
+        let entry = doc
+            .get("Modules")?
+            .as_array()?
+            .iter()
+            .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key.as_str()))?;
+        let dir = normalize(&root.join(entry.get("Dir")?.as_str()?));
+        self.ctx.modules.contains_key(&dir).then_some(dir)
+    }
+
     fn outputs(&self) -> Value {
         let ev = self.evaluator();
         let root = Scope::root();
@@ -904,6 +967,9 @@ impl<'a> ModInst<'a> {
             }
             None => {}
         }
+        if !self.enter_reference(block.header) {
+            return Value::unknown("references nest too deeply");
+        }
         self.data.borrow_mut().insert(key.clone(), Slot::InProgress);
         let ev = self.evaluator();
         let root = Scope::root();
@@ -924,6 +990,7 @@ impl<'a> ModInst<'a> {
             }
             Value::object(body)
         };
+        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
         self.data.borrow_mut().insert(key, Slot::Done(v.clone()));
         v
     }

@@ -137,6 +137,54 @@ pub enum TemplatePart {
 }
 
 impl Expr {
+    /// Calls `f` on the span of this expression and of every expression inside it (used to
+    /// move spans of text parsed out of a larger file to their place in it).
+    pub fn for_each_span_mut(&mut self, f: &mut impl FnMut(&mut Span)) {
+        f(&mut self.span);
+        match &mut self.kind {
+            ExprKind::Template(parts) => parts_for_each_span_mut(parts, f),
+            ExprKind::Tuple(items) => items.iter_mut().for_each(|x| x.for_each_span_mut(f)),
+            ExprKind::Object(items) => items.iter_mut().for_each(|(k, v)| {
+                k.for_each_span_mut(f);
+                v.for_each_span_mut(f);
+            }),
+            ExprKind::Traversal(root, ops) => {
+                root.for_each_span_mut(f);
+                for op in ops {
+                    if let Traverse::Index(i) = op {
+                        i.for_each_span_mut(f);
+                    }
+                }
+            }
+            ExprKind::Call { args, .. } => args.iter_mut().for_each(|x| x.for_each_span_mut(f)),
+            ExprKind::Conditional(c) => {
+                c.0.for_each_span_mut(f);
+                c.1.for_each_span_mut(f);
+                c.2.for_each_span_mut(f);
+            }
+            ExprKind::Unary(_, x) => x.for_each_span_mut(f),
+            ExprKind::Binary(_, x) => {
+                x.0.for_each_span_mut(f);
+                x.1.for_each_span_mut(f);
+            }
+            ExprKind::For(fe) => {
+                fe.collection.for_each_span_mut(f);
+                if let Some(k) = &mut fe.key {
+                    k.for_each_span_mut(f);
+                }
+                fe.value.for_each_span_mut(f);
+                if let Some(c) = &mut fe.cond {
+                    c.for_each_span_mut(f);
+                }
+            }
+            ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Number(_)
+            | ExprKind::String(_)
+            | ExprKind::Variable(_) => {}
+        }
+    }
+
     /// The traversal root name and attribute names of a static reference
     /// (`var.x`, `aws_s3_bucket.logs.id`), if the expression is one.
     pub fn static_path(&self) -> Option<(Arc<str>, Vec<Arc<str>>)> {
@@ -156,6 +204,31 @@ impl Expr {
                 Some((name.clone(), attrs))
             }
             _ => None,
+        }
+    }
+}
+
+/// [`Expr::for_each_span_mut`] over template parts.
+pub fn parts_for_each_span_mut(parts: &mut [TemplatePart], f: &mut impl FnMut(&mut Span)) {
+    for p in parts {
+        match p {
+            TemplatePart::Literal(_) => {}
+            TemplatePart::Interpolation(e) => e.for_each_span_mut(f),
+            TemplatePart::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                cond.for_each_span_mut(f);
+                parts_for_each_span_mut(then, f);
+                parts_for_each_span_mut(otherwise, f);
+            }
+            TemplatePart::For {
+                collection, body, ..
+            } => {
+                collection.for_each_span_mut(f);
+                parts_for_each_span_mut(body, f);
+            }
         }
     }
 }

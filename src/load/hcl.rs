@@ -375,76 +375,19 @@ fn strips_before(el: &Element) -> bool {
 }
 
 fn shift_parts(parts: &mut [TemplatePart], base: usize) {
-    for p in parts {
-        match p {
-            TemplatePart::Literal(_) => {}
-            TemplatePart::Interpolation(e) => shift_expr(e, base),
-            TemplatePart::If {
-                cond,
-                then,
-                otherwise,
-            } => {
-                shift_expr(cond, base);
-                shift_parts(then, base);
-                shift_parts(otherwise, base);
-            }
-            TemplatePart::For {
-                collection, body, ..
-            } => {
-                shift_expr(collection, base);
-                shift_parts(body, base);
-            }
-        }
-    }
+    let b = u32::try_from(base).unwrap_or(u32::MAX);
+    parts_for_each_span_mut(parts, &mut |s| shift(s, b));
 }
 
 /// Moves every span of an expression parsed from a substring to its place in the file.
 pub fn shift_expr(e: &mut Expr, base: usize) {
     let b = u32::try_from(base).unwrap_or(u32::MAX);
-    e.span.start = e.span.start.saturating_add(b);
-    e.span.end = e.span.end.saturating_add(b);
-    match &mut e.kind {
-        ExprKind::Template(parts) => shift_parts(parts, base),
-        ExprKind::Tuple(items) => items.iter_mut().for_each(|x| shift_expr(x, base)),
-        ExprKind::Object(items) => items.iter_mut().for_each(|(k, v)| {
-            shift_expr(k, base);
-            shift_expr(v, base);
-        }),
-        ExprKind::Traversal(root, ops) => {
-            shift_expr(root, base);
-            for op in ops {
-                if let Traverse::Index(i) = op {
-                    shift_expr(i, base);
-                }
-            }
-        }
-        ExprKind::Call { args, .. } => args.iter_mut().for_each(|x| shift_expr(x, base)),
-        ExprKind::Conditional(c) => {
-            shift_expr(&mut c.0, base);
-            shift_expr(&mut c.1, base);
-            shift_expr(&mut c.2, base);
-        }
-        ExprKind::Unary(_, x) => shift_expr(x, base),
-        ExprKind::Binary(_, x) => {
-            shift_expr(&mut x.0, base);
-            shift_expr(&mut x.1, base);
-        }
-        ExprKind::For(f) => {
-            shift_expr(&mut f.collection, base);
-            if let Some(k) = &mut f.key {
-                shift_expr(k, base);
-            }
-            shift_expr(&mut f.value, base);
-            if let Some(c) = &mut f.cond {
-                shift_expr(c, base);
-            }
-        }
-        ExprKind::Null
-        | ExprKind::Bool(_)
-        | ExprKind::Number(_)
-        | ExprKind::String(_)
-        | ExprKind::Variable(_) => {}
-    }
+    e.for_each_span_mut(&mut |s| shift(s, b));
+}
+
+fn shift(s: &mut Span, by: u32) {
+    s.start = s.start.saturating_add(by);
+    s.end = s.end.saturating_add(by);
 }
 
 #[cfg(test)]

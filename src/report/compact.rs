@@ -31,14 +31,17 @@ pub fn render(result: &ScanResult) -> String {
         let (file, start, _) = position(result, f);
         let _ = writeln!(
             out,
-            "{file}:{}:{}: {} {} {} ({}: {})",
+            "{file}:{}:{}: {} {} {} ({}: {}) [{} · {} · {}]",
             start.line,
             start.column,
             f.severity,
             f.rule_id,
             one_line(&f.message),
             f.address,
-            one_line(&f.primary_label)
+            one_line(&f.primary_label),
+            f.service,
+            f.service_model,
+            f.area
         );
     }
     out

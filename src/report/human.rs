@@ -86,6 +86,23 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
     out
 }
 
+/// The opening sentences of a rule's description, up to about `max` characters: the full
+/// text is one `onus explain` away.
+fn first_sentences(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.len() <= max {
+        return flat;
+    }
+    let mut out = String::new();
+    for sentence in flat.split_inclusive(". ") {
+        if !out.is_empty() && out.len() + sentence.len() > max {
+            break;
+        }
+        out.push_str(sentence);
+    }
+    out.trim_end().to_string()
+}
+
 fn source_span(span: Span) -> SourceSpan {
     SourceSpan::new((span.start as usize).into(), span.len())
 }
@@ -136,14 +153,7 @@ impl FindingReport {
             f.area.label()
         );
         if let Some(r) = rule {
-            let _ = writeln!(
-                help,
-                "why: {}",
-                r.description
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            );
+            let _ = writeln!(help, "why: {}", first_sentences(&r.description, 320));
             let _ = write!(
                 help,
                 "fix: {}",
@@ -152,9 +162,6 @@ impl FindingReport {
                     .collect::<Vec<_>>()
                     .join(" ")
             );
-            if let Some(u) = r.help_uri() {
-                let _ = write!(help, "\nsee: {u}");
-            }
         }
         FindingReport {
             message: format!("{} ({})", f.message, f.address),
@@ -165,7 +172,7 @@ impl FindingReport {
                 _ => miette::Severity::Error,
             },
             help,
-            url: None,
+            url: rule.and_then(|r| r.help_uri()).map(str::to_string),
             source: file.map(|s| NamedSource::new(s.display.clone(), s.text.clone())),
             labels,
             related,

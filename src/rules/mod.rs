@@ -184,6 +184,21 @@ impl RuleSet {
             .unwrap_or(&[])
     }
 
+    /// A new set with the rules for which `keep` is true (rules are shared, not copied).
+    pub fn subset(&self, keep: impl Fn(&Rule) -> bool) -> RuleSet {
+        let mut out = RuleSet::default();
+        for r in &self.rules {
+            if keep(r) {
+                let idx = out.rules.len();
+                for t in &r.resources {
+                    out.by_type.entry(t.clone()).or_default().push(idx);
+                }
+                out.rules.push(r.clone());
+            }
+        }
+        out
+    }
+
     /// Keeps only the rules for which `keep` is true.
     pub fn retain(&mut self, keep: impl Fn(&Rule) -> bool) {
         let rules = std::mem::take(&mut self.rules);

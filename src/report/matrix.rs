@@ -1,0 +1,346 @@
+//! The responsibility matrix: for each service model × customer area, the resources in scope,
+//! the rules evaluated, the findings and the checks left undecided; then, per resource, the
+//! layers the customer owns, which of them the scan checked and found wanting, and which no
+//! static scan can verify. It says where a team's side of the model is weak, and never implies
+//! more assurance than the scan gives.
+
+use crate::classify::{Classification, Layer};
+use crate::model::Mode;
+use crate::scan::ScanResult;
+use crate::taxonomy::{Area, ServiceModel, Severity};
+use crate::value::Tri;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write;
+use std::sync::Arc;
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Cell {
+    /// Resources of this model that expose a layer of this area.
+    pub resources: usize,
+    /// Rule × resource evaluations of this area's rules.
+    pub evaluated: usize,
+    /// Active findings by severity.
+    pub findings: BTreeMap<&'static str, usize>,
+    /// Evaluations that could not be decided (values known only after apply).
+    pub unknown: usize,
+}
+
+impl Cell {
+    pub fn finding_count(&self) -> usize {
+        self.findings.values().sum()
+    }
+}
+
+/// One customer area of one resource: the layers of it the resource exposes, and what the
+/// scan found there.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaStatus {
+    pub area: Area,
+    pub layers: Vec<Layer>,
+    /// Rules of this area evaluated on the resource.
+    pub checked: usize,
+    /// Rules of this area with an active finding on the resource.
+    pub failed: Vec<String>,
+    pub unknown: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceRow {
+    pub address: String,
+    pub resource_type: String,
+    pub file: String,
+    pub line: u32,
+    pub service: String,
+    pub model: ServiceModel,
+    /// Classified from a type prefix rather than a catalogue row.
+    pub inferred: bool,
+    pub areas: Vec<AreaStatus>,
+    /// Layers the customer owns under this model that Terraform cannot show, with why.
+    pub not_verifiable: Vec<(Layer, &'static str)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    pub cells: Vec<(ServiceModel, Area, Cell)>,
+    pub resources: Vec<ResourceRow>,
+    pub unclassified_types: Vec<String>,
+}
+
+/// Builds the matrix of a scan.
+pub fn build(result: &ScanResult) -> Matrix {
+    let mut cells: BTreeMap<(ServiceModel, Area), Cell> = BTreeMap::new();
+    let mut rows = Vec::new();
+    let mut unclassified: HashSet<String> = HashSet::new();
+    // Active findings by (rule, address): suppressed ones are the customer's accepted risk.
+    let active: HashSet<(&str, &str)> = result
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_none())
+        .map(|f| (&*f.rule_id, f.address.as_str()))
+        .collect();
+    let mut evals_by_instance: HashMap<usize, Vec<(usize, Tri)>> = HashMap::new();
+    for e in &result.evaluations {
+        evals_by_instance
+            .entry(e.instance)
+            .or_default()
+            .push((e.rule, e.result));
+    }
+    let mut class_cache: HashMap<&str, Arc<Classification>> = HashMap::new();
+    for (i, inst) in result.config.instances.iter().enumerate() {
+        if inst.mode != Mode::Managed {
+            continue;
+        }
+        let class = class_cache
+            .entry(&inst.resource_type)
+            .or_insert_with(|| result.catalog.classify(&inst.resource_type))
+            .clone();
+        if !class.is_classified() {
+            unclassified.insert(inst.resource_type.to_string());
+        }
+        let model = class.model;
+        let areas: HashSet<Area> = class.layers.iter().map(|l| l.area()).collect();
+        for area in &areas {
+            cells.entry((model, *area)).or_default().resources += 1;
+        }
+        let mut per_area: HashMap<Area, (usize, Vec<String>, usize)> = HashMap::new();
+        for &(rule_idx, tri) in evals_by_instance.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
+            let rule = &result.rules.rules()[rule_idx];
+            let cell = cells.entry((model, rule.area)).or_default();
+            cell.evaluated += 1;
+            let entry = per_area.entry(rule.area).or_default();
+            entry.0 += 1;
+            match tri {
+                Tri::Unknown => {
+                    cell.unknown += 1;
+                    entry.2 += 1;
+                }
+                Tri::False if active.contains(&(&*rule.id, inst.address.as_str())) => {
+                    *cell.findings.entry(rule.severity.as_str()).or_default() += 1;
+                    entry.1.push(rule.id.to_string());
+                }
+                _ => {}
+            }
+        }
+        let areas = Area::ALL
+            .iter()
+            .filter_map(|area| {
+                let layers: Vec<Layer> = class
+                    .layers
+                    .iter()
+                    .copied()
+                    .filter(|l| l.area() == *area)
+                    .collect();
+                let (checked, failed, unknown) = per_area.get(area).cloned().unwrap_or_default();
+                (!layers.is_empty() || checked > 0).then_some(AreaStatus {
+                    area: *area,
+                    layers,
+                    checked,
+                    failed,
+                    unknown,
+                })
+            })
+            .collect();
+        let (file, line) = result
+            .sources
+            .get(inst.header.file)
+            .map(|f| (f.display.clone(), f.line_col(inst.header.start).line))
+            .unwrap_or_default();
+        rows.push(ResourceRow {
+            address: inst.address.clone(),
+            resource_type: inst.resource_type.to_string(),
+            file,
+            line,
+            service: class.service.to_string(),
+            model,
+            inferred: class.inferred,
+            areas,
+            not_verifiable: class.unverifiable().to_vec(),
+        });
+    }
+    rows.sort_by(|a, b| (&a.file, a.line, &a.address).cmp(&(&b.file, b.line, &b.address)));
+    let mut unclassified_types: Vec<String> = unclassified.into_iter().collect();
+    unclassified_types.sort();
+    Matrix {
+        cells: cells.into_iter().map(|((m, a), c)| (m, a, c)).collect(),
+        resources: rows,
+        unclassified_types,
+    }
+}
+
+fn cell_text(c: Option<&Cell>) -> String {
+    match c {
+        None => "–".to_string(),
+        Some(c) => {
+            let sev: Vec<String> = Severity::ALL
+                .iter()
+                .filter_map(|s| {
+                    c.findings
+                        .get(s.as_str())
+                        .filter(|n| **n > 0)
+                        .map(|n| format!("{n} {}", &s.as_str()[..1].to_uppercase()))
+                })
+                .collect();
+            let findings = if sev.is_empty() {
+                "0 findings".to_string()
+            } else {
+                sev.join(" ")
+            };
+            let mut s = format!("{} res · {} checks · {findings}", c.resources, c.evaluated);
+            if c.unknown > 0 {
+                let _ = write!(s, " · {} undecided", c.unknown);
+            }
+            s
+        }
+    }
+}
+
+fn models_present(m: &Matrix) -> Vec<ServiceModel> {
+    let mut models: Vec<ServiceModel> = m.cells.iter().map(|(model, _, _)| *model).collect();
+    models.sort();
+    models.dedup();
+    models
+}
+
+fn lookup(m: &Matrix, model: ServiceModel, area: Area) -> Option<&Cell> {
+    m.cells
+        .iter()
+        .find(|(mm, a, _)| *mm == model && *a == area)
+        .map(|(_, _, c)| c)
+}
+
+/// Markdown for a pull-request comment or a job summary.
+pub fn render_markdown(m: &Matrix) -> String {
+    let mut out = String::from("## Your side of the shared responsibility model\n\n");
+    out.push_str("| service model |");
+    for a in Area::ALL {
+        let _ = write!(out, " {} |", a.label());
+    }
+    out.push_str("\n|---|");
+    for _ in Area::ALL {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for model in models_present(m) {
+        let _ = write!(out, "| **{model}** |");
+        for a in Area::ALL {
+            let _ = write!(out, " {} |", cell_text(lookup(m, model, a)));
+        }
+        out.push('\n');
+    }
+    out.push_str("\nCells: resources in scope · rule checks run · findings (C critical, H high, M medium, L low) · checks undecided because values are known only after apply.\n\n");
+    out.push_str("### Resources\n\n| resource | service | model | found wanting | not verifiable statically |\n|---|---|---|---|---|\n");
+    for r in &m.resources {
+        let wanting: Vec<String> = r
+            .areas
+            .iter()
+            .filter(|a| !a.failed.is_empty())
+            .map(|a| format!("{}: {}", a.area.label(), a.failed.join(", ")))
+            .collect();
+        let nv: Vec<&str> = r.not_verifiable.iter().map(|(l, _)| l.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "| `{}` ({}:{}) | {}{} | {} | {} | {} |",
+            r.address,
+            r.file,
+            r.line,
+            r.service,
+            if r.inferred { " (inferred)" } else { "" },
+            r.model,
+            if wanting.is_empty() {
+                "–".to_string()
+            } else {
+                wanting.join("; ")
+            },
+            if nv.is_empty() {
+                "–".to_string()
+            } else {
+                nv.join(", ")
+            },
+        );
+    }
+    if !m.unclassified_types.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nUnclassified resource types (no service model known): {}",
+            m.unclassified_types.join(", ")
+        );
+    }
+    out
+}
+
+/// Plain text for the terminal.
+pub fn render_text(m: &Matrix) -> String {
+    let mut out = String::from("Your side of the shared responsibility model\n\n");
+    for model in models_present(m) {
+        let _ = writeln!(out, "{model}");
+        for a in Area::ALL {
+            let _ = writeln!(
+                out,
+                "  {:<32} {}",
+                a.label(),
+                cell_text(lookup(m, model, a))
+            );
+        }
+    }
+    out.push_str("\nResources\n");
+    for r in &m.resources {
+        let _ = writeln!(
+            out,
+            "  {} ({}:{})\n    {}{} · {}",
+            r.address,
+            r.file,
+            r.line,
+            r.service,
+            if r.inferred { " (inferred)" } else { "" },
+            r.model
+        );
+        for a in &r.areas {
+            let status = if !a.failed.is_empty() {
+                format!("found wanting: {}", a.failed.join(", "))
+            } else if a.checked == 0 {
+                "no rule checks it yet".to_string()
+            } else if a.unknown > 0 {
+                format!("{} checks, {} undecided", a.checked, a.unknown)
+            } else {
+                format!("{} checks passed", a.checked)
+            };
+            let layers: Vec<&str> = a.layers.iter().map(|l| l.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "    yours: {:<62} {status}",
+                format!("{} ({})", a.area.label(), layers.join(", "))
+            );
+        }
+        for (l, why) in &r.not_verifiable {
+            let _ = writeln!(
+                out,
+                "    yours, not verifiable statically: {} ({why})",
+                l.label()
+            );
+        }
+    }
+    if !m.unclassified_types.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nUnclassified resource types: {}",
+            m.unclassified_types.join(", ")
+        );
+    }
+    out
+}
+
+pub fn render_json(m: &Matrix) -> String {
+    let doc = serde_json::json!({
+        "schema_version": 1,
+        "cells": m.cells.iter().map(|(model, area, c)| serde_json::json!({
+            "service_model": model, "area": area, "resources": c.resources,
+            "evaluated": c.evaluated, "findings": c.findings, "unknown": c.unknown,
+        })).collect::<Vec<_>>(),
+        "resources": m.resources,
+        "unclassified_types": m.unclassified_types,
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,203 @@
+//! What a user sees from the command line: exit codes, formats, parse-error handling, and the
+//! human report (snapshot).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+fn onus() -> Command {
+    let mut c = Command::cargo_bin("onus").expect("binary built");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("TF_VAR_env");
+    c
+}
+
+#[test]
+fn demo_has_findings_and_exits_1() {
+    onus()
+        .args(["scan", "fixtures/demo", "--format", "compact"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("aws-s3-bucket-public-acl"))
+        .stdout(predicate::str::contains(
+            "fixtures/demo/network.tf:18:5: high aws-ec2-sg-ssh-open",
+        ));
+}
+
+#[test]
+fn hardened_is_clean_and_exits_0() {
+    onus()
+        .args(["scan", "fixtures/hardened", "--format", "compact"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn fail_on_threshold() {
+    // The demo's worst finding is critical, so a critical threshold still fails ...
+    onus()
+        .args([
+            "scan",
+            "fixtures/demo",
+            "-f",
+            "compact",
+            "--fail-on",
+            "critical",
+        ])
+        .assert()
+        .code(1);
+    // ... and `never` reports without failing.
+    onus()
+        .args([
+            "scan",
+            "fixtures/demo",
+            "-f",
+            "compact",
+            "--fail-on",
+            "never",
+        ])
+        .assert()
+        .code(0);
+    // The for_each fixture's worst finding is critical too; a var-no-default scan has none.
+    onus()
+        .args(["scan", "fixtures/eval/var-no-default", "-f", "compact"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    onus().args(["scan", "--format", "yaml"]).assert().code(2);
+    onus()
+        .args(["scan", "--var", "novalue", "fixtures/demo"])
+        .assert()
+        .code(2);
+    onus().args(["explain", "no-such-rule"]).assert().code(2);
+    onus()
+        .args(["scan", "fixtures/demo", "--rules", "does/not/exist"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn parse_errors_are_reported_and_other_files_still_scanned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("broken.tf"),
+        "resource \"aws_ebs_volume\" \"x\" {\n  size = \n}\n",
+    )
+    .expect("write");
+    fs::create_dir(dir.path().join("ok")).expect("mkdir");
+    fs::write(
+        dir.path().join("ok/main.tf"),
+        "resource \"aws_ebs_volume\" \"v\" {\n  availability_zone = \"a\"\n  size = 1\n}\n",
+    )
+    .expect("write");
+    let out = onus()
+        .args(["scan", "-f", "compact"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("broken.tf:2:"),
+        "parse error located: {stdout}"
+    );
+    assert!(stdout.contains("error parse-error"), "{stdout}");
+    assert!(
+        stdout.contains("aws-ebs-volume-encryption"),
+        "the good file is still scanned: {stdout}"
+    );
+}
+
+#[test]
+fn json_format_is_versioned() {
+    let out = onus()
+        .args(["scan", "fixtures/demo", "-f", "json"])
+        .assert()
+        .code(1);
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
+    assert_eq!(doc["schema_version"], 1);
+    let f = &doc["findings"][0];
+    for key in [
+        "rule",
+        "severity",
+        "area",
+        "file",
+        "start",
+        "end",
+        "address",
+        "message",
+        "service",
+        "service_model",
+        "fingerprint",
+    ] {
+        assert!(!f[key].is_null(), "finding has `{key}`: {f}");
+    }
+    // The database password is a sensitive variable: it never appears.
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(!text.contains("db_password\": \""));
+}
+
+#[test]
+fn var_and_var_file_override_defaults() {
+    onus()
+        .args([
+            "scan",
+            "fixtures/eval/tfvars-flip",
+            "-f",
+            "compact",
+            "--var",
+            "encrypted=true",
+        ])
+        .assert()
+        .code(0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vf = dir.path().join("prod.tfvars");
+    fs::write(&vf, "env = \"prod\"\n").expect("write");
+    onus()
+        .args([
+            "scan",
+            "fixtures/eval/conditional-env",
+            "-f",
+            "compact",
+            "--var-file",
+        ])
+        .arg(&vf)
+        .assert()
+        .stdout(predicate::str::contains("aws-rds-publicly-accessible").not());
+}
+
+#[test]
+fn rules_lists_and_explain_shows_examples() {
+    onus()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("aws-s3-bucket-encryption"))
+        .stdout(predicate::str::contains("azure-storage-min-tls-version"));
+    onus()
+        .args(["explain", "aws-s3-bucket-encryption"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("How to fix it"))
+        .stdout(predicate::str::contains("Bad (reported)"));
+    // Peers' ids find the same rule.
+    onus()
+        .args(["explain", "CKV_AWS_20"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("aws-s3-bucket-public-acl"));
+}
+
+#[test]
+fn human_report_snapshot() {
+    let out = onus()
+        .args(["scan", "fixtures/demo", "--format", "human"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    insta::assert_snapshot!("demo_human", stdout);
+}
