@@ -77,6 +77,14 @@ pub struct ScanArgs {
     /// Output format (default: human on a terminal, compact otherwise).
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
+    /// Also write the report in FORMAT to PATH (repeatable), e.g. `--output sarif=onus.sarif`;
+    /// the main format still goes to standard output.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub output: Vec<(Format, PathBuf)>,
+    /// Scan the module each file argument belongs to (its whole directory) instead of the
+    /// file alone, as the pre-commit hook does with the changed files.
+    #[arg(long)]
+    pub module_of_files: bool,
     /// Exit with status 1 when a finding is at or above this severity (`never` to always exit 0 on findings) [default: low].
     #[arg(long, value_parser = parse_threshold)]
     pub fail_on: Option<Threshold>,
@@ -230,6 +238,48 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
 }
 
+fn parse_output(s: &str) -> Result<(Format, PathBuf), String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: expected FORMAT=PATH, e.g. sarif=onus.sarif"))?;
+    if path.is_empty() {
+        return Err(format!("`{s}`: the path is empty"));
+    }
+    Ok((format.parse()?, PathBuf::from(path)))
+}
+
+/// `--module-of-files`: each file becomes its directory (a directory stays as it is), with
+/// duplicates removed in first-seen order.
+pub fn modules_of(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        let dir = if p.is_dir() {
+            p.clone()
+        } else {
+            match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            }
+        };
+        if !out.contains(&dir) {
+            out.push(dir);
+        }
+    }
+    out
+}
+
+/// In GitHub Actions, the prefix that links a repository path at the commit being checked.
+fn github_link_base() -> Option<String> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let server = var("GITHUB_SERVER_URL")?;
+    let repo = var("GITHUB_REPOSITORY")?;
+    let sha = var("GITHUB_SHA")?;
+    Some(format!(
+        "{}/{repo}/blob/{sha}/",
+        server.trim_end_matches('/')
+    ))
+}
+
 pub(crate) fn parse_threshold(s: &str) -> Result<Threshold, String> {
     match s {
         "never" | "none" => Ok(Threshold::Never),
@@ -276,8 +326,13 @@ fn config_error(e: &scan::ConfigError) -> i32 {
 
 fn run_scan(a: ScanArgs) -> i32 {
     let env_vars = tf_env_vars();
+    let paths = if a.module_of_files {
+        modules_of(&a.paths)
+    } else {
+        a.paths
+    };
     let opts = ScanOptions {
-        paths: a.paths,
+        paths,
         exclude: a.exclude,
         follow_symlinks: a.follow_symlinks,
         var_files: a.var_file,
@@ -317,7 +372,22 @@ fn run_scan(a: ScanArgs) -> i32 {
         color: color_allowed(a.no_color),
         width: 100,
         show_suppressed: a.show_suppressed,
+        link_base: github_link_base(),
     };
+    let files = RenderOptions {
+        color: false,
+        ..render.clone()
+    };
+    for (format, path) in &a.output {
+        if let Err(e) = std::fs::write(path, report::render(*format, &result, &files)) {
+            eprintln!(
+                "onus: cannot write {} report to {}: {e}",
+                format.name(),
+                path.display()
+            );
+            return 2;
+        }
+    }
     print(&report::render(format, &result, &render));
     let failing = match fail_on {
         Threshold::Never => false,
@@ -578,4 +648,42 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
         crate::discover::display_path(&a.output)
     ));
     0
+}
+
+#[cfg(test)]
+mod module_of_files_tests {
+    use super::*;
+
+    #[test]
+    fn files_become_their_directories_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let sub = dir.path().join("modules/net");
+        std::fs::create_dir_all(&sub).expect("dirs");
+        let got = modules_of(&[
+            sub.join("main.tf"),
+            sub.join("variables.tf"),
+            PathBuf::from("main.tf"),
+            dir.path().to_path_buf(),
+            dir.path().join("x.tfvars"),
+        ]);
+        assert_eq!(
+            got,
+            vec![sub.clone(), PathBuf::from("."), dir.path().to_path_buf()]
+        );
+    }
+
+    #[test]
+    fn output_arguments_parse() {
+        let (f, p) = parse_output("sarif=out/onus.sarif").expect("parses");
+        assert_eq!(f, Format::Sarif);
+        assert_eq!(p, PathBuf::from("out/onus.sarif"));
+        // Only the first `=` separates: paths may hold more.
+        assert_eq!(
+            parse_output("json=a=b.json").map(|(_, p)| p),
+            Ok(PathBuf::from("a=b.json"))
+        );
+        assert!(parse_output("sarif").is_err());
+        assert!(parse_output("sarif=").is_err());
+        assert!(parse_output("yaml=x").is_err());
+    }
 }

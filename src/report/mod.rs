@@ -1,10 +1,15 @@
 //! Render a scan for people and machines. Every format reads the same sorted
 //! [`ScanResult`](crate::ScanResult), so output is byte-identical across runs and thread counts.
 
+pub mod checkstyle;
 pub mod compact;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod matrix;
+pub mod sarif;
 
 use crate::diag::Level;
 use crate::finding::Finding;
@@ -16,9 +21,47 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people at a terminal: source excerpts, values, services, fixes.
     Human,
+    /// One line per finding: `path:line:col: severity rule-id message`.
     Compact,
+    /// The JSON report, schema version 1 (docs/json-schema.md).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// JUnit XML: one test case per rule and resource evaluated.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…::…`), shown as annotations.
+    Github,
+    /// Markdown summary and findings table, fit for `$GITHUB_STEP_SUMMARY` or a PR comment.
+    Markdown,
+    /// Checkstyle XML, read by many CI and review tools.
+    Checkstyle,
+}
+
+impl Format {
+    /// The name `--format` and `--output` take.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Compact => "compact",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Github => "github",
+            Format::Markdown => "markdown",
+            Format::Checkstyle => "checkstyle",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        <Format as clap::ValueEnum>::from_str(s, true).map_err(|_| {
+            format!("unknown format `{s}` (expected human, compact, json, sarif, junit, github, markdown or checkstyle)")
+        })
+    }
 }
 
 /// Renders `result` in `format`.
@@ -27,6 +70,11 @@ pub fn render(format: Format, result: &ScanResult, opts: &RenderOptions) -> Stri
         Format::Human => human::render(result, opts),
         Format::Compact => compact::render(result),
         Format::Json => json::render(result),
+        Format::Sarif => sarif::render(result),
+        Format::Junit => junit::render(result),
+        Format::Github => github::render(result, opts),
+        Format::Markdown => markdown::render(result, opts),
+        Format::Checkstyle => checkstyle::render(result, opts),
     }
 }
 
@@ -36,6 +84,9 @@ pub struct RenderOptions {
     pub width: usize,
     /// Show findings accepted by suppressions or the baseline too.
     pub show_suppressed: bool,
+    /// Prefix that turns a display path into a link (markdown): in GitHub Actions
+    /// `https://github.com/OWNER/REPO/blob/SHA/`. Paths are shown unlinked when `None`.
+    pub link_base: Option<String>,
 }
 
 impl Default for RenderOptions {
@@ -44,6 +95,7 @@ impl Default for RenderOptions {
             color: false,
             width: 100,
             show_suppressed: false,
+            link_base: None,
         }
     }
 }
@@ -121,4 +173,86 @@ pub fn position(result: &ScanResult, f: &Finding) -> (String, LineCol, LineCol) 
         LineCol { line: 1, column: 1 },
     ));
     (file, start, end)
+}
+
+/// Escapes text for XML content and attribute values (both quote kinds, so either delimiter
+/// works). Characters XML 1.0 cannot carry at all (most C0 controls) become U+FFFD.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Kept literally, a newline or tab in an attribute value would be normalised to a
+            // space by the reader.
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if is_xml_char(c) => out.push(c),
+            _ => out.push('\u{FFFD}'),
+        }
+    }
+    out
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// The SARIF / workflow-command level of a severity: critical and high are errors, medium a
+/// warning, low a note.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "note",
+    }
+}
+
+/// File display path and start position of a diagnostic, when it has one.
+pub fn diagnostic_position(
+    result: &ScanResult,
+    d: &crate::diag::Diagnostic,
+) -> (Option<String>, Option<(LineCol, LineCol)>) {
+    match d.span {
+        Some(span) => match result.sources.get(span.file) {
+            Some(f) => (Some(f.display.clone()), result.sources.locate(span)),
+            None => (d.path.clone(), None),
+        },
+        None => (d.path.clone(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escape_covers_markup_quotes_and_controls() {
+        assert_eq!(
+            xml_escape("a<b>&\"c\" 'd'\n\u{1}"),
+            "a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;&#10;\u{FFFD}"
+        );
+        assert_eq!(xml_escape("plain é ☃"), "plain é ☃");
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in [
+            Format::Human,
+            Format::Compact,
+            Format::Json,
+            Format::Sarif,
+            Format::Junit,
+            Format::Github,
+            Format::Markdown,
+            Format::Checkstyle,
+        ] {
+            assert_eq!(f.name().parse::<Format>(), Ok(f));
+        }
+        assert!("xml".parse::<Format>().is_err());
+    }
 }

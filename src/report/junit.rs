@@ -1,0 +1,197 @@
+//! JUnit XML: a test suite per rule that evaluated something, a test case per rule × resource
+//! instance. A finding is a `<failure>`; a suppressed finding, or a check whose values are
+//! known only after apply, is `<skipped>`; a compliant resource is a passing case. Input that
+//! could not be read is one `<error>` case in an `onus` suite, so CI shows the scan incomplete.
+
+use super::{diagnostic_position, position, xml_escape};
+use crate::diag::Level;
+use crate::finding::Finding;
+use crate::scan::ScanResult;
+use crate::source::FileId;
+use crate::value::Tri;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+enum Outcome<'a> {
+    Pass,
+    Fail(&'a Finding),
+    Skip(String),
+}
+
+struct Case<'a> {
+    address: String,
+    file: String,
+    line: u32,
+    outcome: Outcome<'a>,
+}
+
+pub fn render(result: &ScanResult) -> String {
+    let by_key: HashMap<(&str, &str, FileId), &Finding> = result
+        .findings
+        .iter()
+        .map(|f| ((&*f.rule_id, f.address.as_str(), f.primary.file), f))
+        .collect();
+    let by_address: HashMap<(&str, &str), &Finding> = result
+        .findings
+        .iter()
+        .map(|f| ((&*f.rule_id, f.address.as_str()), f))
+        .collect();
+
+    // Rule id → its cases; BTreeMap so suites come out in id order.
+    let mut suites: BTreeMap<&str, Vec<Case>> = BTreeMap::new();
+    for e in &result.evaluations {
+        let (Some(rule), Some(inst)) = (
+            result.rules.rules().get(e.rule),
+            result.config.instances.get(e.instance),
+        ) else {
+            continue;
+        };
+        let (file, line) = match result.sources.get(inst.header.file) {
+            Some(src) => (src.display.clone(), src.line_col(inst.header.start).line),
+            None => (String::new(), 1),
+        };
+        let outcome = match e.result {
+            Tri::True => Outcome::Pass,
+            Tri::Unknown => Outcome::Skip(
+                "not decided: the values it depends on are known only after apply".into(),
+            ),
+            Tri::False => {
+                let finding = by_key
+                    .get(&(&*rule.id, inst.address.as_str(), inst.header.file))
+                    .or_else(|| by_address.get(&(&*rule.id, inst.address.as_str())));
+                match finding {
+                    Some(f) => match &f.suppression {
+                        Some(s) => Outcome::Skip(format!("suppressed: {}", s.justification)),
+                        None => Outcome::Fail(f),
+                    },
+                    // Every false evaluation has its finding; should one be missing, the
+                    // case still passes rather than fail without a message.
+                    None => Outcome::Pass,
+                }
+            }
+        };
+        suites.entry(&rule.id).or_default().push(Case {
+            address: inst.address.clone(),
+            file,
+            line,
+            outcome,
+        });
+    }
+    for cases in suites.values_mut() {
+        cases.sort_by(|a, b| (&a.file, a.line, &a.address).cmp(&(&b.file, b.line, &b.address)));
+    }
+
+    let errors: Vec<&crate::diag::Diagnostic> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .collect();
+
+    let count = |cases: &[Case], pick: fn(&Outcome) -> bool| {
+        cases.iter().filter(|c| pick(&c.outcome)).count()
+    };
+    let is_fail = |o: &Outcome| matches!(o, Outcome::Fail(_));
+    let is_skip = |o: &Outcome| matches!(o, Outcome::Skip(_));
+    let all: Vec<&Case> = suites.values().flatten().collect();
+    let total_fail = all.iter().filter(|c| is_fail(&c.outcome)).count();
+    let total_skip = all.iter().filter(|c| is_skip(&c.outcome)).count();
+
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"onus\" tests=\"{}\" failures=\"{total_fail}\" errors=\"{}\" skipped=\"{total_skip}\">",
+        all.len() + errors.len(),
+        errors.len()
+    );
+    if !errors.is_empty() {
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"onus\" tests=\"{n}\" failures=\"0\" errors=\"{n}\" skipped=\"0\">",
+            n = errors.len()
+        );
+        for d in &errors {
+            let (file, pos) = diagnostic_position(result, d);
+            let file = file.unwrap_or_default();
+            let line = pos.map(|(s, _)| s.line).unwrap_or(1);
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"{}\" classname=\"onus.{}\" file=\"{}\" line=\"{line}\">",
+                xml_escape(&file),
+                xml_escape(d.code),
+                xml_escape(&file),
+            );
+            let _ = writeln!(
+                out,
+                "      <error message=\"{}\" type=\"{}\">{}:{line}: {}</error>",
+                xml_escape(&d.message),
+                xml_escape(d.code),
+                xml_escape(&file),
+                xml_escape(&d.message),
+            );
+            out.push_str("    </testcase>\n");
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    for (rule_id, cases) in &suites {
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
+            xml_escape(rule_id),
+            cases.len(),
+            count(cases, is_fail),
+            count(cases, is_skip),
+        );
+        for c in cases {
+            let open = format!(
+                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
+                xml_escape(&c.address),
+                xml_escape(rule_id),
+                xml_escape(&c.file),
+                c.line
+            );
+            match &c.outcome {
+                Outcome::Pass => {
+                    let _ = writeln!(out, "{open}/>");
+                }
+                Outcome::Skip(why) => {
+                    let _ = writeln!(out, "{open}>");
+                    let _ = writeln!(out, "      <skipped message=\"{}\"/>", xml_escape(why));
+                    out.push_str("    </testcase>\n");
+                }
+                Outcome::Fail(f) => {
+                    let (file, start, _) = position(result, f);
+                    let remediation = result
+                        .rules
+                        .get(&f.rule_id)
+                        .map(|r| r.remediation.as_str())
+                        .unwrap_or("");
+                    let _ = writeln!(out, "{open}>");
+                    let mut body = format!(
+                        "{file}:{}:{}: {} ({}: {})",
+                        start.line, start.column, f.message, f.address, f.primary_label
+                    );
+                    if !remediation.is_empty() {
+                        body.push_str("\nRemediation: ");
+                        body.push_str(remediation);
+                    }
+                    let _ = writeln!(
+                        out,
+                        "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+                        xml_escape(&format!("{}: {}", f.message, f.primary_label)),
+                        f.severity,
+                        xml_escape_text(&body),
+                    );
+                    out.push_str("    </testcase>\n");
+                }
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// Element content keeps its newlines readable.
+fn xml_escape_text(s: &str) -> String {
+    xml_escape(s).replace("&#10;", "\n")
+}

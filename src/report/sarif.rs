@@ -1,0 +1,394 @@
+//! SARIF 2.1.0, shaped for GitHub code scanning (documented in docs/sarif.md).
+//!
+//! One run; the driver lists every rule of the scan with its documentation; each finding is a
+//! result with its location relative to `%SRCROOT%` (the directory onus ran in), the Terraform
+//! address as a logical location and a line-independent partial fingerprint. Suppressed findings
+//! are always included, marked with `suppressions`, so code scanning closes their alerts.
+//! Nothing in the output depends on the time or on thread scheduling.
+
+use super::{diagnostic_position, level, position};
+use crate::finding::{Finding, SuppressionKind};
+use crate::rules::Rule;
+use crate::scan::ScanResult;
+use crate::source::Span;
+use crate::taxonomy::Severity;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub const SARIF_VERSION: &str = "2.1.0";
+/// The base id every artifact location is relative to.
+pub const SRCROOT: &str = "%SRCROOT%";
+/// Key of onus's partial fingerprint; bump the version if the fingerprint recipe changes.
+pub const FINGERPRINT_KEY: &str = "onus/v1";
+
+/// Renders `result` with `%SRCROOT%` described as the current directory.
+pub fn render(result: &ScanResult) -> String {
+    let cwd = std::env::current_dir().ok();
+    render_with_root(result, cwd.as_deref())
+}
+
+/// Renders `result`; `root`, when given, becomes the `file://` URI of `%SRCROOT%` in
+/// `originalUriBaseIds` (display paths are relative to it).
+pub fn render_with_root(result: &ScanResult, root: Option<&Path>) -> String {
+    let mut rules: Vec<&Arc<Rule>> = result.rules.rules().iter().collect();
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+
+    let results: Vec<Value> = result
+        .findings
+        .iter()
+        .map(|f| result_object(result, f, index.get(&*f.rule_id).copied()))
+        .collect();
+
+    let mut root_location = Map::new();
+    if let Some(uri) = root.and_then(dir_file_uri) {
+        root_location.insert("uri".into(), Value::String(uri));
+    }
+    root_location.insert(
+        "description".into(),
+        json!({"text": "The directory onus was run from; in CI, the repository root."}),
+    );
+
+    let mut driver = Map::new();
+    driver.insert("name".into(), json!("onus"));
+    driver.insert("version".into(), json!(env!("CARGO_PKG_VERSION")));
+    driver.insert("semanticVersion".into(), json!(env!("CARGO_PKG_VERSION")));
+    if let Some(uri) = information_uri() {
+        driver.insert("informationUri".into(), json!(uri));
+    }
+    driver.insert(
+        "rules".into(),
+        Value::Array(rules.iter().map(|r| rule_object(r)).collect()),
+    );
+
+    let doc = json!({
+        "$schema": SCHEMA_URI,
+        "version": SARIF_VERSION,
+        "runs": [{
+            "tool": {"driver": driver},
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications(result),
+            }],
+            "originalUriBaseIds": {SRCROOT: root_location},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The project's home page, from the package metadata, when it has one.
+fn information_uri() -> Option<&'static str> {
+    [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
+        .into_iter()
+        .find(|s| !s.is_empty())
+}
+
+/// `security-severity` as GitHub reads it: ≥ 9.0 critical, ≥ 7.0 high, ≥ 4.0 medium, else low.
+pub fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+    }
+}
+
+/// `aws-s3-bucket-public-acl` → `AwsS3BucketPublicAcl`.
+pub fn camel_case(id: &str) -> String {
+    id.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + cs.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn rule_object(r: &Rule) -> Value {
+    let description = unwrap_paragraphs(&r.description);
+    let mut text = format!("{description}\n\nRemediation: {}", r.remediation);
+    let mut markdown = format!("{description}\n\n**Remediation:** {}", r.remediation);
+    if !r.references.is_empty() {
+        text.push_str("\n\nReferences:");
+        markdown.push_str("\n\n**References:**\n");
+        for url in &r.references {
+            text.push_str(&format!("\n- {url}"));
+            markdown.push_str(&format!("\n- <{url}>"));
+        }
+    }
+    if !r.aliases.is_empty() {
+        let aliases = r.aliases.join(", ");
+        text.push_str(&format!("\n\nAlso known as: {aliases}"));
+        markdown.push_str(&format!("\n\n**Also known as:** {aliases}"));
+    }
+    let mut o = Map::new();
+    o.insert("id".into(), json!(&*r.id));
+    o.insert("name".into(), json!(camel_case(&r.id)));
+    o.insert("shortDescription".into(), json!({"text": r.title}));
+    o.insert("fullDescription".into(), json!({"text": description}));
+    o.insert("help".into(), json!({"text": text, "markdown": markdown}));
+    if let Some(uri) = r.help_uri() {
+        o.insert("helpUri".into(), json!(uri));
+    }
+    o.insert(
+        "defaultConfiguration".into(),
+        json!({"level": level(r.severity)}),
+    );
+    o.insert(
+        "properties".into(),
+        json!({
+            "tags": ["security", r.area.as_str(), r.provider],
+            "security-severity": security_severity(r.severity),
+            "precision": "high",
+            "problem.severity": problem_severity(r.severity),
+            "severity": r.severity.as_str(),
+            "aliases": r.aliases,
+        }),
+    );
+    Value::Object(o)
+}
+
+/// The `problem.severity` property CodeQL uses for non-security ranking.
+fn problem_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "recommendation",
+    }
+}
+
+/// Rule descriptions are written as wrapped paragraphs; SARIF viewers wrap text themselves.
+fn unwrap_paragraphs(s: &str) -> String {
+    s.trim()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) -> Value {
+    let mut o = Map::new();
+    o.insert("ruleId".into(), json!(&*f.rule_id));
+    if let Some(i) = rule_index {
+        o.insert("ruleIndex".into(), json!(i));
+    }
+    o.insert("level".into(), json!(level(f.severity)));
+    o.insert(
+        "message".into(),
+        json!({"text": format!("{} ({}: {})", f.message, f.address, f.primary_label)}),
+    );
+    let (file, start, end) = position(result, f);
+    o.insert(
+        "locations".into(),
+        json!([{
+            "physicalLocation": physical_location(&file, start, end),
+            "logicalLocations": [{"fullyQualifiedName": f.address, "kind": "resource"}],
+        }]),
+    );
+    o.insert(
+        "partialFingerprints".into(),
+        json!({FINGERPRINT_KEY: f.fingerprint}),
+    );
+    let related: Vec<Value> = f
+        .secondary
+        .iter()
+        .filter_map(|(span, label)| Some((span_location(result, *span)?, label)))
+        .enumerate()
+        .map(|(i, (loc, label))| {
+            json!({"id": i + 1, "physicalLocation": loc, "message": {"text": label}})
+        })
+        .collect();
+    if !related.is_empty() {
+        o.insert("relatedLocations".into(), Value::Array(related));
+    }
+    if let Some(s) = &f.suppression {
+        let mut sup = Map::new();
+        sup.insert(
+            "kind".into(),
+            json!(match s.kind {
+                SuppressionKind::InSource => "inSource",
+                SuppressionKind::External => "external",
+            }),
+        );
+        sup.insert("status".into(), json!("accepted"));
+        if !s.justification.is_empty() {
+            sup.insert("justification".into(), json!(s.justification));
+        }
+        if let Some(loc) = s.span.and_then(|span| span_location(result, span)) {
+            sup.insert("location".into(), json!({"physicalLocation": loc}));
+        }
+        o.insert("suppressions".into(), json!([sup]));
+    }
+    let mut props = Map::new();
+    props.insert("severity".into(), json!(f.severity.as_str()));
+    props.insert("area".into(), json!(f.area.as_str()));
+    props.insert("service".into(), json!(&*f.service));
+    props.insert("serviceModel".into(), json!(f.service_model.as_str()));
+    props.insert("resourceType".into(), json!(&*f.resource_type));
+    if let Some(a) = &f.attribute {
+        props.insert("attribute".into(), json!(a));
+    }
+    if !f.via.is_empty() {
+        props.insert("via".into(), json!(f.via));
+    }
+    if let Some(p) = &f.plan_file {
+        props.insert("planFile".into(), json!(p));
+    }
+    o.insert("properties".into(), Value::Object(props));
+    Value::Object(o)
+}
+
+fn span_location(result: &ScanResult, span: Span) -> Option<Value> {
+    let file = result.sources.get(span.file)?;
+    let (start, end) = result.sources.locate(span)?;
+    Some(physical_location(&file.display, start, end))
+}
+
+fn physical_location(
+    file: &str,
+    start: crate::source::LineCol,
+    end: crate::source::LineCol,
+) -> Value {
+    json!({
+        "artifactLocation": artifact_location(file),
+        "region": {
+            "startLine": start.line,
+            "startColumn": start.column,
+            "endLine": end.line.max(start.line),
+            "endColumn": if end.line > start.line { end.column } else { end.column.max(start.column) },
+        },
+    })
+}
+
+/// A display path as an artifact location: relative paths are relative to `%SRCROOT%`,
+/// absolute ones become `file://` URIs.
+fn artifact_location(display: &str) -> Value {
+    let path = display.replace('\\', "/");
+    if Path::new(display).is_absolute() || path.starts_with('/') {
+        json!({"uri": file_uri(&path)})
+    } else {
+        let rel = path.strip_prefix("./").unwrap_or(&path);
+        json!({"uri": percent_encode_path(rel), "uriBaseId": SRCROOT})
+    }
+}
+
+/// `file://` URI of a directory, ending in `/` as `originalUriBaseIds` requires.
+fn dir_file_uri(dir: &Path) -> Option<String> {
+    let s = dir.to_str()?.replace('\\', "/");
+    let mut uri = file_uri(&s);
+    if !uri.ends_with('/') {
+        uri.push('/');
+    }
+    Some(uri)
+}
+
+fn file_uri(abs: &str) -> String {
+    if abs.starts_with('/') {
+        format!("file://{}", percent_encode_path(abs))
+    } else {
+        // A Windows path such as C:/work: the drive letter and its colon stay as they are.
+        match abs.split_once(':') {
+            Some((drive, rest)) if drive.len() == 1 => {
+                format!("file:///{drive}:{}", percent_encode_path(rest))
+            }
+            _ => format!("file:///{}", percent_encode_path(abs)),
+        }
+    }
+}
+
+/// Percent-encodes everything in a path but unreserved characters and `/`.
+pub fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Diagnostics (unreadable files, evaluation limits) as tool execution notifications.
+fn notifications(result: &ScanResult) -> Vec<Value> {
+    result
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut o = Map::new();
+            o.insert("level".into(), json!(d.level.as_str()));
+            o.insert("descriptor".into(), json!({"id": d.code}));
+            o.insert("message".into(), json!({"text": d.message}));
+            let (file, pos) = diagnostic_position(result, d);
+            if let Some(file) = file {
+                let mut loc = Map::new();
+                loc.insert("artifactLocation".into(), artifact_location(&file));
+                if let Some((start, _)) = pos {
+                    loc.insert(
+                        "region".into(),
+                        json!({"startLine": start.line, "startColumn": start.column}),
+                    );
+                }
+                o.insert("locations".into(), json!([{"physicalLocation": loc}]));
+            }
+            Value::Object(o)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_case_of_ids() {
+        assert_eq!(
+            camel_case("aws-s3-bucket-public-acl"),
+            "AwsS3BucketPublicAcl"
+        );
+        assert_eq!(camel_case("aws-ec2-imdsv2"), "AwsEc2Imdsv2");
+        assert_eq!(camel_case("x__y"), "XY");
+    }
+
+    #[test]
+    fn paths_become_uris() {
+        assert_eq!(
+            artifact_location("modules/a b/main.tf"),
+            json!({"uri": "modules/a%20b/main.tf", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact_location("./main.tf"),
+            json!({"uri": "main.tf", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact_location("/tmp/x#1.tf"),
+            json!({"uri": "file:///tmp/x%231.tf"})
+        );
+        assert_eq!(
+            dir_file_uri(Path::new("/work/repo")).as_deref(),
+            Some("file:///work/repo/")
+        );
+        assert_eq!(file_uri("C:/work/é.tf"), "file:///C:/work/%C3%A9.tf");
+    }
+
+    #[test]
+    fn severities_map_to_github_bands() {
+        let bands: Vec<f64> = Severity::ALL
+            .iter()
+            .filter_map(|s| security_severity(*s).parse().ok())
+            .collect();
+        assert_eq!(bands, vec![9.5, 8.0, 5.5, 3.0]);
+    }
+}
