@@ -201,6 +201,9 @@ pub struct BaselineWriteArgs {
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
+    /// List the built-in predicates rule conditions can call, instead of the rules.
+    #[arg(long)]
+    pub builtins: bool,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "human")]
     pub format: ListFormat,
@@ -404,6 +407,17 @@ fn run_scan(a: ScanArgs) -> i32 {
 }
 
 fn run_rules(a: RulesArgs) -> i32 {
+    if a.builtins {
+        let mut out = String::new();
+        for name in crate::check::builtins::names() {
+            out.push_str(&format!(
+                "{name}\n    {}\n",
+                crate::check::builtins::describe(name).unwrap_or("")
+            ));
+        }
+        print(&out);
+        return 0;
+    }
     let rules = match scan::load_rules(&a.rules) {
         Ok(r) => r,
         Err(e) => return config_error(&e),

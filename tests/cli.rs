@@ -239,3 +239,13 @@ fn one_line_plans_show_no_snippet_and_no_sensitive_value() {
         "the location is given instead of a snippet:\n{stdout}"
     );
 }
+
+#[test]
+fn rules_builtins_lists_the_predicates() {
+    onus()
+        .args(["rules", "--builtins"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("iam-no-wildcard-actions"))
+        .stdout(predicate::str::contains("network-no-public-ingress"));
+}
