@@ -177,3 +177,25 @@ fn research_reference_is_carried_over() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn every_rule_resource_type_has_its_own_catalogue_row() {
+    let rules = onus::rules::RuleSet::builtin().expect("rules parse");
+    let catalog = onus::classify::Catalog::builtin();
+    let mut missing: Vec<String> = Vec::new();
+    for r in rules.rules() {
+        for t in &r.resources {
+            let c = catalog.classify(t);
+            if !c.is_classified() || c.inferred {
+                missing.push(format!("{t} (rule {})", r.id));
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "resource types used by rules without a catalogue row:\n{}",
+        missing.join("\n")
+    );
+}
