@@ -103,6 +103,43 @@ pub(super) fn called_directories(
     called
 }
 
+/// Directories no root reaches through local module calls: modules that only call each other
+/// (`a` calls `b`, `b` calls `a`). Each such cycle is evaluated from its first directory, so
+/// its resources are still checked and the cycle is reported instead of silently skipped.
+pub(super) fn unreached_cycle_roots<'m>(
+    modules: &'m BTreeMap<PathBuf, ModuleDef<'_>>,
+    roots: &[&PathBuf],
+) -> Vec<&'m PathBuf> {
+    fn visit(
+        modules: &BTreeMap<PathBuf, ModuleDef<'_>>,
+        start: &Path,
+        reached: &mut HashSet<PathBuf>,
+    ) {
+        let mut stack = vec![start.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let Some(m) = modules.get(&dir) else {
+                continue;
+            };
+            if !reached.insert(dir) {
+                continue;
+            }
+            stack.extend(m.calls.values().filter_map(|c| local_source(&m.dir, c)));
+        }
+    }
+    let mut reached = HashSet::new();
+    for r in roots {
+        visit(modules, r, &mut reached);
+    }
+    let mut extra = Vec::new();
+    for dir in modules.keys() {
+        if !reached.contains(dir) {
+            extra.push(dir);
+            visit(modules, dir, &mut reached);
+        }
+    }
+    extra
+}
+
 fn local_source(dir: &Path, call: &Block) -> Option<PathBuf> {
     let src = call.body.attribute("source")?;
     let ExprKind::String(s) = &src.expr.kind else {
