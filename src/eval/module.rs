@@ -41,11 +41,15 @@ pub(super) fn normalize(p: &Path) -> PathBuf {
     for c in p.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() || out.as_os_str().is_empty() && p.is_relative() {
-                    out.push("..");
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                // `/..` is `/`.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                // Nothing left to go up from, or already going up: keep the `..`.
+                _ => out.push(".."),
+            },
             other => out.push(other.as_os_str()),
         }
     }
@@ -1133,5 +1137,21 @@ impl Env for ModInst<'_> {
 
     fn sandbox_root(&self) -> Option<&Path> {
         self.ctx.opts.sandbox_root.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_goes_up_to_the_empty_path_not_past_it() {
+        let n = |s: &str| normalize(Path::new(s));
+        assert_eq!(n("child/../"), PathBuf::from(""));
+        assert_eq!(n("roots/r1/../../modules/m"), PathBuf::from("modules/m"));
+        assert_eq!(n("./a/./b/../c"), PathBuf::from("a/c"));
+        assert_eq!(n("a/../../b"), PathBuf::from("../b"));
+        assert_eq!(n("../../x"), PathBuf::from("../../x"));
+        assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
     }
 }
