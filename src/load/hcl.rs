@@ -16,12 +16,22 @@ pub const MAX_NESTING: usize = 256;
 
 /// Parses a native-syntax file into a body.
 pub fn parse(file: FileId, text: &str) -> Result<Body, Diagnostic> {
-    if let Some(offset) = nesting_exceeds(text, MAX_NESTING) {
-        return Err(Diagnostic::error(
-            "nesting-limit",
-            format!("expressions or blocks nest deeper than {MAX_NESTING} levels; the file was not evaluated"),
-        )
-        .at(Span::new(file, offset..offset + 1)));
+    match structure_exceeds(text, MAX_NESTING, MAX_OBJECT_ENTRIES, false) {
+        Some((offset, Limit::Nesting)) => {
+            return Err(Diagnostic::error(
+                "nesting-limit",
+                format!("expressions or blocks nest deeper than {MAX_NESTING} levels; the file was not evaluated"),
+            )
+            .at(Span::new(file, offset..offset + 1)))
+        }
+        Some((offset, Limit::ObjectEntries)) => {
+            return Err(Diagnostic::error(
+                "size-limit",
+                format!("an object has more than {MAX_OBJECT_ENTRIES} entries; the file was not evaluated"),
+            )
+            .at(Span::new(file, offset..offset + 1)))
+        }
+        None => {}
     }
     let body = hcl_edit::parser::parse_body(text).map_err(|e| parse_error(file, text, &e))?;
     let conv = Converter { file, text };
@@ -31,8 +41,10 @@ pub fn parse(file: FileId, text: &str) -> Result<Body, Diagnostic> {
 /// Parses a template string (for strings in Terraform's JSON syntax), placing spans at
 /// `base` within the file.
 pub fn parse_template(file: FileId, text: &str, base: usize) -> Result<Vec<TemplatePart>, String> {
-    if nesting_exceeds(text, MAX_NESTING).is_some() {
-        return Err(format!("template nests deeper than {MAX_NESTING} levels"));
+    if structure_exceeds(text, MAX_NESTING, MAX_OBJECT_ENTRIES, true).is_some() {
+        return Err(format!(
+            "template nests deeper than {MAX_NESTING} levels or has an object of more than {MAX_OBJECT_ENTRIES} entries"
+        ));
     }
     let tpl = hcl_edit::parser::parse_template(text).map_err(|e| e.message().to_string())?;
     let conv = Converter { file, text };
@@ -43,8 +55,10 @@ pub fn parse_template(file: FileId, text: &str, base: usize) -> Result<Vec<Templ
 
 /// Parses one expression (for `--var` values and JSON-syntax expressions).
 pub fn parse_expr(file: FileId, text: &str) -> Result<Expr, String> {
-    if nesting_exceeds(text, MAX_NESTING).is_some() {
-        return Err(format!("expression nests deeper than {MAX_NESTING} levels"));
+    if structure_exceeds(text, MAX_NESTING, MAX_OBJECT_ENTRIES, false).is_some() {
+        return Err(format!(
+            "expression nests deeper than {MAX_NESTING} levels or has an object of more than {MAX_OBJECT_ENTRIES} entries"
+        ));
     }
     let e = hcl_edit::parser::parse_expr(text).map_err(|e| e.message().to_string())?;
     Ok(Converter { file, text }.expr(&e))
@@ -72,58 +86,176 @@ fn parse_error(file: FileId, text: &str, e: &hcl_edit::parser::Error) -> Diagnos
         .at(Span::new(file, offset..end))
 }
 
-/// Offset where bracket nesting first exceeds `limit`, ignoring brackets in comments and
-/// (approximately) in quoted strings.
+/// Most entries an object expression may have. hcl-edit checks each new object key against
+/// every earlier one, so parse time grows with the square of the entries: 20,000 entries take
+/// seconds, 50,000 a minute. Larger objects are refused with a diagnostic.
+pub const MAX_OBJECT_ENTRIES: usize = 10_000;
+
+/// Which bound a file broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    Nesting,
+    ObjectEntries,
+}
+
+/// Offset where bracket and interpolation nesting first exceeds `limit`, ignoring brackets in
+/// comments, quoted strings and heredocs.
 pub fn nesting_exceeds(text: &str, limit: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+    structure_exceeds(text, limit, usize::MAX, false).map(|(offset, _)| offset)
+}
+
+enum Frame<'t> {
+    /// `(`, `[` or `{`; for an object, its start and the separators (`,`, newlines) met so far.
+    Open { object: Option<(usize, usize)> },
+    /// A quoted string.
+    Str,
+    /// `${ ... }` or `%{ ... }` inside a string or heredoc.
+    Interp,
+    /// Template text: a heredoc until its marker line, or a whole template (`None`).
+    Text { marker: Option<&'t [u8]> },
+}
+
+/// The first place where `text` nests deeper than `max_depth` or has an object with more
+/// than `max_entries` entries (counted generously: every comma and newline). A cheap lexer,
+/// approximate only where the parser would reject the text anyway. `template` reads `text`
+/// as template text rather than configuration.
+pub fn structure_exceeds(
+    text: &str,
+    max_depth: usize,
+    max_entries: usize,
+    template: bool,
+) -> Option<(usize, Limit)> {
+    let b = text.as_bytes();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    if template {
+        stack.push(Frame::Text { marker: None });
+    }
     let mut depth = 0usize;
-    let mut in_string = false;
+    // Last significant byte of code, to tell an object's `{` from a block's.
+    let mut prev = b'\n';
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
-                b'\n' => in_string = false,
-                // Interpolations nest expressions inside strings.
-                b'{' if i > 0 && (bytes[i - 1] == b'$' || bytes[i - 1] == b'%') => {
-                    depth += 1;
-                    if depth > limit {
-                        return Some(i);
+    while i < b.len() {
+        let c = b[i];
+        match stack.last_mut() {
+            Some(Frame::Str) | Some(Frame::Text { .. }) => {
+                let in_str = matches!(stack.last(), Some(Frame::Str));
+                if let Some(Frame::Text {
+                    marker: Some(marker),
+                }) = stack.last()
+                {
+                    if i == 0 || b[i - 1] == b'\n' {
+                        let end = b[i..]
+                            .iter()
+                            .position(|&x| x == b'\n')
+                            .map_or(b.len(), |p| i + p);
+                        if b[i..end].trim_ascii() == *marker {
+                            stack.pop();
+                            prev = b'"';
+                            i = end;
+                            continue;
+                        }
                     }
                 }
-                _ => {}
+                match c {
+                    b'\\' if in_str => i += 1,
+                    b'"' | b'\n' if in_str => {
+                        stack.pop();
+                        prev = b'"';
+                    }
+                    b'$' | b'%' if b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&b'{') => {
+                        // `$${` and `%%{` are literal.
+                        i += 2;
+                    }
+                    b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
+                        i += 1;
+                        depth += 1;
+                        if depth > max_depth {
+                            return Some((i, Limit::Nesting));
+                        }
+                        stack.push(Frame::Interp);
+                        prev = b'{';
+                    }
+                    _ => {}
+                }
             }
-        } else {
-            match b {
-                b'"' => in_string = true,
+            top => match c {
+                b'"' => stack.push(Frame::Str),
                 b'#' => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
+                    while i + 1 < b.len() && b[i + 1] != b'\n' {
                         i += 1;
                     }
                 }
-                b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    while i + 1 < b.len() && b[i + 1] != b'\n' {
                         i += 1;
                     }
                 }
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                b'/' if b.get(i + 1) == Some(&b'*') => {
                     i += 2;
-                    while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
                         i += 1;
                     }
                     i += 1;
                 }
-                b'(' | b'[' | b'{' => {
-                    depth += 1;
-                    if depth > limit {
-                        return Some(i);
+                b'<' if b.get(i + 1) == Some(&b'<') => {
+                    let mut j = i + 2;
+                    if b.get(j) == Some(&b'-') {
+                        j += 1;
+                    }
+                    let name_end = b[j..]
+                        .iter()
+                        .position(|x| !(x.is_ascii_alphanumeric() || *x == b'_' || *x == b'-'))
+                        .map_or(b.len(), |p| j + p);
+                    if name_end > j && b.get(name_end).is_none_or(|x| *x == b'\n' || *x == b'\r') {
+                        let marker = &b[j..name_end];
+                        stack.push(Frame::Text {
+                            marker: Some(marker),
+                        });
+                        // Text starts on the next line.
+                        i = name_end;
+                        while i < b.len() && b[i] != b'\n' {
+                            i += 1;
+                        }
+                    } else {
+                        prev = c;
                     }
                 }
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    if depth > max_depth {
+                        return Some((i, Limit::Nesting));
+                    }
+                    let object =
+                        c == b'{' && matches!(prev, b'=' | b'(' | b'[' | b',' | b':' | b'?' | b'>');
+                    stack.push(Frame::Open {
+                        object: object.then_some((i, 0)),
+                    });
+                    prev = c;
+                }
+                b')' | b']' | b'}' => {
+                    if matches!(top, Some(Frame::Open { .. }) | Some(Frame::Interp)) {
+                        stack.pop();
+                        depth = depth.saturating_sub(1);
+                    }
+                    prev = c;
+                }
+                b',' | b'\n' => {
+                    if let Some(Frame::Open {
+                        object: Some((start, seps)),
+                    }) = top
+                    {
+                        *seps += 1;
+                        if *seps > max_entries {
+                            return Some((*start, Limit::ObjectEntries));
+                        }
+                    }
+                    if c == b',' {
+                        prev = c;
+                    }
+                }
+                c if c.is_ascii_whitespace() => {}
+                _ => prev = c,
+            },
         }
         i += 1;
     }
@@ -475,6 +607,54 @@ mod tests {
         let src = format!("x = {}1{}", "[".repeat(100_000), "]".repeat(100_000));
         let err = parse(FileId(0), &src).unwrap_err();
         assert_eq!(err.code, "nesting-limit");
+    }
+
+    #[test]
+    fn many_interpolations_are_not_deep_nesting() {
+        let src = "locals {\n  x = \"${var.a}-${var.b}\"\n}\n".repeat(400);
+        assert!(parse(FileId(0), &src).is_ok());
+        let heredoc = format!(
+            "x = <<-EOT\n{}EOT\n",
+            "  ${a} %{ if b }{[(%{ endif }\n".repeat(400)
+        );
+        assert!(parse(FileId(0), &heredoc).is_ok());
+    }
+
+    #[test]
+    fn nesting_through_interpolations_is_bounded() {
+        let src = format!("x = \"{}a{}\"\n", "${\"".repeat(300), "\"}".repeat(300));
+        assert_eq!(parse(FileId(0), &src).unwrap_err().code, "nesting-limit");
+    }
+
+    #[test]
+    fn huge_objects_are_refused_but_blocks_are_not() {
+        let entries = |n: usize| {
+            (0..n)
+                .map(|i| format!("  k{i} = {i}\n"))
+                .collect::<String>()
+        };
+        let object = format!("x = {{\n{}}}\n", entries(MAX_OBJECT_ENTRIES + 10));
+        assert_eq!(parse(FileId(0), &object).unwrap_err().code, "size-limit");
+        let inline = format!(
+            "x = merge({{ {} }})\n",
+            (0..MAX_OBJECT_ENTRIES + 10)
+                .map(|i| format!("k{i} = 1, "))
+                .collect::<String>()
+        );
+        assert_eq!(parse(FileId(0), &inline).unwrap_err().code, "size-limit");
+        let block = format!("locals {{\n{}}}\n", entries(MAX_OBJECT_ENTRIES + 10));
+        assert!(parse(FileId(0), &block).is_ok());
+        let labelled = format!(
+            "resource \"a\" \"b\" {{\n{}}}\n",
+            entries(MAX_OBJECT_ENTRIES + 10)
+        );
+        assert!(parse(FileId(0), &labelled).is_ok());
+    }
+
+    #[test]
+    fn escaped_interpolations_and_comments_do_not_nest() {
+        let src = "x = \"$${a} %%{b}\" # {{{{ ((((\n// [[[[\n/* {{{{ */\ny = 1\n".repeat(100);
+        assert!(structure_exceeds(&src, 2, 10, false).is_none());
     }
 
     #[test]
