@@ -335,11 +335,13 @@ fn root_variables(
     }
     let files = def.vars_files.iter().chain(opts.var_files.iter());
     for id in files {
+        // `loaded.files` is in file-id order: a binary search, not a scan of every file for
+        // every root module.
         let Some(Content::Vars(assignments)) = loaded
             .files
-            .iter()
-            .find(|f| f.file == *id)
-            .map(|f| &f.content)
+            .binary_search_by_key(id, |f| f.file)
+            .ok()
+            .map(|i| &loaded.files[i].content)
         else {
             continue;
         };
