@@ -116,7 +116,7 @@ pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult,
             indicatif::ProgressDrawTarget::stderr(),
         );
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {msg:10} [{bar:30}] {pos}/{len} files ({per_sec}, {eta})",
+            "{spinner} {msg:10} [{bar:30}] {pos}/{len} files ({elapsed}, eta {eta})",
         ) {
             bar.set_style(style.progress_chars("=> "));
         }
