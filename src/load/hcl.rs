@@ -131,8 +131,6 @@ pub fn structure_exceeds(
         stack.push(Frame::Text { marker: None });
     }
     let mut depth = 0usize;
-    // Last significant byte of code, to tell an object's `{` from a block's.
-    let mut prev = b'\n';
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -150,7 +148,6 @@ pub fn structure_exceeds(
                             .map_or(b.len(), |p| i + p);
                         if b[i..end].trim_ascii() == *marker {
                             stack.pop();
-                            prev = b'"';
                             i = end;
                             continue;
                         }
@@ -160,7 +157,6 @@ pub fn structure_exceeds(
                     b'\\' if in_str => i += 1,
                     b'"' | b'\n' if in_str => {
                         stack.pop();
-                        prev = b'"';
                     }
                     b'$' | b'%' if b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&b'{') => {
                         // `$${` and `%%{` are literal.
@@ -173,7 +169,6 @@ pub fn structure_exceeds(
                             return Some((i, Limit::Nesting));
                         }
                         stack.push(Frame::Interp);
-                        prev = b'{';
                     }
                     _ => {}
                 }
@@ -216,8 +211,6 @@ pub fn structure_exceeds(
                         while i < b.len() && b[i] != b'\n' {
                             i += 1;
                         }
-                    } else {
-                        prev = c;
                     }
                 }
                 b'(' | b'[' | b'{' => {
@@ -225,19 +218,16 @@ pub fn structure_exceeds(
                     if depth > max_depth {
                         return Some((i, Limit::Nesting));
                     }
-                    let object =
-                        c == b'{' && matches!(prev, b'=' | b'(' | b'[' | b',' | b':' | b'?' | b'>');
+                    let object = c == b'{' && !is_block_header(b, i);
                     stack.push(Frame::Open {
                         object: object.then_some((i, 0)),
                     });
-                    prev = c;
                 }
                 b')' | b']' | b'}' => {
                     if matches!(top, Some(Frame::Open { .. }) | Some(Frame::Interp)) {
                         stack.pop();
                         depth = depth.saturating_sub(1);
                     }
-                    prev = c;
                 }
                 b',' | b'\n' => {
                     if let Some(Frame::Open {
@@ -249,17 +239,54 @@ pub fn structure_exceeds(
                             return Some((*start, Limit::ObjectEntries));
                         }
                     }
-                    if c == b',' {
-                        prev = c;
-                    }
                 }
-                c if c.is_ascii_whitespace() => {}
-                _ => prev = c,
+                _ => {}
             },
         }
         i += 1;
     }
     None
+}
+
+/// Whether the `{` at `brace` opens a block: on its line before it stand only a name and
+/// labels (`resource "a" "b" {`, `ingress {`). Any other `{` opens an object (or a `for`).
+/// Looks back at most 1 KiB, so a long line does not make the check quadratic.
+fn is_block_header(b: &[u8], brace: usize) -> bool {
+    let from = brace.saturating_sub(1024);
+    let start = match b[from..brace].iter().rposition(|&c| c == b'\n') {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let line = &b[start..brace];
+    let mut words = 0;
+    let mut j = 0;
+    while j < line.len() {
+        match line[j] {
+            c if c.is_ascii_whitespace() => j += 1,
+            b'"' if words > 0 => {
+                j += 1;
+                while j < line.len() && line[j] != b'"' {
+                    j += if line[j] == b'\\' { 2 } else { 1 };
+                }
+                if j >= line.len() {
+                    return false;
+                }
+                j += 1;
+                words += 1;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                while j < line.len()
+                    && (line[j].is_ascii_alphanumeric() || line[j] == b'_' || line[j] == b'-')
+                {
+                    j += 1;
+                }
+                words += 1;
+            }
+            _ => return false,
+        }
+    }
+    words > 0
 }
 
 struct Converter<'a> {
@@ -649,6 +676,21 @@ mod tests {
             entries(MAX_OBJECT_ENTRIES + 10)
         );
         assert!(parse(FileId(0), &labelled).is_ok());
+        // Objects in any expression position count, whatever precedes them.
+        for prefix in [
+            "x = [for k in ",
+            "x = !",
+            "x = 1 + ",
+            "x =\n",
+            "x = true ? 1 : ",
+        ] {
+            let src = format!("{prefix}{{\n{}}}\n", entries(MAX_OBJECT_ENTRIES + 10));
+            assert_eq!(
+                structure_exceeds(&src, MAX_NESTING, MAX_OBJECT_ENTRIES, false).map(|x| x.1),
+                Some(Limit::ObjectEntries),
+                "{prefix}"
+            );
+        }
     }
 
     #[test]
