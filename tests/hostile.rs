@@ -3,7 +3,8 @@
 //! report the finding of a good file scanned alongside.
 //!
 //! Each scan uses `--fail-on never`, so exit status 1 means "some input could not be read or
-//! parsed" and 0 means the scan was complete.
+//! parsed" and 0 means the scan was complete. On Unix each run is limited to 4 GiB of address
+//! space, so runaway allocation fails the test rather than the machine.
 
 use assert_cmd::Command;
 use std::fs;
@@ -53,9 +54,27 @@ impl Run {
     }
 }
 
+/// Address space allowed to onus in these tests: a run that tries to build gigabyte strings
+/// must fail here (and be reported as killed) instead of exhausting the machine's memory.
+const MEMORY_LIMIT_KIB: u64 = 4 * 1024 * 1024;
+
+fn onus() -> Command {
+    let bin = env!("CARGO_BIN_EXE_onus");
+    if cfg!(unix) && Path::new("/bin/sh").exists() {
+        let mut c = Command::new("/bin/sh");
+        c.arg("-c")
+            .arg(format!(
+                "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
+            ))
+            .arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    }
+}
+
 fn scan_with(dir: &Path, extra: &[&str], secs: u64) -> Run {
-    let out = Command::cargo_bin("onus")
-        .expect("onus binary")
+    let out = onus()
         .current_dir(dir)
         .args(["scan", "--format", "compact", "--fail-on", "never"])
         .args(extra)
@@ -66,7 +85,7 @@ fn scan_with(dir: &Path, extra: &[&str], secs: u64) -> Run {
     let code = match out.status.code() {
         Some(c) => c,
         None => panic!(
-            "onus was killed (timeout of {secs}s or a signal)\n--- stdout\n{}\n--- stderr\n{}",
+            "onus was killed (timeout of {secs}s, memory limit, or a signal)\n--- stdout\n{}\n--- stderr\n{}",
             String::from_utf8_lossy(&out.stdout)
                 .chars()
                 .take(4000)
