@@ -641,3 +641,21 @@ fn malformed_plan_json() {
         }
     }
 }
+
+/// hcl-edit backtracks for seconds on this 1.9 KB of broken HCL (found by the `hcl_loader`
+/// fuzz target; see tests/data/fuzz-regressions/README.md). Ignored until the parser, or a
+/// per-file parse deadline, bounds it.
+#[test]
+#[ignore = "hcl-edit backtracking: ~3 s in release, far more in debug"]
+fn fuzz_regression_parser_backtracking() {
+    let input = include_bytes!("data/fuzz-regressions/hcl-edit-backtracking.tf");
+    let dir = setup(&[("slow.tf", input)]);
+    let started = std::time::Instant::now();
+    let run = scan_with(dir.path(), &[], 60);
+    assert_rejected(&run, "slow.tf:");
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "parsing 1.9 KB took {:?}",
+        started.elapsed()
+    );
+}
