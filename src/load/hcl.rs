@@ -104,6 +104,20 @@ pub fn nesting_exceeds(text: &str, limit: usize) -> Option<usize> {
     structure_exceeds(text, limit, usize::MAX, false).map(|(offset, _)| offset)
 }
 
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// Bytes the pre-check acts on in code and in string or heredoc text; others are skipped.
+static CODE_SPECIAL: [bool; 256] = byte_set(b"\"#/<([{)]},\n");
+static TEXT_SPECIAL: [bool; 256] = byte_set(b"\\\"\n$%");
+
 enum Frame<'t> {
     /// `(`, `[` or `{`; for an object, its start and the separators (`,`, newlines) met so far.
     Open { object: Option<(usize, usize)> },
@@ -133,7 +147,6 @@ pub fn structure_exceeds(
     let mut depth = 0usize;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
         match stack.last_mut() {
             Some(Frame::Str) | Some(Frame::Text { .. }) => {
                 let in_str = matches!(stack.last(), Some(Frame::Str));
@@ -153,6 +166,11 @@ pub fn structure_exceeds(
                         }
                     }
                 }
+                // Skip ordinary text in one tight loop (a newline stops it, for the marker).
+                while i < b.len() && !TEXT_SPECIAL[b[i] as usize] {
+                    i += 1;
+                }
+                let Some(&c) = b.get(i) else { break };
                 match c {
                     b'\\' if in_str => i += 1,
                     b'"' | b'\n' if in_str => {
@@ -173,75 +191,83 @@ pub fn structure_exceeds(
                     _ => {}
                 }
             }
-            top => match c {
-                b'"' => stack.push(Frame::Str),
-                b'#' => {
-                    while i + 1 < b.len() && b[i + 1] != b'\n' {
-                        i += 1;
-                    }
-                }
-                b'/' if b.get(i + 1) == Some(&b'/') => {
-                    while i + 1 < b.len() && b[i + 1] != b'\n' {
-                        i += 1;
-                    }
-                }
-                b'/' if b.get(i + 1) == Some(&b'*') => {
-                    i += 2;
-                    while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                        i += 1;
-                    }
+            top => {
+                while i < b.len() && !CODE_SPECIAL[b[i] as usize] {
                     i += 1;
                 }
-                b'<' if b.get(i + 1) == Some(&b'<') => {
-                    let mut j = i + 2;
-                    if b.get(j) == Some(&b'-') {
-                        j += 1;
-                    }
-                    let name_end = b[j..]
-                        .iter()
-                        .position(|x| !(x.is_ascii_alphanumeric() || *x == b'_' || *x == b'-'))
-                        .map_or(b.len(), |p| j + p);
-                    if name_end > j && b.get(name_end).is_none_or(|x| *x == b'\n' || *x == b'\r') {
-                        let marker = &b[j..name_end];
-                        stack.push(Frame::Text {
-                            marker: Some(marker),
-                        });
-                        // Text starts on the next line.
-                        i = name_end;
-                        while i < b.len() && b[i] != b'\n' {
+                let Some(&c) = b.get(i) else { break };
+                match c {
+                    b'"' => stack.push(Frame::Str),
+                    b'#' => {
+                        while i + 1 < b.len() && b[i + 1] != b'\n' {
                             i += 1;
                         }
                     }
-                }
-                b'(' | b'[' | b'{' => {
-                    depth += 1;
-                    if depth > max_depth {
-                        return Some((i, Limit::Nesting));
-                    }
-                    let object = c == b'{' && !is_block_header(b, i);
-                    stack.push(Frame::Open {
-                        object: object.then_some((i, 0)),
-                    });
-                }
-                b')' | b']' | b'}' => {
-                    if matches!(top, Some(Frame::Open { .. }) | Some(Frame::Interp)) {
-                        stack.pop();
-                        depth = depth.saturating_sub(1);
-                    }
-                }
-                b',' | b'\n' => {
-                    if let Some(Frame::Open {
-                        object: Some((start, seps)),
-                    }) = top
-                    {
-                        *seps += 1;
-                        if *seps > max_entries {
-                            return Some((*start, Limit::ObjectEntries));
+                    b'/' if b.get(i + 1) == Some(&b'/') => {
+                        while i + 1 < b.len() && b[i + 1] != b'\n' {
+                            i += 1;
                         }
                     }
+                    b'/' if b.get(i + 1) == Some(&b'*') => {
+                        i += 2;
+                        while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    b'<' if b.get(i + 1) == Some(&b'<') => {
+                        let mut j = i + 2;
+                        if b.get(j) == Some(&b'-') {
+                            j += 1;
+                        }
+                        let name_end = b[j..]
+                            .iter()
+                            .position(|x| !(x.is_ascii_alphanumeric() || *x == b'_' || *x == b'-'))
+                            .map_or(b.len(), |p| j + p);
+                        if name_end > j
+                            && b.get(name_end).is_none_or(|x| *x == b'\n' || *x == b'\r')
+                        {
+                            let marker = &b[j..name_end];
+                            stack.push(Frame::Text {
+                                marker: Some(marker),
+                            });
+                            // Text starts on the next line.
+                            i = name_end;
+                            while i < b.len() && b[i] != b'\n' {
+                                i += 1;
+                            }
+                        }
+                    }
+                    b'(' | b'[' | b'{' => {
+                        depth += 1;
+                        if depth > max_depth {
+                            return Some((i, Limit::Nesting));
+                        }
+                        let object = c == b'{' && !is_block_header(b, i);
+                        stack.push(Frame::Open {
+                            object: object.then_some((i, 0)),
+                        });
+                    }
+                    b')' | b']' | b'}' => {
+                        if matches!(top, Some(Frame::Open { .. }) | Some(Frame::Interp)) {
+                            stack.pop();
+                            depth = depth.saturating_sub(1);
+                        }
+                    }
+                    b',' | b'\n' => {
+                        if let Some(Frame::Open {
+                            object: Some((start, seps)),
+                        }) = top
+                        {
+                            *seps += 1;
+                            if *seps > max_entries {
+                                return Some((*start, Limit::ObjectEntries));
+                            }
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
         }
         i += 1;
     }
