@@ -17,6 +17,7 @@ cargo build --release --bin onus --example gen_corpus --example parse_only >&2
 TARGET=${CARGO_TARGET_DIR:-target}
 # Copy the binaries: a shared target directory may be rebuilt by someone else meanwhile.
 BIN_DIR=${BIN_DIR:-$(mktemp -d)}
+mkdir -p "$BIN_DIR"
 cp "$TARGET/release/onus" "$TARGET/release/examples/gen_corpus" "$TARGET/release/examples/parse_only" "$BIN_DIR/"
 
 measure() { # label size cmd... -> "label size wall_s rss_kib"
