@@ -296,11 +296,8 @@ pub(super) fn evaluate_root(
     );
     root.evaluate_all();
     let mut diags = ctx.diags.into_inner();
-    for m in modules.values() {
-        if m.dir == dir {
-            diags.extend(m.duplicates.iter().cloned());
-        }
-    }
+    // A lookup, not a loop over every module for every root (O(roots x modules)).
+    diags.extend(def.duplicates.iter().cloned());
     (ctx.instances.into_inner(), diags)
 }
 
