@@ -33,7 +33,13 @@ pub struct ScanOptions {
     pub select: crate::suppress::RuleSelection,
     /// Ignore comments and baseline (applied to the findings after the check).
     pub suppress: crate::suppress::SuppressOptions,
+    /// Show progress on stderr for scans of more than [`PROGRESS_MIN_FILES`] files. The
+    /// caller decides whether stderr is a terminal that wants it.
+    pub progress: bool,
 }
+
+/// Scans smaller than this finish too fast for a progress display to help.
+pub const PROGRESS_MIN_FILES: usize = 2_000;
 
 pub struct ScanResult {
     pub sources: SourceMap,
@@ -168,7 +174,30 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         });
     }
     add_source_dirs(opts, &mut files, &mut diagnostics);
-    let loaded = load::load(&files);
+    let progress = (opts.progress && files.len() > PROGRESS_MIN_FILES).then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(files.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg:10} [{bar:30}] {pos}/{len} files ({elapsed}, eta {eta})",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message("parsing");
+        bar
+    });
+    let loaded = match &progress {
+        Some(bar) => load::load_with_progress(&files, &|| bar.inc(1)),
+        None => load::load(&files),
+    };
+    let stage = |msg: &'static str| {
+        if let Some(bar) = &progress {
+            bar.set_message(msg);
+            bar.tick();
+        }
+    };
+    stage("evaluating");
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let var_files = opts
         .var_files
@@ -203,12 +232,16 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
     config.instances.extend(plan.instances);
     diagnostics.extend(plan.diagnostics);
 
+    stage("checking");
     let catalog = load_catalog(&opts.rule_dirs)?;
     let classify = |t: &str| {
         let c = catalog.classify(t);
         (c.service.clone(), c.model)
     };
     let out = check::check(&config, &rules, &loaded.sources, &classify);
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     let mut findings = out.findings;
     let sources = loaded.sources;
     sort_findings(&mut findings, &sources);

@@ -60,7 +60,9 @@ pub struct EvalOptions {
 pub fn evaluate(loaded: &Loaded, opts: &EvalOptions) -> (Configuration, Vec<Diagnostic>) {
     let modules = module::group_modules(loaded);
     let called = module::called_directories(&modules, loaded);
-    let roots: Vec<&PathBuf> = modules.keys().filter(|d| !called.contains(*d)).collect();
+    let mut roots: Vec<&PathBuf> = modules.keys().filter(|d| !called.contains(*d)).collect();
+    let cycles = module::unreached_cycle_roots(&modules, &roots);
+    roots.extend(cycles);
     let results: Vec<_> = roots
         .par_iter()
         .map(|dir| module::evaluate_root(dir, &modules, loaded, opts))

@@ -44,11 +44,15 @@ pub(super) fn normalize(p: &Path) -> PathBuf {
     for c in p.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() || out.as_os_str().is_empty() && p.is_relative() {
-                    out.push("..");
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                // `/..` is `/`.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                // Nothing left to go up from, or already going up: keep the `..`.
+                _ => out.push(".."),
+            },
             other => out.push(other.as_os_str()),
         }
     }
@@ -110,6 +114,43 @@ pub(super) fn called_directories(
         }
     }
     called
+}
+
+/// Directories no root reaches through local module calls: modules that only call each other
+/// (`a` calls `b`, `b` calls `a`). Each such cycle is evaluated from its first directory, so
+/// its resources are still checked and the cycle is reported instead of silently skipped.
+pub(super) fn unreached_cycle_roots<'m>(
+    modules: &'m BTreeMap<PathBuf, ModuleDef<'_>>,
+    roots: &[&PathBuf],
+) -> Vec<&'m PathBuf> {
+    fn visit(
+        modules: &BTreeMap<PathBuf, ModuleDef<'_>>,
+        start: &Path,
+        reached: &mut HashSet<PathBuf>,
+    ) {
+        let mut stack = vec![start.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let Some(m) = modules.get(&dir) else {
+                continue;
+            };
+            if !reached.insert(dir) {
+                continue;
+            }
+            stack.extend(m.calls.values().filter_map(|c| local_source(&m.dir, c)));
+        }
+    }
+    let mut reached = HashSet::new();
+    for r in roots {
+        visit(modules, r, &mut reached);
+    }
+    let mut extra = Vec::new();
+    for dir in modules.keys() {
+        if !reached.contains(dir) {
+            extra.push(dir);
+            visit(modules, dir, &mut reached);
+        }
+    }
+    extra
 }
 
 fn local_source(dir: &Path, call: &Block) -> Option<PathBuf> {
@@ -267,11 +308,8 @@ pub(super) fn evaluate_root(
     );
     root.evaluate_all();
     let mut diags = ctx.diags.into_inner();
-    for m in modules.values() {
-        if m.dir == dir {
-            diags.extend(m.duplicates.iter().cloned());
-        }
-    }
+    // A lookup, not a loop over every module for every root (O(roots x modules)).
+    diags.extend(def.duplicates.iter().cloned());
     (ctx.instances.into_inner(), diags)
 }
 
@@ -306,11 +344,13 @@ fn root_variables(
     }
     let files = def.vars_files.iter().chain(opts.var_files.iter());
     for id in files {
+        // `loaded.files` is in file-id order: a binary search, not a scan of every file for
+        // every root module.
         let Some(Content::Vars(assignments)) = loaded
             .files
-            .iter()
-            .find(|f| f.file == *id)
-            .map(|f| &f.content)
+            .binary_search_by_key(id, |f| f.file)
+            .ok()
+            .map(|i| &loaded.files[i].content)
         else {
             continue;
         };
@@ -1163,5 +1203,21 @@ impl Env for ModInst<'_> {
 
     fn sandbox_root(&self) -> Option<&Path> {
         self.ctx.opts.sandbox_root.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_goes_up_to_the_empty_path_not_past_it() {
+        let n = |s: &str| normalize(Path::new(s));
+        assert_eq!(n("child/../"), PathBuf::from(""));
+        assert_eq!(n("roots/r1/../../modules/m"), PathBuf::from("modules/m"));
+        assert_eq!(n("./a/./b/../c"), PathBuf::from("a/c"));
+        assert_eq!(n("a/../../b"), PathBuf::from("../b"));
+        assert_eq!(n("../../x"), PathBuf::from("../../x"));
+        assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
     }
 }

@@ -56,12 +56,18 @@ pub enum VarValue {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub sources: SourceMap,
+    /// Files that loaded, in [`FileId`] order.
     pub files: Vec<LoadedFile>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads and parses every discovered file, in parallel; results keep the discovery order.
 pub fn load(discovered: &[Discovered]) -> Loaded {
+    load_with_progress(discovered, &|| {})
+}
+
+/// [`load`], calling `done` after each file (from any thread), for a progress display.
+pub fn load_with_progress(discovered: &[Discovered], done: &(dyn Fn() + Sync)) -> Loaded {
     let results: Vec<(
         SourceFile,
         FileKind,
@@ -70,7 +76,11 @@ pub fn load(discovered: &[Discovered]) -> Loaded {
     )> = discovered
         .par_iter()
         .enumerate()
-        .map(|(i, d)| load_one(FileId(u32::try_from(i).unwrap_or(u32::MAX)), d))
+        .map(|(i, d)| {
+            let r = load_one(FileId(u32::try_from(i).unwrap_or(u32::MAX)), d);
+            done();
+            r
+        })
         .collect();
     let mut loaded = Loaded::default();
     for (source, kind, content, warnings) in results {
