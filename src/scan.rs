@@ -231,6 +231,14 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         .retain(|i| i.plan_file.is_some() || !plan.replaced_roots.contains(&i.root));
     config.instances.extend(plan.instances);
     diagnostics.extend(plan.diagnostics);
+    // Instances own their values: the syntax trees (about ten times the source) can go before
+    // checking and reporting allocate theirs.
+    let load::Loaded {
+        sources,
+        files: syntax_trees,
+        ..
+    } = loaded;
+    drop(syntax_trees);
 
     stage("checking");
     let catalog = load_catalog(&opts.rule_dirs)?;
@@ -238,12 +246,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         let c = catalog.classify(t);
         (c.service.clone(), c.model)
     };
-    let out = check::check(&config, &rules, &loaded.sources, &classify);
+    let out = check::check(&config, &rules, &sources, &classify);
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     let mut findings = out.findings;
-    let sources = loaded.sources;
     sort_findings(&mut findings, &sources);
     sort_diagnostics(&mut diagnostics, &sources);
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
