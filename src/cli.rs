@@ -47,20 +47,48 @@ pub struct MatrixArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "human")]
     pub format: MatrixFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// What to read besides the paths: shared by `scan`, `matrix` and `baseline write`.
+#[derive(Args, Debug, Default, Clone)]
+pub struct InputArgs {
     /// Skip paths matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// Read variable values from this file (repeatable).
+    /// Read variable values from this file, as `terraform plan -var-file` does (repeatable).
     #[arg(long, value_name = "FILE")]
     pub var_file: Vec<PathBuf>,
-    /// Set a variable (repeatable; later wins).
+    /// Set a variable, as `terraform plan -var` does (repeatable; later wins).
     #[arg(long, value_name = "NAME=VALUE")]
     pub var: Vec<CliVar>,
     /// Add the rules (and `catalog/*.tsv`) in this directory (repeatable).
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
-    #[command(flatten)]
-    pub config: ConfigArgs,
+    /// Follow symbolic links to directories while walking.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+}
+
+impl InputArgs {
+    /// Scan options for `paths` with these inputs and `TF_VAR_*` from the environment.
+    fn scan_options(self, paths: Vec<PathBuf>) -> ScanOptions {
+        ScanOptions {
+            paths,
+            exclude: self.exclude,
+            follow_symlinks: self.follow_symlinks,
+            var_files: self.var_file,
+            vars: self.var,
+            env_vars: std::env::vars()
+                .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
+                .collect(),
+            rule_dirs: self.rules,
+            ..ScanOptions::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -88,25 +116,12 @@ pub struct ScanArgs {
     /// Exit with status 1 when a finding is at or above this severity (`never` to always exit 0 on findings) [default: low].
     #[arg(long, value_parser = parse_threshold)]
     pub fail_on: Option<Threshold>,
-    /// Skip paths matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
-    /// Read variable values from this file, as `terraform plan -var-file` does (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub var_file: Vec<PathBuf>,
-    /// Set a variable, as `terraform plan -var` does (repeatable; later wins).
-    #[arg(long, value_name = "NAME=VALUE")]
-    pub var: Vec<CliVar>,
-    /// Add the rules in this directory (repeatable).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Terraform source of the plan JSON scanned: plan findings point at its `.tf` files
     /// (the plan's own directory is used when it holds the source; repeatable).
     #[arg(long, value_name = "DIR")]
     pub source: Vec<PathBuf>,
-    /// Follow symbolic links to directories while walking.
-    #[arg(long)]
-    pub follow_symlinks: bool,
     /// List suppressed findings too.
     #[arg(long)]
     pub show_suppressed: bool,
@@ -180,21 +195,8 @@ pub struct BaselineWriteArgs {
         default_value = ".onus-baseline.json"
     )]
     pub output: PathBuf,
-    /// Skip paths matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
-    /// Read variable values from this file (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub var_file: Vec<PathBuf>,
-    /// Set a variable (repeatable; later wins).
-    #[arg(long, value_name = "NAME=VALUE")]
-    pub var: Vec<CliVar>,
-    /// Add the rules in this directory (repeatable).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Vec<PathBuf>,
-    /// Follow symbolic links to directories while walking.
-    #[arg(long)]
-    pub follow_symlinks: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -328,22 +330,14 @@ fn config_error(e: &scan::ConfigError) -> i32 {
 }
 
 fn run_scan(a: ScanArgs) -> i32 {
-    let env_vars = tf_env_vars();
     let paths = if a.module_of_files {
         modules_of(&a.paths)
     } else {
         a.paths
     };
     let opts = ScanOptions {
-        paths,
-        exclude: a.exclude,
-        follow_symlinks: a.follow_symlinks,
-        var_files: a.var_file,
-        vars: a.var,
-        env_vars,
-        rule_dirs: a.rules,
         source_dirs: a.source,
-        ..ScanOptions::default()
+        ..a.input.scan_options(paths)
     };
     // Settings from .onus.hcl, under the command line's.
     let (opts, config) = match with_config(opts, &a.living.config) {
@@ -459,22 +453,8 @@ fn run_rules(a: RulesArgs) -> i32 {
     0
 }
 
-fn tf_env_vars() -> Vec<(String, String)> {
-    std::env::vars()
-        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
-        .collect()
-}
-
 fn run_matrix(a: MatrixArgs) -> i32 {
-    let opts = ScanOptions {
-        paths: a.paths,
-        exclude: a.exclude,
-        var_files: a.var_file,
-        vars: a.var,
-        env_vars: tf_env_vars(),
-        rule_dirs: a.rules,
-        ..ScanOptions::default()
-    };
+    let opts = a.input.scan_options(a.paths);
     // The matrix honours .onus.hcl (rule selection, ignores) as a scan does.
     let opts = match with_config(opts, &a.config) {
         Ok((opts, _)) => opts,
@@ -614,19 +594,7 @@ fn run_init(a: InitArgs) -> i32 {
 }
 
 fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
-    let env_vars = std::env::vars()
-        .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
-        .collect();
-    let opts = ScanOptions {
-        paths: a.paths,
-        exclude: a.exclude,
-        follow_symlinks: a.follow_symlinks,
-        var_files: a.var_file,
-        vars: a.var,
-        env_vars,
-        rule_dirs: a.rules,
-        ..ScanOptions::default()
-    };
+    let opts = a.input.scan_options(a.paths);
     let mut opts = match with_config(opts, &a.config) {
         Ok((o, _)) => o,
         Err(e) => return config_error(&e),
