@@ -10,6 +10,7 @@ use crate::value::{Kind, Tri, Value};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::Arc;
 
 /// One rule evaluated on one instance.
@@ -763,5 +764,9 @@ pub fn fingerprint(rule: &str, file: &str, address: &str, attribute: &str) -> St
         h.update([0u8]);
     }
     let digest = h.finalize();
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    let mut hex = String::with_capacity(32);
+    for b in &digest[..16] {
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
 }

@@ -15,15 +15,18 @@ use std::sync::Arc;
 /// What an evaluator needs from the module instance it evaluates in.
 pub(super) trait Env {
     /// Resolves a reference whose root name is `name` (not a local binding). Returns the value
-    /// and how many of `ops` it consumed, or `None` when the name means nothing here.
+    /// and how many of `ops` it consumed, or `None` when the name means nothing here; an
+    /// environment without names (a template, a constant) keeps this default.
     fn resolve(
         &self,
-        name: &str,
-        ops: &[Traverse],
-        ev: &Evaluator<'_>,
-        scope: &Scope<'_>,
-        span: Span,
-    ) -> Option<(Value, usize)>;
+        _name: &str,
+        _ops: &[Traverse],
+        _ev: &Evaluator<'_>,
+        _scope: &Scope<'_>,
+        _span: Span,
+    ) -> Option<(Value, usize)> {
+        None
+    }
     /// Counts one evaluation step; false once the budget is spent.
     fn step(&self) -> bool;
     fn report(&self, d: Diagnostic);
@@ -797,16 +800,6 @@ struct TemplateEnv<'a> {
 }
 
 impl Env for TemplateEnv<'_> {
-    fn resolve(
-        &self,
-        _: &str,
-        _: &[Traverse],
-        _: &Evaluator<'_>,
-        _: &Scope<'_>,
-        _: Span,
-    ) -> Option<(Value, usize)> {
-        None
-    }
     fn step(&self) -> bool {
         self.outer.step()
     }
@@ -830,16 +823,6 @@ struct ConstEnv {
 }
 
 impl Env for ConstEnv {
-    fn resolve(
-        &self,
-        _: &str,
-        _: &[Traverse],
-        _: &Evaluator<'_>,
-        _: &Scope<'_>,
-        _: Span,
-    ) -> Option<(Value, usize)> {
-        None
-    }
     fn step(&self) -> bool {
         let s = self.steps.get() + 1;
         self.steps.set(s);

@@ -457,29 +457,47 @@ impl<'a> ModInst<'a> {
                 format!("local `{name}` is not defined"),
             );
         };
-        match self.locals.borrow().get(name) {
+        self.memoised(
+            &self.locals,
+            attr.name.clone(),
+            attr.span,
+            || {
+                Diagnostic::error("eval-cycle", format!("local `{name}` depends on itself"))
+                    .at(attr.span)
+                    .with_related(span, "the cycle closes here")
+            },
+            || self.evaluator().eval(&attr.expr, &Scope::root()),
+        )
+    }
+
+    /// Evaluates a local, module call or data source once per module instance. Meeting it
+    /// again while it is being evaluated is a cycle: reported, and unknown. Nesting is bounded
+    /// by [`MAX_REFERENCE_DEPTH`].
+    fn memoised<K: Eq + std::hash::Hash + Clone>(
+        &self,
+        table: &RefCell<HashMap<K, Slot>>,
+        key: K,
+        at: Span,
+        cycle: impl FnOnce() -> Diagnostic,
+        compute: impl FnOnce() -> Value,
+    ) -> Value {
+        match table.borrow().get(&key) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::InProgress) => {
-                self.report(
-                    Diagnostic::error("eval-cycle", format!("local `{name}` depends on itself"))
-                        .at(attr.span)
-                        .with_related(span, "the cycle closes here"),
-                );
-                return Value::unknown(format!("local `{name}` depends on itself"));
+                let d = cycle();
+                let why = d.message.clone();
+                self.report(d);
+                return Value::unknown(why);
             }
             None => {}
         }
-        if !self.enter_reference(attr.span) {
+        if !self.enter_reference(at) {
             return Value::unknown("references nest too deeply");
         }
-        self.locals
-            .borrow_mut()
-            .insert(attr.name.clone(), Slot::InProgress);
-        let v = self.evaluator().eval(&attr.expr, &Scope::root());
+        table.borrow_mut().insert(key.clone(), Slot::InProgress);
+        let v = compute();
         self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
-        self.locals
-            .borrow_mut()
-            .insert(attr.name.clone(), Slot::Done(v.clone()));
+        table.borrow_mut().insert(key, Slot::Done(v.clone()));
         v
     }
 
@@ -805,31 +823,19 @@ impl<'a> ModInst<'a> {
         let Some(call) = self.def.calls.get(name) else {
             return Value::unknown(format!("module `{name}` is not called here"));
         };
-        match self.calls.borrow().get(name) {
-            Some(Slot::Done(v)) => return v.clone(),
-            Some(Slot::InProgress) => {
-                self.report(
-                    Diagnostic::error(
-                        "eval-cycle",
-                        format!("module `{name}` depends on its own outputs"),
-                    )
-                    .at(call.header),
-                );
-                return Value::unknown(format!("module `{name}` depends on itself"));
-            }
-            None => {}
-        }
-        if !self.enter_reference(call.header) {
-            return Value::unknown("references nest too deeply");
-        }
-        let key: Arc<str> = Arc::from(name);
-        self.calls
-            .borrow_mut()
-            .insert(key.clone(), Slot::InProgress);
-        let v = self.call_module(name, call);
-        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
-        self.calls.borrow_mut().insert(key, Slot::Done(v.clone()));
-        v
+        self.memoised(
+            &self.calls,
+            Arc::from(name),
+            call.header,
+            || {
+                Diagnostic::error(
+                    "eval-cycle",
+                    format!("module `{name}` depends on its own outputs"),
+                )
+                .at(call.header)
+            },
+            || self.call_module(name, call),
+        )
     }
 
     fn call_module(&self, name: &str, call: &Block) -> Value {
@@ -995,44 +1001,36 @@ impl<'a> ModInst<'a> {
     }
 
     fn data_value(&self, ty: &Arc<str>, name: &Arc<str>, block: &Block) -> Value {
-        let key = (ty.clone(), name.clone());
-        match self.data.borrow().get(&key) {
-            Some(Slot::Done(v)) => return v.clone(),
-            Some(Slot::InProgress) => {
-                self.report(
-                    Diagnostic::error("eval-cycle", format!("data.{ty}.{name} depends on itself"))
-                        .at(block.header),
-                );
-                return Value::unknown("data source depends on itself");
-            }
-            None => {}
-        }
-        if !self.enter_reference(block.header) {
-            return Value::unknown("references nest too deeply");
-        }
-        self.data.borrow_mut().insert(key.clone(), Slot::InProgress);
-        let ev = self.evaluator();
-        let root = Scope::root();
-        let v = if block.body.attribute("count").is_some()
-            || block.body.attribute("for_each").is_some()
-        {
-            Value::unknown(format!(
+        self.memoised(
+            &self.data,
+            (ty.clone(), name.clone()),
+            block.header,
+            || {
+                Diagnostic::error("eval-cycle", format!("data.{ty}.{name} depends on itself"))
+                    .at(block.header)
+            },
+            || self.read_data(ty, name, block),
+        )
+    }
+
+    /// A data source's value: its arguments, and for `aws_iam_policy_document` the rendered
+    /// policy. Other computed attributes stay unknown.
+    fn read_data(&self, ty: &Arc<str>, name: &Arc<str>, block: &Block) -> Value {
+        if block.body.attribute("count").is_some() || block.body.attribute("for_each").is_some() {
+            return Value::unknown(format!(
                 "data.{ty}.{name} with count/for_each is read at apply time"
-            ))
-        } else {
-            let mut spans = HashMap::new();
-            let mut body = self.eval_body(&block.body, &ev, &root, "", &mut spans, true);
-            if &**ty == "aws_iam_policy_document" {
-                let rendered =
-                    policy_document::render(&Value::object(body.clone())).with_span(block.span);
-                body.insert(Arc::from("json"), rendered.clone());
-                body.insert(Arc::from("minified_json"), rendered);
-            }
-            Value::object(body)
-        };
-        self.ctx.ref_depth.set(self.ctx.ref_depth.get() - 1);
-        self.data.borrow_mut().insert(key, Slot::Done(v.clone()));
-        v
+            ));
+        }
+        let ev = self.evaluator();
+        let mut spans = HashMap::new();
+        let mut body = self.eval_body(&block.body, &ev, &Scope::root(), "", &mut spans, true);
+        if &**ty == "aws_iam_policy_document" {
+            let rendered =
+                policy_document::render(&Value::object(body.clone())).with_span(block.span);
+            body.insert(Arc::from("json"), rendered.clone());
+            body.insert(Arc::from("minified_json"), rendered);
+        }
+        Value::object(body)
     }
 
     /// `TYPE.NAME[KEY].ATTR`: known only after apply, certainly set for `id`/`arn` and for

@@ -202,10 +202,7 @@ fn parse_content(
         },
         FileKind::ConfigJson => {
             let (body, diags) = json::parse_tf_json(id, text);
-            let fatal = diags
-                .iter()
-                .any(|d| d.code == "parse-error" || d.code == "nesting-limit");
-            if fatal {
+            if is_fatal(&diags) {
                 (Err(diags), Vec::new())
             } else {
                 (Ok(Content::Config(body)), diags)
@@ -238,10 +235,7 @@ fn parse_content(
         },
         FileKind::VarsJson => {
             let (vars, diags) = json::parse_vars_json(id, text);
-            let fatal = diags
-                .iter()
-                .any(|d| d.code == "parse-error" || d.code == "nesting-limit");
-            if fatal {
+            if is_fatal(&diags) {
                 (Err(diags), Vec::new())
             } else {
                 let vars = vars
@@ -271,6 +265,13 @@ fn parse_content(
             }
         },
     }
+}
+
+/// Whether the JSON loader's diagnostics mean the file could not be read at all.
+fn is_fatal(diags: &[Diagnostic]) -> bool {
+    diags
+        .iter()
+        .any(|d| d.code == "parse-error" || d.code == "nesting-limit")
 }
 
 fn line_col_offset(source: &SourceFile, line: usize, column: usize) -> usize {

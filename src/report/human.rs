@@ -185,7 +185,7 @@ impl FindingReport {
                     .join(" ")
             );
         }
-        let message = if snippet_source(result, f.primary).is_some() {
+        let message = if source.is_some() {
             format!("{} ({})", f.message, f.address)
         } else {
             format!(

@@ -71,8 +71,8 @@ impl Rule {
     }
 }
 
-/// Every rule of a scan, indexed by resource type.
-#[derive(Debug, Default)]
+/// Every rule of a scan, indexed by resource type. Rules are shared, so a clone is cheap.
+#[derive(Debug, Default, Clone)]
 pub struct RuleSet {
     rules: Vec<Arc<Rule>>,
     by_type: HashMap<Arc<str>, Vec<usize>>,
@@ -81,6 +81,13 @@ pub struct RuleSet {
 impl RuleSet {
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<RuleSet, Vec<String>> {
+        // The built-in files never change within a process: parse them once.
+        static BUILTIN: std::sync::OnceLock<Result<RuleSet, Vec<String>>> =
+            std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Self::parse_builtin).clone()
+    }
+
+    fn parse_builtin() -> Result<RuleSet, Vec<String>> {
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
         for (path, text) in builtin_files(".hcl") {
