@@ -35,6 +35,9 @@ pub struct Finding {
     pub fingerprint: String,
     /// Set when an ignore comment, the config or the baseline accepted this finding.
     pub suppression: Option<Suppression>,
+    /// Where an ignore comment may sit to apply to this finding besides the primary span's
+    /// line: the enclosing attributes and blocks, the block header, the module calls.
+    pub enclosing: Vec<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,6 +15,7 @@ fn fixture(rel: &str) -> PathBuf {
 fn run(paths: &[&str]) -> ScanResult {
     run_with(ScanOptions {
         paths: paths.iter().map(|p| fixture(p)).collect(),
+        keep_values: true,
         ..ScanOptions::default()
     })
 }

@@ -2,7 +2,7 @@
 //! where its value was set), and the reverse-reference index behind `linked`.
 
 use crate::finding::Finding;
-use crate::model::{Configuration, Instance, Mode};
+use crate::model::{Instance, Mode};
 use crate::rules::{Condition, Quantifier, Rule, RuleSet, Test};
 use crate::source::{SourceMap, Span};
 use crate::taxonomy::ServiceModel;
@@ -69,19 +69,19 @@ struct Ctx<'a> {
     links: HashMap<(Arc<str>, Arc<str>), LinkIndex>,
 }
 
-/// Runs every rule on every applicable managed instance, in parallel.
+/// Runs every rule on every applicable managed instance, in parallel. Evaluations index
+/// `instances`; `linked` conditions look for partners among them.
 pub fn check(
-    config: &Configuration,
+    instances: &[Instance],
     rules: &RuleSet,
     sources: &SourceMap,
     classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
 ) -> CheckOutput {
     let ctx = Ctx {
-        instances: &config.instances,
-        links: build_links(config, rules),
+        instances,
+        links: build_links(instances, rules),
     };
-    let per_instance: Vec<(Vec<Finding>, Vec<Evaluation>)> = config
-        .instances
+    let per_instance: Vec<(Vec<Finding>, Vec<Evaluation>)> = instances
         .par_iter()
         .enumerate()
         .filter(|(_, inst)| inst.mode == Mode::Managed)
@@ -137,7 +137,7 @@ fn evaluate_rule(ctx: &Ctx<'_>, rule: &Rule, inst: &Instance) -> Option<Outcome>
 }
 
 fn build_links(
-    config: &Configuration,
+    instances: &[Instance],
     rules: &RuleSet,
 ) -> HashMap<(Arc<str>, Arc<str>), LinkIndex> {
     let mut pairs = Vec::new();
@@ -152,7 +152,7 @@ fn build_links(
     let mut links: HashMap<(Arc<str>, Arc<str>), LinkIndex> = HashMap::new();
     for (ty, via) in pairs {
         let mut index = LinkIndex::default();
-        for (i, inst) in config.instances.iter().enumerate() {
+        for (i, inst) in instances.iter().enumerate() {
             if inst.resource_type != ty || inst.mode != Mode::Managed {
                 continue;
             }
@@ -718,6 +718,7 @@ fn make_finding(
         &inst.address,
         attribute.as_deref().unwrap_or(""),
     );
+    let enclosing = enclosing_spans(inst, primary, attribute.as_deref());
     Finding {
         rule_id: rule.id.clone(),
         severity: rule.severity,
@@ -735,7 +736,37 @@ fn make_finding(
         plan_file: inst.plan_file.as_deref().map(str::to_string),
         fingerprint,
         suppression: None,
+        enclosing,
     }
+}
+
+/// Spans around a finding where an ignore comment may apply to it, innermost first: the
+/// attributes and blocks holding the primary span, the blocks along the blamed attribute's
+/// path (`ingress[0].cidr_blocks` → `ingress.0`, `ingress`), the block header and the module
+/// calls that created the instance.
+fn enclosing_spans(inst: &Instance, primary: Span, attribute: Option<&str>) -> Vec<Span> {
+    let mut out: Vec<Span> = inst
+        .attribute_spans
+        .values()
+        .filter(|s| s.file == primary.file && s.start <= primary.start && primary.end <= s.end)
+        .copied()
+        .collect();
+    // Innermost first, whatever the hash map's order.
+    out.sort_by_key(|s| (s.end - s.start, s.start));
+    if let Some(attr) = attribute {
+        let dotted = attr.replace('[', ".").replace(']', "");
+        let mut path = dotted.as_str();
+        while let Some(i) = path.rfind('.') {
+            path = &path[..i];
+            if let Some(s) = inst.attribute_spans.get(path) {
+                out.push(*s);
+            }
+        }
+    }
+    out.push(inst.header);
+    out.extend(inst.via.iter().rev().map(|(_, call)| *call));
+    out.dedup();
+    out
 }
 
 /// `ingress.0.cidr_blocks` → `ingress[0].cidr_blocks`.

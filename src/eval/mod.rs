@@ -9,14 +9,12 @@ mod inputs;
 mod module;
 mod policy_document;
 
-pub use inputs::{CliVar, VarSource};
+pub use inputs::{is_auto_loaded, CliVar, VarSource};
+pub use module::{evaluate_root, normalize, ModuleDef, ModuleSource};
 
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
-use crate::load::{Content, Loaded};
-use crate::model::Configuration;
-use rayon::prelude::*;
-use std::collections::BTreeSet;
+use crate::source::{FileId, SourceMap};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Bounds that keep evaluation of hostile input finite.
@@ -47,8 +45,8 @@ impl Default for Limits {
 pub struct EvalOptions {
     /// `--var NAME=VALUE`, in command-line order.
     pub vars: Vec<CliVar>,
-    /// Files given with `--var-file`, by their loaded file id, in order.
-    pub var_files: Vec<crate::source::FileId>,
+    /// Assignments of the files given with `--var-file`, in order.
+    pub var_files: Vec<std::sync::Arc<[crate::load::VarAssignment]>>,
     /// `TF_VAR_name` values from the environment.
     pub env_vars: Vec<(String, String)>,
     /// Directory `file()` and `templatefile()` may read below.
@@ -56,49 +54,49 @@ pub struct EvalOptions {
     pub limits: Limits,
 }
 
-/// Evaluates every root module found among the loaded files.
-pub fn evaluate(loaded: &Loaded, opts: &EvalOptions) -> (Configuration, Vec<Diagnostic>) {
-    let modules = module::group_modules(loaded);
-    let called = module::called_directories(&modules, loaded);
-    let mut roots: Vec<&PathBuf> = modules.keys().filter(|d| !called.contains(*d)).collect();
-    let cycles = module::unreached_cycle_roots(&modules, &roots);
-    roots.extend(cycles);
-    let results: Vec<_> = roots
-        .par_iter()
-        .map(|dir| module::evaluate_root(dir, &modules, loaded, opts))
+/// The root modules among module directories, given each directory with the local
+/// directories it calls: directories nobody calls (downloaded modules under `.terraform`
+/// excepted: they are evaluated only through the calls that name them), plus the first
+/// directory of each cycle of modules that only call each other. Sorted.
+pub fn root_directories(calls: &BTreeMap<PathBuf, Vec<PathBuf>>) -> Vec<PathBuf> {
+    let called: HashSet<&PathBuf> = calls.values().flatten().collect();
+    let mut roots: Vec<PathBuf> = calls
+        .keys()
+        .filter(|d| !called.contains(d) && !crate::discover::in_dot_terraform(d))
+        .cloned()
         .collect();
-    let mut config = Configuration::default();
-    let mut diags = Vec::new();
-    for (instances, d) in results {
-        config.instances.extend(instances);
-        diags.extend(d);
-    }
-    // Variables files next to modules that are never root modules are still read by a user
-    // expecting them to matter: say so rather than ignore them silently.
+    let extra: Vec<PathBuf> = module::unreached_cycle_roots(calls, &roots)
+        .into_iter()
+        .filter(|d| !crate::discover::in_dot_terraform(d))
+        .collect();
+    roots.extend(extra);
+    roots.sort();
+    roots
+}
+
+/// Notes for variables files that sit next to modules which are never root modules:
+/// Terraform does not read them there, though a user may expect them to matter.
+pub fn unread_tfvars_notes(
+    auto_vars: &[(PathBuf, FileId)],
+    roots: &[PathBuf],
+    sources: &SourceMap,
+) -> Vec<Diagnostic> {
     let root_dirs: BTreeSet<&Path> = roots.iter().map(|p| p.as_path()).collect();
-    for f in &loaded.files {
-        if let (FileKind::Vars | FileKind::VarsJson, Content::Vars(_)) = (f.kind, &f.content) {
-            if let Some(src) = loaded.sources.get(f.file) {
-                let dir = src.path.parent().unwrap_or(Path::new(""));
-                if inputs::is_auto_loaded(&src.path)
-                    && !root_dirs.contains(dir)
-                    && modules.contains_key(dir)
-                {
-                    diags.push(
-                        Diagnostic::note(
-                            "tfvars-not-root",
-                            format!(
-                                "{} sits in a module that is only called by other modules; Terraform does not read it there",
-                                src.display
-                            ),
-                        )
-                        .in_file(src.display.clone()),
-                    );
-                }
-            }
-        }
-    }
-    (config, diags)
+    auto_vars
+        .iter()
+        .filter(|(dir, _)| !root_dirs.contains(dir.as_path()))
+        .filter_map(|(_, id)| sources.get(*id))
+        .map(|src| {
+            Diagnostic::note(
+                "tfvars-not-root",
+                format!(
+                    "{} sits in a module that is only called by other modules; Terraform does not read it there",
+                    src.display
+                ),
+            )
+            .in_file(src.display.clone())
+        })
+        .collect()
 }
 
 /// Evaluates an expression that refers to nothing (rule files, config values): `None` when

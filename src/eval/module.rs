@@ -9,7 +9,7 @@ use super::{policy_document, EvalOptions};
 use crate::diag::Diagnostic;
 use crate::discover::FileKind;
 use crate::load::ast::{Attribute, Block, Body, ExprKind, Traverse};
-use crate::load::{Content, Loaded, VarValue};
+use crate::load::{Content, LoadedFile, VarAssignment, VarValue};
 use crate::model::{instance_key, Instance, InstanceKey, Mode};
 use crate::source::{FileId, Span};
 use crate::value::{Kind, Map, Value};
@@ -21,25 +21,28 @@ use std::sync::Arc;
 /// How deeply locals, data sources and module outputs may be built from one another.
 const MAX_REFERENCE_DEPTH: usize = 128;
 
-/// The declarations of one module directory.
-pub(super) struct ModuleDef<'a> {
+/// The declarations of one module directory. It owns the blocks it was built from, so a
+/// parsed directory can be shared between root modules (and dropped) as a unit.
+#[derive(Debug)]
+pub struct ModuleDef {
     pub dir: PathBuf,
-    variables: BTreeMap<Arc<str>, &'a Block>,
-    locals: HashMap<Arc<str>, &'a Attribute>,
-    resources: Vec<&'a Block>,
-    data: Vec<&'a Block>,
-    calls: BTreeMap<Arc<str>, &'a Block>,
-    outputs: BTreeMap<Arc<str>, &'a Block>,
-    resource_index: HashMap<(Arc<str>, Arc<str>), &'a Block>,
-    data_index: HashMap<(Arc<str>, Arc<str>), &'a Block>,
+    variables: BTreeMap<Arc<str>, Block>,
+    locals: HashMap<Arc<str>, Attribute>,
+    /// Resources in source order; `resource_index` points into it.
+    resources: Vec<Block>,
+    data: Vec<Block>,
+    calls: BTreeMap<Arc<str>, Block>,
+    outputs: BTreeMap<Arc<str>, Block>,
+    resource_index: HashMap<(Arc<str>, Arc<str>), usize>,
+    data_index: HashMap<(Arc<str>, Arc<str>), usize>,
     /// Auto-loaded variables files, in Terraform's order.
-    vars_files: Vec<FileId>,
+    vars_files: Vec<(FileId, Vec<VarAssignment>)>,
     duplicates: Vec<Diagnostic>,
 }
 
 /// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources and discovered paths
 /// compare equal without touching the file system.
-pub(super) fn normalize(p: &Path) -> PathBuf {
+pub fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
@@ -59,95 +62,39 @@ pub(super) fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-pub(super) fn group_modules(loaded: &Loaded) -> BTreeMap<PathBuf, ModuleDef<'_>> {
-    let mut modules: BTreeMap<PathBuf, ModuleDef<'_>> = BTreeMap::new();
-    let mut vars: Vec<(PathBuf, (u8, String), FileId)> = Vec::new();
-    for f in &loaded.files {
-        let Some(src) = loaded.sources.get(f.file) else {
-            continue;
-        };
-        let dir = normalize(src.path.parent().unwrap_or(Path::new("")));
-        match &f.content {
-            Content::Config(body) => {
-                let m = modules
-                    .entry(dir.clone())
-                    .or_insert_with(|| ModuleDef::new(dir));
-                m.add(body);
-            }
-            Content::Vars(_) if matches!(f.kind, FileKind::Vars | FileKind::VarsJson) => {
-                if inputs::is_auto_loaded(&src.path) {
-                    vars.push((dir, inputs::auto_load_rank(&src.path), f.file));
-                }
-            }
-            _ => {}
-        }
-    }
-    vars.sort();
-    for (dir, _, id) in vars {
-        if let Some(m) = modules.get_mut(&dir) {
-            m.vars_files.push(id);
-        }
-    }
-    modules
-}
-
-/// Directories that some scanned module calls with a local `source`: they are evaluated
-/// through those calls, not as roots.
-pub(super) fn called_directories(
-    modules: &BTreeMap<PathBuf, ModuleDef<'_>>,
-    _loaded: &Loaded,
-) -> HashSet<PathBuf> {
-    let mut called = HashSet::new();
-    // Downloaded modules are evaluated only through the calls that name them.
-    for dir in modules.keys() {
-        if crate::discover::in_dot_terraform(dir) {
-            called.insert(dir.clone());
-        }
-    }
-    for m in modules.values() {
-        for call in m.calls.values() {
-            if let Some(dir) = local_source(&m.dir, call) {
-                if dir != m.dir {
-                    called.insert(dir);
-                }
-            }
-        }
-    }
-    called
-}
-
 /// Directories no root reaches through local module calls: modules that only call each other
 /// (`a` calls `b`, `b` calls `a`). Each such cycle is evaluated from its first directory, so
 /// its resources are still checked and the cycle is reported instead of silently skipped.
-pub(super) fn unreached_cycle_roots<'m>(
-    modules: &'m BTreeMap<PathBuf, ModuleDef<'_>>,
-    roots: &[&PathBuf],
-) -> Vec<&'m PathBuf> {
+/// `calls` holds every module directory with the local directories it calls.
+pub fn unreached_cycle_roots(
+    calls: &BTreeMap<PathBuf, Vec<PathBuf>>,
+    roots: &[PathBuf],
+) -> Vec<PathBuf> {
     fn visit(
-        modules: &BTreeMap<PathBuf, ModuleDef<'_>>,
+        calls: &BTreeMap<PathBuf, Vec<PathBuf>>,
         start: &Path,
         reached: &mut HashSet<PathBuf>,
     ) {
         let mut stack = vec![start.to_path_buf()];
         while let Some(dir) = stack.pop() {
-            let Some(m) = modules.get(&dir) else {
+            let Some(callees) = calls.get(&dir) else {
                 continue;
             };
             if !reached.insert(dir) {
                 continue;
             }
-            stack.extend(m.calls.values().filter_map(|c| local_source(&m.dir, c)));
+            stack.extend(callees.iter().cloned());
         }
     }
     let mut reached = HashSet::new();
     for r in roots {
-        visit(modules, r, &mut reached);
+        visit(calls, r, &mut reached);
     }
     let mut extra = Vec::new();
-    for dir in modules.keys() {
+    for dir in calls.keys() {
         if !reached.contains(dir) {
-            extra.push(dir);
-            visit(modules, dir, &mut reached);
+            extra.push(dir.clone());
+            visit(calls, dir, &mut reached);
         }
     }
     extra
@@ -165,9 +112,11 @@ fn local_source(dir: &Path, call: &Block) -> Option<PathBuf> {
     }
 }
 
-impl<'a> ModuleDef<'a> {
-    fn new(dir: PathBuf) -> Self {
-        ModuleDef {
+impl ModuleDef {
+    /// Gathers the declarations of the files of directory `dir` (configuration and variables
+    /// files, each with its path on disk), taking ownership of their syntax trees.
+    pub fn build(dir: PathBuf, files: Vec<(LoadedFile, &Path)>) -> Self {
+        let mut def = ModuleDef {
             dir,
             variables: BTreeMap::new(),
             locals: HashMap::new(),
@@ -179,72 +128,105 @@ impl<'a> ModuleDef<'a> {
             data_index: HashMap::new(),
             vars_files: Vec::new(),
             duplicates: Vec::new(),
+        };
+        let mut vars = Vec::new();
+        for (f, path) in files {
+            match f.content {
+                Content::Config(body) => def.add(body),
+                Content::Vars(assignments)
+                    if matches!(f.kind, FileKind::Vars | FileKind::VarsJson)
+                        && inputs::is_auto_loaded(path) =>
+                {
+                    vars.push((inputs::auto_load_rank(path), f.file, assignments));
+                }
+                _ => {}
+            }
         }
+        vars.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        def.vars_files = vars.into_iter().map(|(_, id, a)| (id, a)).collect();
+        def
     }
 
-    fn add(&mut self, body: &'a Body) {
-        for b in &body.blocks {
+    /// Local directories this module calls (`source = "./..."` or `"../..."`), itself
+    /// excepted, in call-name order.
+    pub fn local_calls(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = self
+            .calls
+            .values()
+            .filter_map(|c| local_source(&self.dir, c))
+            .filter(|d| *d != self.dir)
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Auto-loaded variables files of this directory (`terraform.tfvars`, `*.auto.tfvars`).
+    pub fn auto_vars_files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.vars_files.iter().map(|(id, _)| *id)
+    }
+
+    fn add(&mut self, body: Body) {
+        for b in body.blocks {
             match (&*b.kind, b.labels.as_slice()) {
                 ("variable", [name]) => {
+                    let (name, header) = (name.clone(), b.header);
                     if self.variables.insert(name.clone(), b).is_some() {
-                        self.duplicate(b, "variable", name);
+                        self.duplicates.push(duplicate(header, "variable", &name));
                     }
                 }
                 ("locals", []) => {
-                    for a in &b.body.attributes {
-                        if self.locals.insert(a.name.clone(), a).is_some() {
+                    for a in b.body.attributes {
+                        let (name, span) = (a.name.clone(), a.span);
+                        if self.locals.insert(name.clone(), a).is_some() {
                             self.duplicates.push(
                                 Diagnostic::error(
                                     "duplicate",
-                                    format!("local `{}` is defined more than once", a.name),
+                                    format!("local `{name}` is defined more than once"),
                                 )
-                                .at(a.span),
+                                .at(span),
                             );
                         }
                     }
                 }
                 ("resource", [ty, name]) => {
-                    if self
-                        .resource_index
-                        .insert((ty.clone(), name.clone()), b)
-                        .is_some()
-                    {
-                        self.duplicate(b, "resource", &format!("{ty}.{name}"));
+                    let key = (ty.clone(), name.clone());
+                    if self.resource_index.contains_key(&key) {
+                        let d = duplicate(b.header, "resource", &format!("{ty}.{name}"));
+                        self.duplicates.push(d);
                     } else {
+                        self.resource_index.insert(key, self.resources.len());
                         self.resources.push(b);
                     }
                 }
                 ("data", [ty, name]) => {
-                    if self
-                        .data_index
-                        .insert((ty.clone(), name.clone()), b)
-                        .is_none()
-                    {
+                    let key = (ty.clone(), name.clone());
+                    if !self.data_index.contains_key(&key) {
+                        self.data_index.insert(key, self.data.len());
                         self.data.push(b);
                     }
                 }
                 ("module", [name]) => {
+                    let (name, header) = (name.clone(), b.header);
                     if self.calls.insert(name.clone(), b).is_some() {
-                        self.duplicate(b, "module", name);
+                        self.duplicates.push(duplicate(header, "module", &name));
                     }
                 }
                 ("output", [name]) => {
-                    self.outputs.insert(name.clone(), b);
+                    let name = name.clone();
+                    self.outputs.insert(name, b);
                 }
                 _ => {}
             }
         }
     }
+}
 
-    fn duplicate(&mut self, b: &Block, what: &str, name: &str) {
-        self.duplicates.push(
-            Diagnostic::error(
-                "duplicate",
-                format!("{what} `{name}` is declared more than once in this module"),
-            )
-            .at(b.header),
-        );
-    }
+fn duplicate(header: Span, what: &str, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate",
+        format!("{what} `{name}` is declared more than once in this module"),
+    )
+    .at(header)
 }
 
 /// State shared by every module instance of one root evaluation.
@@ -252,7 +234,7 @@ struct Ctx<'a> {
     root: Arc<str>,
     /// Locals, data sources and module calls being evaluated inside one another.
     ref_depth: Cell<usize>,
-    modules: &'a BTreeMap<PathBuf, ModuleDef<'a>>,
+    modules: &'a dyn ModuleSource,
     opts: &'a EvalOptions,
     diags: RefCell<Vec<Diagnostic>>,
     steps: Cell<u64>,
@@ -266,7 +248,7 @@ enum Slot {
 
 struct ModInst<'a> {
     ctx: &'a Ctx<'a>,
-    def: &'a ModuleDef<'a>,
+    def: Arc<ModuleDef>,
     /// Module address (`""` for the root, `module.a["x"].module.b`).
     addr: String,
     via: Vec<(String, Span)>,
@@ -278,18 +260,20 @@ struct ModInst<'a> {
     data: RefCell<HashMap<(Arc<str>, Arc<str>), Slot>>,
 }
 
-/// Evaluates the root module in `dir` and every module it calls.
-pub(super) fn evaluate_root(
-    dir: &Path,
-    modules: &BTreeMap<PathBuf, ModuleDef<'_>>,
-    loaded: &Loaded,
+/// Module directories by path, loaded when an evaluation first asks for them.
+pub trait ModuleSource: Sync {
+    /// The module in directory `dir` (normalised), if the scan found Terraform files there.
+    fn module(&self, dir: &Path) -> Option<Arc<ModuleDef>>;
+}
+
+/// Evaluates `def` as a root module, and every module it calls.
+pub fn evaluate_root(
+    def: &Arc<ModuleDef>,
+    modules: &dyn ModuleSource,
     opts: &EvalOptions,
 ) -> (Vec<Instance>, Vec<Diagnostic>) {
-    let Some(def) = modules.get(dir) else {
-        return (Vec::new(), Vec::new());
-    };
     let ctx = Ctx {
-        root: Arc::from(crate::discover::display_path(dir).as_str()),
+        root: Arc::from(crate::discover::display_path(&def.dir).as_str()),
         ref_depth: Cell::new(0),
         modules,
         opts,
@@ -297,25 +281,24 @@ pub(super) fn evaluate_root(
         steps: Cell::new(0),
         instances: RefCell::new(Vec::new()),
     };
-    let vars = root_variables(def, loaded, opts, &|d| ctx.diags.borrow_mut().push(d));
+    let vars = root_variables(def, opts, &|d| ctx.diags.borrow_mut().push(d));
     let root = ModInst::new(
         &ctx,
-        def,
+        def.clone(),
         String::new(),
         Vec::new(),
         vars,
         vec![def.dir.clone()],
     );
     root.evaluate_all();
+    drop(root);
     let mut diags = ctx.diags.into_inner();
-    // A lookup, not a loop over every module for every root (O(roots x modules)).
     diags.extend(def.duplicates.iter().cloned());
     (ctx.instances.into_inner(), diags)
 }
 
 fn root_variables(
-    def: &ModuleDef<'_>,
-    loaded: &Loaded,
+    def: &ModuleDef,
     opts: &EvalOptions,
     report: &dyn Fn(Diagnostic),
 ) -> HashMap<Arc<str>, Value> {
@@ -342,18 +325,12 @@ fn root_variables(
             );
         }
     }
-    let files = def.vars_files.iter().chain(opts.var_files.iter());
-    for id in files {
-        // `loaded.files` is in file-id order: a binary search, not a scan of every file for
-        // every root module.
-        let Some(Content::Vars(assignments)) = loaded
-            .files
-            .binary_search_by_key(id, |f| f.file)
-            .ok()
-            .map(|i| &loaded.files[i].content)
-        else {
-            continue;
-        };
+    let files = def
+        .vars_files
+        .iter()
+        .map(|(_, a)| a.as_slice())
+        .chain(opts.var_files.iter().map(|a| &a[..]));
+    for assignments in files {
         for a in assignments {
             if !def.variables.contains_key(&a.name) {
                 continue;
@@ -378,7 +355,7 @@ fn root_variables(
 
 /// Marks sensitive variables and gives unset ones an unknown value.
 fn finish_variables(
-    def: &ModuleDef<'_>,
+    def: &ModuleDef,
     mut values: HashMap<Arc<str>, Value>,
 ) -> HashMap<Arc<str>, Value> {
     for (name, block) in &def.variables {
@@ -409,7 +386,7 @@ enum Expand {
 impl<'a> ModInst<'a> {
     fn new(
         ctx: &'a Ctx<'a>,
-        def: &'a ModuleDef<'a>,
+        def: Arc<ModuleDef>,
         addr: String,
         via: Vec<(String, Span)>,
         vars: HashMap<Arc<str>, Value>,
@@ -847,7 +824,7 @@ impl<'a> ModInst<'a> {
             );
             return Value::unknown(format!("outputs of remote module `{name}`"));
         };
-        let Some(child_def) = self.ctx.modules.get(&dir) else {
+        let Some(child_def) = self.ctx.modules.module(&dir) else {
             self.report(
                 Diagnostic::error(
                     "module-not-found",
@@ -926,13 +903,13 @@ impl<'a> ModInst<'a> {
                     }
                 }
             }
-            let vars = finish_variables(child_def, inputs);
+            let vars = finish_variables(&child_def, inputs);
             let addr = format!("{}module.{name}{}", self.prefix(), instance_key(&x.key));
             let mut via = self.via.clone();
             via.push((addr.clone(), call.header));
             let mut stack = self.stack.clone();
             stack.push(dir.clone());
-            let child = ModInst::new(self.ctx, child_def, addr, via, vars, stack);
+            let child = ModInst::new(self.ctx, child_def.clone(), addr, via, vars, stack);
             child.evaluate_all();
             outputs.push((x.key, child.outputs()));
         }
@@ -977,7 +954,7 @@ impl<'a> ModInst<'a> {
             .iter()
             .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key.as_str()))?;
         let dir = normalize(&root.join(entry.get("Dir")?.as_str()?));
-        self.ctx.modules.contains_key(&dir).then_some(dir)
+        self.ctx.modules.module(&dir).map(|_| dir)
     }
 
     fn outputs(&self) -> Value {
@@ -1144,7 +1121,7 @@ impl Env for ModInst<'_> {
                 let ty = attr_name(ops, 0)?;
                 let n = attr_name(ops, 1)?;
                 match self.def.data_index.get(&(ty.clone(), n.clone())) {
-                    Some(block) => Some((self.data_value(ty, n, block), 2)),
+                    Some(&i) => Some((self.data_value(ty, n, &self.def.data[i]), 2)),
                     None => Some((
                         ev.error(
                             span,
@@ -1179,8 +1156,8 @@ impl Env for ModInst<'_> {
             _ => {
                 let n = attr_name(ops, 0)?;
                 let (ty, nm): (Arc<str>, Arc<str>) = (Arc::from(name), n.clone());
-                let block = self.def.resource_index.get(&(ty.clone(), nm.clone()))?;
-                Some(self.resource_ref(&ty, &nm, block, ops, ev, scope))
+                let &i = self.def.resource_index.get(&(ty.clone(), nm.clone()))?;
+                Some(self.resource_ref(&ty, &nm, &self.def.resources[i], ops, ev, scope))
             }
         }
     }

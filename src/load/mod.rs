@@ -68,53 +68,102 @@ pub fn load(discovered: &[Discovered]) -> Loaded {
 
 /// [`load`], calling `done` after each file (from any thread), for a progress display.
 pub fn load_with_progress(discovered: &[Discovered], done: &(dyn Fn() + Sync)) -> Loaded {
-    let results: Vec<(
-        SourceFile,
-        FileKind,
-        Result<Content, Vec<Diagnostic>>,
-        Vec<Diagnostic>,
-    )> = discovered
-        .par_iter()
+    let (sources, read) = read_all(discovered);
+    let parsed: Vec<_> = read
+        .into_par_iter()
         .enumerate()
-        .map(|(i, d)| {
-            let r = load_one(FileId(u32::try_from(i).unwrap_or(u32::MAX)), d);
+        .map(|(i, outcome)| {
+            let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+            let r = match outcome {
+                Read::Text(kind) => match sources.get(id) {
+                    Some(src) => parse(id, kind, &src.text),
+                    None => Parsed::Skipped,
+                },
+                Read::Skipped => Parsed::Skipped,
+                Read::Failed(diags) => Parsed::Failed(diags),
+            };
             done();
-            r
+            (id, r)
         })
         .collect();
-    let mut loaded = Loaded::default();
-    for (source, kind, content, warnings) in results {
-        let id = loaded.sources.add(source);
-        loaded.diagnostics.extend(warnings);
-        match content {
-            Ok(Content::Skipped) => {}
-            Ok(content) => loaded.files.push(LoadedFile {
-                file: id,
-                kind,
-                content,
-            }),
-            Err(diags) => loaded.diagnostics.extend(diags),
+    let mut loaded = Loaded {
+        sources,
+        ..Loaded::default()
+    };
+    for (id, parsed) in parsed {
+        match parsed {
+            Parsed::Loaded(file, warnings) => {
+                loaded.diagnostics.extend(warnings);
+                loaded.files.push(LoadedFile {
+                    file: id,
+                    kind: file.kind,
+                    content: file.content,
+                });
+            }
+            Parsed::Failed(diags) => loaded.diagnostics.extend(diags),
+            Parsed::Skipped => {}
         }
     }
     loaded
 }
 
-type LoadResult = (
-    SourceFile,
-    FileKind,
-    Result<Content, Vec<Diagnostic>>,
-    Vec<Diagnostic>,
-);
+/// What reading one file gave.
+#[derive(Debug)]
+pub enum Read {
+    /// Text to parse (in the [`SourceMap`]), as this kind of file.
+    Text(FileKind),
+    /// A `.json` file that is not a plan: not Terraform's business.
+    Skipped,
+    /// Unreadable, too large, binary or not UTF-8.
+    Failed(Vec<Diagnostic>),
+}
 
-fn load_one(id: FileId, d: &Discovered) -> LoadResult {
+/// What parsing one file gave.
+#[derive(Debug)]
+pub enum Parsed {
+    /// The syntax tree, with warnings about it.
+    Loaded(LoadedFile, Vec<Diagnostic>),
+    Failed(Vec<Diagnostic>),
+    Skipped,
+}
+
+/// Reads every discovered file in parallel, without parsing: the source map (file ids are
+/// discovery indexes) and what each read gave.
+pub fn read_all(discovered: &[Discovered]) -> (SourceMap, Vec<Read>) {
+    let results: Vec<(SourceFile, Read)> = discovered
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| read_one(FileId(u32::try_from(i).unwrap_or(u32::MAX)), d))
+        .collect();
+    let mut sources = SourceMap::default();
+    let mut reads = Vec::with_capacity(results.len());
+    for (source, read) in results {
+        sources.add(source);
+        reads.push(read);
+    }
+    (sources, reads)
+}
+
+/// Parses the text of file `id`, read as `kind`.
+pub fn parse(id: FileId, kind: FileKind, text: &str) -> Parsed {
+    match parse_content(id, kind, text) {
+        (Ok(Content::Skipped), _) => Parsed::Skipped,
+        (Ok(content), warnings) => Parsed::Loaded(
+            LoadedFile {
+                file: id,
+                kind,
+                content,
+            },
+            warnings,
+        ),
+        (Err(diags), _) => Parsed::Failed(diags),
+    }
+}
+
+fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
     let empty = |msg: String| SourceFile::new(d.display.clone(), d.path.clone(), Arc::from(msg));
     let fail = |source: SourceFile, diag: Diagnostic| {
-        (
-            source,
-            d.kind,
-            Err(vec![diag.in_file(d.display.clone())]),
-            Vec::new(),
-        )
+        (source, Read::Failed(vec![diag.in_file(d.display.clone())]))
     };
     match std::fs::metadata(&d.path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
@@ -149,12 +198,7 @@ fn load_one(id: FileId, d: &Discovered) -> LoadResult {
         }
     };
     if d.kind == FileKind::MaybePlan && !looks_like_plan(&bytes) {
-        return (
-            empty(String::new()),
-            d.kind,
-            Ok(Content::Skipped),
-            Vec::new(),
-        );
+        return (empty(String::new()), Read::Skipped);
     }
     if bytes.contains(&0) {
         return fail(
@@ -185,9 +229,10 @@ fn load_one(id: FileId, d: &Discovered) -> LoadResult {
             );
         }
     };
-    let source = SourceFile::new(d.display.clone(), d.path.clone(), text.clone());
-    let (content, warnings) = parse_content(id, d.kind, &text);
-    (source, d.kind, content, warnings)
+    (
+        SourceFile::new(d.display.clone(), d.path.clone(), text),
+        Read::Text(d.kind),
+    )
 }
 
 fn parse_content(

@@ -17,9 +17,8 @@ mod spans;
 
 use crate::diag::Diagnostic;
 use crate::discover::display_path;
-use crate::load::{Content, Loaded};
 use crate::model::{Instance, Mode};
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::{Kind, Map, Value};
 use refs::{ResourceIndex, Scope};
 use serde_json::Value as J;
@@ -49,19 +48,22 @@ pub struct PlanInstances {
     pub replaced_roots: Vec<Arc<str>>,
 }
 
-/// Instances of every plan file among the loaded files. `hcl` are the instances evaluated from
-/// Terraform source in the same scan; `source_dirs` are directories given with `--source`.
-pub fn instances(loaded: &Loaded, hcl: &[Instance], source_dirs: &[PathBuf]) -> PlanInstances {
+/// Instances of the given plan files (parsed JSON by file id). `hcl` are the instances
+/// evaluated from Terraform source in the same scan; `source_dirs` are directories given with
+/// `--source`.
+pub fn instances(
+    plans: &[(FileId, Arc<serde_json::Value>)],
+    sources: &SourceMap,
+    hcl: &[Instance],
+    source_dirs: &[PathBuf],
+) -> PlanInstances {
     let mut out = PlanInstances::default();
     let index = HclIndex::new(hcl);
-    for f in &loaded.files {
-        let Content::Plan(json) = &f.content else {
+    for (file, json) in plans {
+        let Some(src) = sources.get(*file) else {
             continue;
         };
-        let Some(src) = loaded.sources.get(f.file) else {
-            continue;
-        };
-        let mut reader = Reader::new(f.file, src);
+        let mut reader = Reader::new(*file, src);
         let positions = spans::parse(&src.text);
         let mut found = reader.read(json, positions.as_ref());
         let plan_dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();

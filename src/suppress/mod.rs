@@ -15,7 +15,6 @@ pub use select::RuleSelection;
 use crate::diag::Diagnostic;
 use crate::discover::FileKind;
 use crate::finding::{Finding, Suppression, SuppressionKind};
-use crate::model::Instance;
 use crate::scan::{ConfigError, ScanResult};
 use crate::source::{FileId, SourceMap, Span};
 use inline::Directive;
@@ -206,65 +205,18 @@ fn check_ignore(
     true
 }
 
-/// The instance a finding was made on: same address, header in the primary span's file, same
-/// module calls.
-fn instance_of<'a>(
-    by_address: &HashMap<&str, Vec<&'a Instance>>,
-    f: &Finding,
-) -> Option<&'a Instance> {
-    let candidates = by_address.get(f.address.as_str())?;
-    candidates
-        .iter()
-        .copied()
-        .find(|i| {
-            i.header.file == f.primary.file
-                && i.via.len() == f.via.len()
-                && i.via.iter().zip(&f.via).all(|((a, _), b)| a == b)
-        })
-        .or_else(|| {
-            candidates
-                .iter()
-                .copied()
-                .find(|i| i.header.file == f.primary.file)
-        })
-        .or_else(|| candidates.first().copied())
-}
-
-/// The (file, line) places an ignore may target to cover `f`: its primary line, the attribute
-/// or nested block containing it, the resource block header, and each module call it came
-/// through.
-fn anchors(f: &Finding, inst: Option<&Instance>, sources: &SourceMap) -> Vec<(FileId, u32)> {
-    let line = |s: Span| {
+/// Lines an ignore comment may target to apply to `f`: the primary span's, then those of the
+/// spans enclosing it.
+fn anchors(f: &Finding, sources: &SourceMap) -> Vec<(FileId, u32)> {
+    let line = |s: &Span| {
         sources
             .get(s.file)
             .map(|src| (s.file, src.line_col(s.start).line))
     };
-    let mut out = Vec::new();
-    out.extend(line(f.primary));
-    if let Some(inst) = inst {
-        let p = f.primary;
-        for s in inst.attribute_spans.values() {
-            if s.file == p.file && s.start <= p.start && p.end <= s.end {
-                out.extend(line(*s));
-            }
-        }
-        // Nested blocks are recorded by their header: walk up the blamed attribute's path
-        // (`ingress[0].cidr_blocks` → `ingress.0`, `ingress`), innermost first.
-        if let Some(attr) = &f.attribute {
-            let dotted = attr.replace('[', ".").replace(']', "");
-            let mut path = dotted.as_str();
-            while let Some(i) = path.rfind('.') {
-                path = &path[..i];
-                if let Some(s) = inst.attribute_spans.get(path) {
-                    out.extend(line(*s));
-                }
-            }
-        }
-        out.extend(line(inst.header));
-        for (_, call) in inst.via.iter().rev() {
-            out.extend(line(*call));
-        }
-    }
+    let mut out: Vec<(FileId, u32)> = std::iter::once(&f.primary)
+        .chain(&f.enclosing)
+        .filter_map(line)
+        .collect();
     let mut seen = HashSet::new();
     out.retain(|a| seen.insert(*a));
     out
@@ -280,24 +232,16 @@ fn apply_ignores(result: &mut ScanResult, ignores: &mut [Ignore]) {
     if by_line.is_empty() {
         return;
     }
-    let mut by_address: HashMap<&str, Vec<&Instance>> = HashMap::new();
-    for inst in &result.config.instances {
-        by_address
-            .entry(inst.address.as_str())
-            .or_default()
-            .push(inst);
-    }
     for f in &mut result.findings {
         if f.suppression.is_some() {
             continue;
         }
-        let inst = instance_of(&by_address, f);
         let rule = result.rules.get(&f.rule_id);
         let names = |id: &str| match rule {
             Some(r) => r.is_named(id),
             None => *f.rule_id == *id,
         };
-        for anchor in anchors(f, inst, &result.sources) {
+        for anchor in anchors(f, &result.sources) {
             let Some(candidates) = by_line.get(&anchor) else {
                 continue;
             };

@@ -1,0 +1,650 @@
+//! One scan, end to end: discover → load → evaluate → classify → check, with results sorted so
+//! output is identical whatever the thread scheduling. Suppression and reporting run on the
+//! returned [`ScanResult`].
+
+mod modules;
+
+use crate::check::{self, Evaluation};
+use crate::classify::Catalog;
+use crate::diag::{Diagnostic, Level};
+use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind};
+use crate::eval::{self, CliVar, EvalOptions, Limits};
+use crate::finding::Finding;
+use crate::load::{self, Content, Parsed, Read, VarAssignment};
+use crate::model::{Configuration, Instance};
+use crate::rules::RuleSet;
+use crate::source::{FileId, SourceMap};
+use crate::value::Value;
+use modules::ModuleCache;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub exclude: Vec<String>,
+    pub follow_symlinks: bool,
+    pub var_files: Vec<PathBuf>,
+    pub vars: Vec<CliVar>,
+    /// Read `TF_VAR_name` variables from the environment.
+    pub env_vars: Vec<(String, String)>,
+    pub rule_dirs: Vec<PathBuf>,
+    pub limits: Limits,
+    /// Directories holding the Terraform source of the plans scanned (`--source`): plan
+    /// findings point at the resource blocks there.
+    pub source_dirs: Vec<PathBuf>,
+    /// Which rules run (applied to the rule set before the scan) and severity overrides.
+    pub select: crate::suppress::RuleSelection,
+    /// Ignore comments and baseline (applied to the findings after the check).
+    pub suppress: crate::suppress::SuppressOptions,
+    /// Keep every instance's evaluated values and attribute spans in the result (for library
+    /// callers that inspect them). Reports do not need them, so by default they are dropped
+    /// as soon as an instance is checked: they are most of a large scan's memory.
+    pub keep_values: bool,
+    /// Show progress on stderr for scans of more than [`PROGRESS_MIN_FILES`] files. The
+    /// caller decides whether stderr is a terminal that wants it.
+    pub progress: bool,
+}
+
+/// Scans smaller than this finish too fast for a progress display to help.
+pub const PROGRESS_MIN_FILES: usize = 2_000;
+
+pub struct ScanResult {
+    pub sources: SourceMap,
+    pub config: Configuration,
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub rules: RuleSet,
+    pub catalog: Arc<Catalog>,
+    pub evaluations: Vec<Evaluation>,
+    /// Bytes of Terraform read.
+    pub bytes: u64,
+}
+
+impl ScanResult {
+    /// Whether some input could not be read or parsed: the scan is incomplete.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.level == Level::Error)
+    }
+}
+
+/// A problem with the scan's own configuration (rules, options): exit status 2.
+#[derive(Debug)]
+pub struct ConfigError(pub Vec<String>);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("\n"))
+    }
+}
+
+/// The rules of a scan: the built-in set plus user directories.
+pub fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, ConfigError> {
+    let mut rules = RuleSet::builtin().map_err(ConfigError)?;
+    for d in dirs {
+        rules.load_dir(d).map_err(ConfigError)?;
+    }
+    Ok(rules)
+}
+
+/// The service catalogue: the built-in one, extended by `catalog/*.tsv` files of rule
+/// directories.
+pub fn load_catalog(dirs: &[PathBuf]) -> Result<Arc<Catalog>, ConfigError> {
+    static BUILTIN: std::sync::OnceLock<Arc<Catalog>> = std::sync::OnceLock::new();
+    let builtin = BUILTIN.get_or_init(|| Arc::new(Catalog::builtin().clone()));
+    let mut extra: Vec<PathBuf> = Vec::new();
+    for d in dirs {
+        if let Ok(entries) = std::fs::read_dir(d.join("catalog")) {
+            extra.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "tsv")),
+            );
+        }
+    }
+    if extra.is_empty() {
+        return Ok(builtin.clone());
+    }
+    extra.sort();
+    let mut catalog = Catalog::clone(builtin);
+    let mut errors = Vec::new();
+    for p in extra {
+        let origin = discover::display_path(&p);
+        match std::fs::read_to_string(&p) {
+            Ok(text) => {
+                if let Err(e) = catalog.extend_from_tsv(&text, &origin) {
+                    errors.push(e);
+                }
+            }
+            Err(e) => errors.push(format!("{origin}: {e}")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Arc::new(catalog))
+    } else {
+        Err(ConfigError(errors))
+    }
+}
+
+pub fn scan(opts: &ScanOptions) -> Result<ScanResult, ConfigError> {
+    let rules = load_rules(&opts.rule_dirs)?;
+    scan_with_rules(opts, rules)
+}
+
+/// Stack of the scan's worker threads: evaluation recurses through nested expressions and
+/// references (both bounded), which needs more than the 2 MiB a thread gets by default.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build()
+    {
+        Ok(pool) => pool.install(|| scan_in_pool(opts, rules)),
+        Err(_) => scan_in_pool(opts, rules),
+    }
+}
+
+fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
+    let mut rules = rules;
+    opts.select.apply(&mut rules)?;
+    let paths = if opts.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        opts.paths.clone()
+    };
+    let (mut files, mut diagnostics) = discover::discover(
+        &paths,
+        &DiscoverOptions {
+            exclude: opts.exclude.clone(),
+            follow_symlinks: opts.follow_symlinks,
+        },
+    );
+    for vf in &opts.var_files {
+        if !vf.is_file() {
+            return Err(ConfigError(vec![format!(
+                "--var-file {}: no such file",
+                vf.display()
+            )]));
+        }
+        let kind = if vf.to_string_lossy().ends_with(".json") {
+            FileKind::VarsJson
+        } else {
+            FileKind::Vars
+        };
+        files.retain(|f| f.path != *vf);
+        files.push(Discovered {
+            path: vf.clone(),
+            display: discover::display_path(vf),
+            kind,
+            explicit: true,
+        });
+    }
+    add_source_dirs(opts, &mut files, &mut diagnostics);
+    let progress = (opts.progress && files.len() > PROGRESS_MIN_FILES).then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(files.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg:10} [{bar:30}] {pos}/{len} files ({elapsed}, eta {eta})",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message("scanning");
+        bar
+    });
+    let stage = |msg: &'static str| {
+        if let Some(bar) = &progress {
+            bar.set_message(msg);
+            bar.tick();
+        }
+    };
+    let parsed_files = |n: usize| {
+        if let Some(bar) = &progress {
+            bar.inc(n as u64);
+        }
+    };
+    let (sources, reads) = load::read_all(&files);
+    let inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
+    let sandbox_root = match paths.as_slice() {
+        [one] if one.is_dir() => Some(one.clone()),
+        [one] => one.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        }),
+        _ => std::env::current_dir().ok(),
+    };
+    let eval_opts = EvalOptions {
+        vars: opts.vars.clone(),
+        var_files: inputs.var_files,
+        env_vars: opts.env_vars.clone(),
+        sandbox_root,
+        limits: opts.limits,
+    };
+    parsed_files(inputs.parsed_alone);
+    let catalog = load_catalog(&opts.rule_dirs)?;
+    let classify = |t: &str| {
+        let c = catalog.classify(t);
+        (c.service.clone(), c.model)
+    };
+    let plan_roots: HashSet<String> = inputs
+        .plans
+        .iter()
+        .filter_map(|(id, _)| sources.get(*id))
+        .map(|src| display_path(src.path.parent().unwrap_or(Path::new(""))))
+        .chain(opts.source_dirs.iter().map(|d| display_path(d)))
+        .collect();
+    let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
+    let run = RootRun {
+        cache: &cache,
+        eval_opts: &eval_opts,
+        rules: &rules,
+        sources: &sources,
+        classify: &classify,
+        plan_roots: &plan_roots,
+        keep_values: opts.keep_values,
+    };
+    // Every directory is parsed by its own task, which also evaluates it as a root module
+    // unless some finished task already calls it. Which directories are roots is known only
+    // once all are parsed; results of directories that turn out to be called are dropped.
+    let called: Mutex<HashSet<PathBuf>> = Mutex::new(HashSet::new());
+    let dirs = cache.directories();
+    let mut done: Vec<DirOutcome> = dirs
+        .par_iter()
+        .map(|dir| run.directory(dir, &called))
+        .collect();
+    stage("finishing");
+    let calls: BTreeMap<PathBuf, Vec<PathBuf>> = done
+        .iter()
+        .map(|d| (d.dir.clone(), d.calls.clone()))
+        .collect();
+    let roots = eval::root_directories(&calls);
+    let root_set: HashSet<&PathBuf> = roots.iter().collect();
+    // Roots in a cycle of modules are called by someone, so their tasks skipped them.
+    let missing: Vec<usize> = done
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.root.is_none() && root_set.contains(&d.dir))
+        .map(|(i, _)| i)
+        .collect();
+    let late: Vec<(usize, RootOutcome)> = missing
+        .par_iter()
+        .filter_map(|&i| run.root(&done[i].dir).map(|r| (i, r)))
+        .collect();
+    for (i, r) in late {
+        done[i].root = Some(r);
+    }
+    diagnostics.extend(eval::unread_tfvars_notes(
+        &inputs.auto_vars,
+        &roots,
+        &sources,
+    ));
+
+    let mut instances = Vec::new();
+    let mut findings = Vec::new();
+    let mut evaluations = Vec::new();
+    let mut pending = Vec::new();
+    for d in done {
+        diagnostics.extend(d.parse_diagnostics);
+        let Some(root) = d.root.filter(|_| root_set.contains(&d.dir)) else {
+            continue;
+        };
+        diagnostics.extend(root.diagnostics);
+        match root.checked {
+            Checked::Done(out) => out.append_to(&mut instances, &mut findings, &mut evaluations),
+            Checked::Pending(list) => pending.extend(list),
+        }
+    }
+    if !inputs.plans.is_empty() || !pending.is_empty() {
+        let plan = crate::plan::instances(&inputs.plans, &sources, &pending, &opts.source_dirs);
+        // A plan stands for the source it was made from: that source is not checked twice.
+        pending.retain(|i| !plan.replaced_roots.contains(&i.root));
+        pending.extend(plan.instances);
+        diagnostics.extend(plan.diagnostics);
+        let out = check_root(pending, &rules, &sources, &classify, opts.keep_values);
+        out.append_to(&mut instances, &mut findings, &mut evaluations);
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    sort_findings(&mut findings, &sources);
+    sort_diagnostics(&mut diagnostics, &sources);
+    let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
+    let mut result = ScanResult {
+        sources,
+        config: Configuration { instances },
+        findings,
+        diagnostics,
+        rules,
+        catalog,
+        evaluations,
+        bytes,
+    };
+    // Suppression stage: severity overrides, ignore comments, baseline.
+    crate::suppress::apply(&mut result, &opts.suppress, &opts.select)?;
+    Ok(result)
+}
+
+/// The files of a scan sorted by what they feed: module directories, plans, explicit and
+/// orphan variables files (the last three parsed right away: they are few).
+struct Inputs {
+    module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>>,
+    plans: Vec<(FileId, Arc<serde_json::Value>)>,
+    var_files: Vec<Arc<[VarAssignment]>>,
+    /// Auto-loaded variables files by directory, for the note about unread ones.
+    auto_vars: Vec<(PathBuf, FileId)>,
+    /// Files parsed here rather than with a module directory.
+    parsed_alone: usize,
+}
+
+fn sort_inputs(
+    reads: Vec<Read>,
+    sources: &SourceMap,
+    opts: &ScanOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Inputs {
+    let dir_of = |id: FileId| {
+        let path = sources
+            .get(id)
+            .map(|s| s.path.as_path())
+            .unwrap_or(Path::new(""));
+        eval::normalize(path.parent().unwrap_or(Path::new("")))
+    };
+    let mut module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>> = HashMap::new();
+    let mut alone: Vec<(FileId, FileKind)> = Vec::new();
+    let mut vars: Vec<(FileId, FileKind)> = Vec::new();
+    for (i, read) in reads.into_iter().enumerate() {
+        let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+        match read {
+            Read::Text(kind @ (FileKind::Config | FileKind::ConfigJson)) => {
+                module_dirs.entry(dir_of(id)).or_default().push((id, kind));
+            }
+            Read::Text(kind @ (FileKind::Vars | FileKind::VarsJson)) => vars.push((id, kind)),
+            Read::Text(kind) => alone.push((id, kind)),
+            Read::Failed(d) => diagnostics.extend(d),
+            Read::Skipped => {}
+        }
+    }
+    let explicit: HashSet<FileId> = opts
+        .var_files
+        .iter()
+        .filter_map(|vf| sources.find_path(vf))
+        .collect();
+    let mut auto_vars = Vec::new();
+    for (id, kind) in vars {
+        let dir = dir_of(id);
+        let path = sources
+            .get(id)
+            .map(|s| s.path.as_path())
+            .unwrap_or(Path::new(""));
+        match module_dirs.get_mut(&dir) {
+            Some(list) => {
+                if crate::eval::is_auto_loaded(path) {
+                    auto_vars.push((dir, id));
+                }
+                list.push((id, kind));
+                if explicit.contains(&id) {
+                    // Parsed again on its own: its assignments apply to every root.
+                    alone.push((id, kind));
+                }
+            }
+            None => alone.push((id, kind)),
+        }
+    }
+    for list in module_dirs.values_mut() {
+        list.sort();
+    }
+    alone.sort();
+    let parsed: Vec<Parsed> = alone
+        .par_iter()
+        .map(|&(id, kind)| {
+            let text = sources.get(id).map(|s| &*s.text).unwrap_or("");
+            load::parse(id, kind, text)
+        })
+        .collect();
+    let mut inputs = Inputs {
+        module_dirs,
+        plans: Vec::new(),
+        var_files: Vec::new(),
+        auto_vars,
+        parsed_alone: alone.len(),
+    };
+    let mut by_id: HashMap<FileId, Arc<[VarAssignment]>> = HashMap::new();
+    for ((id, kind), p) in alone.iter().zip(parsed) {
+        // A variables file of a module directory reports its problems with the directory;
+        // here it is only read for its values.
+        let report = !(matches!(kind, FileKind::Vars | FileKind::VarsJson)
+            && inputs.module_dirs.contains_key(&dir_of(*id)));
+        match p {
+            Parsed::Loaded(f, warnings) => {
+                if report {
+                    diagnostics.extend(warnings);
+                }
+                match f.content {
+                    Content::Plan(json) => inputs.plans.push((*id, json)),
+                    Content::Vars(v) => {
+                        by_id.insert(*id, Arc::from(v));
+                    }
+                    _ => {}
+                }
+            }
+            Parsed::Failed(d) if report => diagnostics.extend(d),
+            Parsed::Failed(_) | Parsed::Skipped => {}
+        }
+    }
+    // `--var-file` order, as Terraform applies them.
+    inputs.var_files = opts
+        .var_files
+        .iter()
+        .filter_map(|vf| sources.find_path(vf))
+        .filter_map(|id| by_id.get(&id).cloned())
+        .collect();
+    inputs
+}
+
+/// What one directory's task found.
+struct DirOutcome {
+    dir: PathBuf,
+    /// Local directories it calls.
+    calls: Vec<PathBuf>,
+    parse_diagnostics: Vec<Diagnostic>,
+    /// Its evaluation as a root module, unless it was known to be called.
+    root: Option<RootOutcome>,
+}
+
+struct RootOutcome {
+    diagnostics: Vec<Diagnostic>,
+    checked: Checked,
+}
+
+enum Checked {
+    Done(RootChecked),
+    /// Instances of a directory a plan may stand for: checked after the plans are read.
+    Pending(Vec<Instance>),
+}
+
+/// One root module checked: its instances (their values dropped), findings and
+/// evaluations (indexing `instances`).
+struct RootChecked {
+    instances: Vec<Instance>,
+    findings: Vec<Finding>,
+    evaluations: Vec<Evaluation>,
+}
+
+impl RootChecked {
+    fn append_to(
+        self,
+        instances: &mut Vec<Instance>,
+        findings: &mut Vec<Finding>,
+        evaluations: &mut Vec<Evaluation>,
+    ) {
+        let offset = instances.len();
+        instances.extend(self.instances);
+        findings.extend(self.findings);
+        evaluations.extend(self.evaluations.into_iter().map(|mut e| {
+            e.instance += offset;
+            e
+        }));
+    }
+}
+
+/// Checks instances and keeps of them only what reports need: the values and attribute spans
+/// (most of an instance's memory) are dropped.
+fn check_root(
+    mut instances: Vec<Instance>,
+    rules: &RuleSet,
+    sources: &SourceMap,
+    classify: &(dyn Fn(&str) -> (Arc<str>, crate::taxonomy::ServiceModel) + Sync),
+    keep_values: bool,
+) -> RootChecked {
+    let out = check::check(&instances, rules, sources, classify);
+    if !keep_values {
+        for inst in &mut instances {
+            inst.values = Value::default();
+            inst.attribute_spans = HashMap::new();
+        }
+    }
+    RootChecked {
+        instances,
+        findings: out.findings,
+        evaluations: out.evaluations,
+    }
+}
+
+/// What every directory task shares.
+struct RootRun<'r> {
+    cache: &'r ModuleCache<'r>,
+    eval_opts: &'r EvalOptions,
+    rules: &'r RuleSet,
+    sources: &'r SourceMap,
+    classify: &'r (dyn Fn(&str) -> (Arc<str>, crate::taxonomy::ServiceModel) + Sync),
+    /// Display paths of the directories plans may stand for.
+    plan_roots: &'r HashSet<String>,
+    keep_values: bool,
+}
+
+impl RootRun<'_> {
+    fn directory(&self, dir: &Path, called: &Mutex<HashSet<PathBuf>>) -> DirOutcome {
+        let Some((def, parse_diagnostics)) = self.cache.own(dir) else {
+            return DirOutcome {
+                dir: dir.to_path_buf(),
+                calls: Vec::new(),
+                parse_diagnostics: Vec::new(),
+                root: None,
+            };
+        };
+        let calls = def.local_calls();
+        let known_called = {
+            let mut set = called.lock().unwrap_or_else(|e| e.into_inner());
+            set.extend(calls.iter().cloned());
+            set.contains(dir)
+        };
+        drop(def);
+        let root = (!known_called && !crate::discover::in_dot_terraform(dir))
+            .then(|| self.root(dir))
+            .flatten();
+        self.cache.release(dir);
+        DirOutcome {
+            dir: dir.to_path_buf(),
+            calls,
+            parse_diagnostics,
+            root,
+        }
+    }
+
+    /// Evaluates and checks `dir` as a root module.
+    fn root(&self, dir: &Path) -> Option<RootOutcome> {
+        let def = self.cache.get(dir)?;
+        let (instances, diagnostics) = eval::evaluate_root(&def, self.cache, self.eval_opts);
+        drop(def);
+        let checked = if self.plan_roots.contains(&display_path(dir)) {
+            Checked::Pending(instances)
+        } else {
+            Checked::Done(check_root(
+                instances,
+                self.rules,
+                self.sources,
+                self.classify,
+                self.keep_values,
+            ))
+        };
+        Some(RootOutcome {
+            diagnostics,
+            checked,
+        })
+    }
+}
+
+/// Terraform source files of `--source` directories (not plans or other JSON found there),
+/// unless already discovered.
+fn add_source_dirs(
+    opts: &ScanOptions,
+    files: &mut Vec<Discovered>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if opts.source_dirs.is_empty() {
+        return;
+    }
+    let (found, diags) = discover::discover(
+        &opts.source_dirs,
+        &DiscoverOptions {
+            exclude: opts.exclude.clone(),
+            follow_symlinks: opts.follow_symlinks,
+        },
+    );
+    diagnostics.extend(diags);
+    let mut known: std::collections::HashSet<String> =
+        files.iter().map(|f| f.display.clone()).collect();
+    for f in found {
+        let source = matches!(
+            f.kind,
+            FileKind::Config | FileKind::ConfigJson | FileKind::Vars | FileKind::VarsJson
+        );
+        if source && known.insert(f.display.clone()) {
+            files.push(f);
+        }
+    }
+}
+
+/// File, line, column, rule, address: the order of every report.
+pub fn sort_findings(findings: &mut [Finding], sources: &SourceMap) {
+    findings.sort_by_cached_key(|f| {
+        let file = sources
+            .get(f.primary.file)
+            .map(|s| s.display.clone())
+            .unwrap_or_default();
+        (
+            file,
+            f.primary.start,
+            f.rule_id.clone(),
+            f.address.clone(),
+            f.fingerprint.clone(),
+        )
+    });
+}
+
+pub fn sort_diagnostics(diags: &mut Vec<Diagnostic>, sources: &SourceMap) {
+    diags.sort_by_cached_key(|d| {
+        let file = d
+            .span
+            .and_then(|s| sources.get(s.file))
+            .map(|s| s.display.clone())
+            .or_else(|| d.path.clone())
+            .unwrap_or_default();
+        (
+            file,
+            d.span.map(|s| s.start).unwrap_or(0),
+            d.level,
+            d.code,
+            d.message.clone(),
+        )
+    });
+    diags.dedup();
+}
