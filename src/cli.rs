@@ -378,7 +378,12 @@ fn run_scan(a: ScanArgs) -> i32 {
         ..render.clone()
     };
     for (format, path) in &a.output {
-        if let Err(e) = std::fs::write(path, report::render(*format, &result, &files)) {
+        let written = std::fs::File::create(path).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            report::write(*format, &result, &files, &mut w)?;
+            w.flush()
+        });
+        if let Err(e) = written {
             eprintln!(
                 "onus: cannot write {} report to {}: {e}",
                 format.name(),
@@ -387,7 +392,11 @@ fn run_scan(a: ScanArgs) -> i32 {
             return 2;
         }
     }
-    print(&report::render(format, &result, &render));
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        // A closed pipe (`onus scan | head`) is not an error of the scan.
+        let _ = report::write(format, &result, &render, &mut out).and_then(|()| out.flush());
+    }
     let failing = match fail_on {
         Threshold::Never => false,
         Threshold::At(min) => result

@@ -2,6 +2,7 @@
 
 /// The system allocator serialises the scan's many small allocations across threads; mimalloc
 /// keeps them thread-local, which halves the time a large scan spends in malloc.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

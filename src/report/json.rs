@@ -15,8 +15,26 @@ struct Doc<'a> {
     schema_version: u32,
     tool: Tool,
     summary: super::Summary,
-    findings: Vec<FindingOut<'a>>,
-    diagnostics: Vec<DiagnosticOut<'a>>,
+    findings: Findings<'a>,
+    diagnostics: Diagnostics<'a>,
+}
+
+/// The findings, each converted as it is written: a report of a large scan is never held in
+/// memory twice.
+struct Findings<'a>(&'a ScanResult);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.findings.iter().map(|f| finding_out(self.0, f)))
+    }
+}
+
+struct Diagnostics<'a>(&'a ScanResult);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.diagnostics.iter().map(|d| diagnostic_out(self.0, d)))
+    }
 }
 
 #[derive(Serialize)]
@@ -81,83 +99,14 @@ struct DiagnosticOut<'a> {
 }
 
 pub fn render(result: &ScanResult) -> String {
-    let findings: Vec<FindingOut<'_>> = result
-        .findings
-        .iter()
-        .map(|f| {
-            let (file, start, end) = position(result, f);
-            let rule = result.rules.get(&f.rule_id);
-            let secondary = f
-                .secondary
-                .iter()
-                .filter_map(|(span, label)| {
-                    let src = result.sources.get(span.file)?;
-                    let lc = src.line_col(span.start);
-                    Some(Secondary {
-                        file: &src.display,
-                        line: lc.line,
-                        column: lc.column,
-                        label,
-                    })
-                })
-                .collect();
-            FindingOut {
-                rule: &f.rule_id,
-                severity: f.severity,
-                area: f.area,
-                message: &f.message,
-                detail: &f.primary_label,
-                service: &f.service,
-                service_model: f.service_model,
-                resource_type: &f.resource_type,
-                address: &f.address,
-                attribute: &f.attribute,
-                file,
-                start: Pos {
-                    line: start.line,
-                    column: start.column,
-                },
-                end: Pos {
-                    line: end.line,
-                    column: end.column,
-                },
-                secondary,
-                via: &f.via,
-                plan_file: &f.plan_file,
-                remediation: rule.map(|r| r.remediation.as_str()),
-                help_uri: rule.and_then(|r| r.help_uri()),
-                aliases: rule.map(|r| r.aliases.as_slice()).unwrap_or_default(),
-                fingerprint: &f.fingerprint,
-                suppression: f.suppression.as_ref().map(|s| SuppressionOut {
-                    kind: match s.kind {
-                        crate::finding::SuppressionKind::InSource => "inSource",
-                        crate::finding::SuppressionKind::External => "external",
-                    },
-                    justification: &s.justification,
-                }),
-            }
-        })
-        .collect();
-    let diagnostics: Vec<DiagnosticOut<'_>> = result
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let loc = d.span.and_then(|s| {
-                result
-                    .sources
-                    .get(s.file)
-                    .map(|f| (f.display.as_str(), f.line_col(s.start)))
-            });
-            DiagnosticOut {
-                level: d.level,
-                code: d.code,
-                message: &d.message,
-                file: loc.map(|(f, _)| f).or(d.path.as_deref()),
-                line: loc.map(|(_, lc)| lc.line),
-                column: loc.map(|(_, lc)| lc.column),
-            }
-        })
-        .collect();
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(result, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report to `out`.
+pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let doc = Doc {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
@@ -165,10 +114,80 @@ pub fn render(result: &ScanResult) -> String {
             version: env!("CARGO_PKG_VERSION"),
         },
         summary: summary(result),
-        findings,
-        diagnostics,
+        findings: Findings(result),
+        diagnostics: Diagnostics(result),
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+fn finding_out<'a>(result: &'a ScanResult, f: &'a crate::finding::Finding) -> FindingOut<'a> {
+    let (file, start, end) = position(result, f);
+    let rule = result.rules.get(&f.rule_id);
+    let secondary = f
+        .secondary
+        .iter()
+        .filter_map(|(span, label)| {
+            let src = result.sources.get(span.file)?;
+            let lc = src.line_col(span.start);
+            Some(Secondary {
+                file: &src.display,
+                line: lc.line,
+                column: lc.column,
+                label,
+            })
+        })
+        .collect();
+    FindingOut {
+        rule: &f.rule_id,
+        severity: f.severity,
+        area: f.area,
+        message: &f.message,
+        detail: &f.primary_label,
+        service: &f.service,
+        service_model: f.service_model,
+        resource_type: &f.resource_type,
+        address: &f.address,
+        attribute: &f.attribute,
+        file,
+        start: Pos {
+            line: start.line,
+            column: start.column,
+        },
+        end: Pos {
+            line: end.line,
+            column: end.column,
+        },
+        secondary,
+        via: &f.via,
+        plan_file: &f.plan_file,
+        remediation: rule.map(|r| r.remediation.as_str()),
+        help_uri: rule.and_then(|r| r.help_uri()),
+        aliases: rule.map(|r| r.aliases.as_slice()).unwrap_or_default(),
+        fingerprint: &f.fingerprint,
+        suppression: f.suppression.as_ref().map(|s| SuppressionOut {
+            kind: match s.kind {
+                crate::finding::SuppressionKind::InSource => "inSource",
+                crate::finding::SuppressionKind::External => "external",
+            },
+            justification: &s.justification,
+        }),
+    }
+}
+
+fn diagnostic_out<'a>(result: &'a ScanResult, d: &'a crate::diag::Diagnostic) -> DiagnosticOut<'a> {
+    let loc = d.span.and_then(|s| {
+        result
+            .sources
+            .get(s.file)
+            .map(|f| (f.display.as_str(), f.line_col(s.start)))
+    });
+    DiagnosticOut {
+        level: d.level,
+        code: d.code,
+        message: &d.message,
+        file: loc.map(|(f, _)| f).or(d.path.as_deref()),
+        line: loc.map(|(_, lc)| lc.line),
+        column: loc.map(|(_, lc)| lc.column),
+    }
 }

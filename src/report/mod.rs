@@ -78,6 +78,21 @@ pub fn render(format: Format, result: &ScanResult, opts: &RenderOptions) -> Stri
     }
 }
 
+/// Writes `result` in `format` to `out`. The machine formats whose size grows with the
+/// findings (JSON, SARIF) are streamed rather than built in memory first.
+pub fn write(
+    format: Format,
+    result: &ScanResult,
+    opts: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(result, out),
+        Format::Sarif => sarif::write(result, out),
+        _ => out.write_all(render(format, result, opts).as_bytes()),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub color: bool,

@@ -33,15 +33,62 @@ pub fn render(result: &ScanResult) -> String {
 /// Renders `result`; `root`, when given, becomes the `file://` URI of `%SRCROOT%` in
 /// `originalUriBaseIds` (display paths are relative to it).
 pub fn render_with_root(result: &ScanResult, root: Option<&Path>) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_with_root(result, root, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the log to `out`, `%SRCROOT%` being the current directory.
+pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let cwd = std::env::current_dir().ok();
+    write_with_root(result, cwd.as_deref(), out)
+}
+
+/// The results, each built as it is written, so a large scan's log is never held in memory.
+struct Results<'a> {
+    result: &'a ScanResult,
+    index: HashMap<&'a str, usize>,
+}
+
+impl serde::Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.result
+                .findings
+                .iter()
+                .map(|f| result_object(self.result, f, self.index.get(&*f.rule_id).copied())),
+        )
+    }
+}
+
+/// The run, with its fields in the order of the SARIF specification's examples.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    invocations: Value,
+    original_uri_base_ids: Value,
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+fn write_with_root(
+    result: &ScanResult,
+    root: Option<&Path>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut rules: Vec<&Arc<Rule>> = result.rules.rules().iter().collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
-
-    let results: Vec<Value> = result
-        .findings
-        .iter()
-        .map(|f| result_object(result, f, index.get(&*f.rule_id).copied()))
-        .collect();
 
     let mut root_location = Map::new();
     if let Some(uri) = root.and_then(dir_file_uri) {
@@ -64,23 +111,22 @@ pub fn render_with_root(result: &ScanResult, root: Option<&Path>) -> String {
         Value::Array(rules.iter().map(|r| rule_object(r)).collect()),
     );
 
-    let doc = json!({
-        "$schema": SCHEMA_URI,
-        "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": driver},
-            "invocations": [{
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: SARIF_VERSION,
+        runs: [Run {
+            tool: json!({"driver": driver}),
+            invocations: json!([{
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications(result),
-            }],
-            "originalUriBaseIds": {SRCROOT: root_location},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }]),
+            original_uri_base_ids: json!({SRCROOT: root_location}),
+            column_kind: "unicodeCodePoints",
+            results: Results { result, index },
         }],
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 /// The project's home page, from the package metadata, when it has one.
