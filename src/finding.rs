@@ -12,7 +12,7 @@ pub struct Finding {
     pub severity: Severity,
     pub area: Area,
     /// One-line statement of what is wrong (the rule's title).
-    pub message: String,
+    pub message: Arc<str>,
     /// Terraform address of the instance, e.g. `module.net["a"].aws_security_group.this[0]`.
     pub address: String,
     pub resource_type: Arc<str>,

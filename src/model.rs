@@ -59,6 +59,27 @@ impl Instance {
     }
 }
 
+/// What reports need of a checked instance, once its values are gone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    pub address: Box<str>,
+    pub resource_type: Arc<str>,
+    pub mode: Mode,
+    /// The block header, or the plan entry.
+    pub header: Span,
+}
+
+impl Resource {
+    pub fn of(inst: &Instance) -> Self {
+        Resource {
+            address: inst.address.as_str().into(),
+            resource_type: inst.resource_type.clone(),
+            mode: inst.mode,
+            header: inst.header,
+        }
+    }
+}
+
 /// Everything evaluation produced for one scan.
 #[derive(Debug, Default)]
 pub struct Configuration {

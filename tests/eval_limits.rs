@@ -26,5 +26,5 @@ fn a_long_chain_of_locals_is_cut_with_a_diagnostic() {
     );
     // The resource itself is still checked: it is encrypted, so no finding.
     assert!(result.findings.is_empty());
-    assert_eq!(result.config.instances.len(), 1);
+    assert_eq!(result.resources.len(), 1);
 }

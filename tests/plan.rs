@@ -92,7 +92,6 @@ fn resources_in_child_modules_keep_their_addresses() {
     let r = run(&["modules"]);
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     let archive = r
-        .config
         .instances
         .iter()
         .find(|i| i.address == "module.storage.module.archive.aws_s3_bucket.this")
@@ -103,7 +102,6 @@ fn resources_in_child_modules_keep_their_addresses() {
         "module.storage.module.archive.aws_s3_bucket.this"
     );
     let net_a = r
-        .config
         .instances
         .iter()
         .find(|i| i.address == r#"module.net["a"].aws_security_group.ssh"#)
@@ -147,12 +145,7 @@ fn values_known_only_after_apply_give_no_findings() {
         );
     }
     // Deleted, forgotten, state-only resources and data sources are not judged.
-    let addresses: BTreeSet<&str> = r
-        .config
-        .instances
-        .iter()
-        .map(|i| i.address.as_str())
-        .collect();
+    let addresses: BTreeSet<&str> = r.instances.iter().map(|i| i.address.as_str()).collect();
     for gone in [
         "aws_ebs_volume.old",
         "aws_ebs_volume.kept",
@@ -163,7 +156,6 @@ fn values_known_only_after_apply_give_no_findings() {
     }
     // Computed attributes are unknown but certainly set.
     let bucket = r
-        .config
         .instances
         .iter()
         .find(|i| i.address == "aws_s3_bucket.logs")
@@ -173,7 +165,6 @@ fn values_known_only_after_apply_give_no_findings() {
     assert_eq!(arn.is_set(), onus::value::Tri::True);
     // The encryption configuration refers to the bucket through its unknown `bucket`.
     let sse = r
-        .config
         .instances
         .iter()
         .find(|i| i.resource_type.as_ref() == "aws_s3_bucket_server_side_encryption_configuration")
@@ -230,7 +221,6 @@ fn plan_and_hcl_of_the_same_configuration_agree() {
 fn nested_blocks_are_lists_of_objects() {
     let r = run(&["parity/plan.json"]);
     let sg = r
-        .config
         .instances
         .iter()
         .find(|i| i.address == "aws_security_group.open")
@@ -288,11 +278,7 @@ fn malformed_plans_are_reported_not_fatal() {
     // The well-formed parts still count.
     assert!(has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket.ok"));
     assert!(has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket.site"));
-    assert!(!r
-        .config
-        .instances
-        .iter()
-        .any(|i| i.address == "aws_s3_bucket.x"));
+    assert!(!r.instances.iter().any(|i| i.address == "aws_s3_bucket.x"));
 }
 
 #[test]

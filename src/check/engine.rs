@@ -16,8 +16,10 @@ use std::sync::Arc;
 /// One rule evaluated on one instance.
 #[derive(Debug, Clone, Copy)]
 pub struct Evaluation {
-    pub rule: usize,
-    pub instance: usize,
+    /// Index in the rule set.
+    pub rule: u32,
+    /// Index of the instance (the scan result's resources).
+    pub instance: u32,
     /// True: compliant; False: a finding; Unknown: could not tell.
     pub result: Tri,
 }
@@ -98,8 +100,8 @@ pub fn check(
                 let result = evaluate_rule(&ctx, rule, inst);
                 let Some(result) = result else { continue };
                 evals.push(Evaluation {
-                    rule: r,
-                    instance: i,
+                    rule: u32::try_from(r).unwrap_or(u32::MAX),
+                    instance: u32::try_from(i).unwrap_or(u32::MAX),
                     result: result.tri,
                 });
                 if result.tri == Tri::False {
@@ -690,7 +692,7 @@ fn make_finding(
 ) -> Finding {
     let blame = blame.unwrap_or(Blame {
         path: None,
-        label: rule.title.clone(),
+        label: rule.title.to_string(),
         value_span: None,
     });
     let primary = match &blame.path {

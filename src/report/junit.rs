@@ -41,8 +41,8 @@ pub fn render(result: &ScanResult) -> String {
     let mut suites: BTreeMap<&str, Vec<Case>> = BTreeMap::new();
     for e in &result.evaluations {
         let (Some(rule), Some(inst)) = (
-            result.rules.rules().get(e.rule),
-            result.config.instances.get(e.instance),
+            result.rules.rules().get(e.rule as usize),
+            result.resources.get(e.instance as usize),
         ) else {
             continue;
         };
@@ -57,8 +57,8 @@ pub fn render(result: &ScanResult) -> String {
             ),
             Tri::False => {
                 let finding = by_key
-                    .get(&(&*rule.id, inst.address.as_str(), inst.header.file))
-                    .or_else(|| by_address.get(&(&*rule.id, inst.address.as_str())));
+                    .get(&(&*rule.id, &*inst.address, inst.header.file))
+                    .or_else(|| by_address.get(&(&*rule.id, &*inst.address)));
                 match finding {
                     Some(f) => match &f.suppression {
                         Some(s) => Outcome::Skip(format!("suppressed: {}", s.justification)),
@@ -71,7 +71,7 @@ pub fn render(result: &ScanResult) -> String {
             }
         };
         suites.entry(&rule.id).or_default().push(Case {
-            address: inst.address.clone(),
+            address: inst.address.to_string(),
             file,
             line,
             outcome,

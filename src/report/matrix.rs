@@ -79,7 +79,7 @@ pub fn build(result: &ScanResult) -> Matrix {
         .filter(|f| f.suppression.is_none())
         .map(|f| (&*f.rule_id, f.address.as_str()))
         .collect();
-    let mut evals_by_instance: HashMap<usize, Vec<(usize, Tri)>> = HashMap::new();
+    let mut evals_by_instance: HashMap<u32, Vec<(u32, Tri)>> = HashMap::new();
     for e in &result.evaluations {
         evals_by_instance
             .entry(e.instance)
@@ -87,7 +87,7 @@ pub fn build(result: &ScanResult) -> Matrix {
             .push((e.rule, e.result));
     }
     let mut class_cache: HashMap<&str, Arc<Classification>> = HashMap::new();
-    for (i, inst) in result.config.instances.iter().enumerate() {
+    for (i, inst) in (0u32..).zip(&result.resources) {
         if inst.mode != Mode::Managed {
             continue;
         }
@@ -105,7 +105,9 @@ pub fn build(result: &ScanResult) -> Matrix {
         }
         let mut per_area: HashMap<Area, (usize, Vec<String>, usize)> = HashMap::new();
         for &(rule_idx, tri) in evals_by_instance.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
-            let rule = &result.rules.rules()[rule_idx];
+            let Some(rule) = result.rules.rules().get(rule_idx as usize) else {
+                continue;
+            };
             let cell = cells.entry((model, rule.area)).or_default();
             cell.evaluated += 1;
             let entry = per_area.entry(rule.area).or_default();
@@ -115,7 +117,7 @@ pub fn build(result: &ScanResult) -> Matrix {
                     cell.unknown += 1;
                     entry.2 += 1;
                 }
-                Tri::False if active.contains(&(&*rule.id, inst.address.as_str())) => {
+                Tri::False if active.contains(&(&*rule.id, &*inst.address)) => {
                     *cell.findings.entry(rule.severity.as_str()).or_default() += 1;
                     entry.1.push(rule.id.to_string());
                 }
@@ -147,7 +149,7 @@ pub fn build(result: &ScanResult) -> Matrix {
             .map(|f| (f.display.clone(), f.line_col(inst.header.start).line))
             .unwrap_or_default();
         rows.push(ResourceRow {
-            address: inst.address.clone(),
+            address: inst.address.to_string(),
             resource_type: inst.resource_type.to_string(),
             file,
             line,

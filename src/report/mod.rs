@@ -133,8 +133,7 @@ pub fn summary(result: &ScanResult) -> Summary {
     let mut s = Summary {
         files: result.sources.len(),
         resources: result
-            .config
-            .instances
+            .resources
             .iter()
             .filter(|i| i.mode == crate::model::Mode::Managed)
             .count(),

@@ -42,7 +42,7 @@ pub struct Example {
 #[derive(Debug)]
 pub struct Rule {
     pub id: Arc<str>,
-    pub title: String,
+    pub title: Arc<str>,
     pub severity: Severity,
     pub area: Area,
     pub resources: Vec<Arc<str>>,
@@ -461,7 +461,7 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
     let provider = id.split('-').next().unwrap_or_default().to_string();
     Ok(Rule {
         id,
-        title,
+        title: title.into(),
         severity,
         area,
         resources,

@@ -11,10 +11,9 @@ use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind}
 use crate::eval::{self, CliVar, EvalOptions, Limits};
 use crate::finding::Finding;
 use crate::load::{self, Content, Parsed, Read, VarAssignment};
-use crate::model::{Configuration, Instance};
+use crate::model::{Instance, Resource};
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceMap};
-use crate::value::Value;
 use modules::ModuleCache;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -53,7 +52,11 @@ pub const PROGRESS_MIN_FILES: usize = 2_000;
 
 pub struct ScanResult {
     pub sources: SourceMap,
-    pub config: Configuration,
+    /// Every resource and data instance evaluated, in root module order.
+    pub resources: Vec<Resource>,
+    /// The same instances with their values and attribute spans, kept only with
+    /// [`ScanOptions::keep_values`] (empty otherwise).
+    pub instances: Vec<Instance>,
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
     pub rules: RuleSet,
@@ -287,9 +290,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         &sources,
     ));
 
-    let mut instances = Vec::new();
-    let mut findings = Vec::new();
-    let mut evaluations = Vec::new();
+    let mut checked = Vec::new();
     let mut pending = Vec::new();
     for d in done {
         diagnostics.extend(d.parse_diagnostics);
@@ -298,7 +299,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         };
         diagnostics.extend(root.diagnostics);
         match root.checked {
-            Checked::Done(out) => out.append_to(&mut instances, &mut findings, &mut evaluations),
+            Checked::Done(out) => checked.push(out),
             Checked::Pending(list) => pending.extend(list),
         }
     }
@@ -308,9 +309,15 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         pending.retain(|i| !plan.replaced_roots.contains(&i.root));
         pending.extend(plan.instances);
         diagnostics.extend(plan.diagnostics);
-        let out = check_root(pending, &rules, &sources, &classify, opts.keep_values);
-        out.append_to(&mut instances, &mut findings, &mut evaluations);
+        checked.push(check_root(
+            pending,
+            &rules,
+            &sources,
+            &classify,
+            opts.keep_values,
+        ));
     }
+    let (resources, instances, mut findings, evaluations) = RootChecked::concat(checked);
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -319,7 +326,8 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
     let mut result = ScanResult {
         sources,
-        config: Configuration { instances },
+        resources,
+        instances,
         findings,
         diagnostics,
         rules,
@@ -470,50 +478,55 @@ enum Checked {
     Pending(Vec<Instance>),
 }
 
-/// One root module checked: its instances (their values dropped), findings and
-/// evaluations (indexing `instances`).
+/// One root module checked: its resources (and instances, when their values are kept),
+/// findings and evaluations (indexing `resources`).
 struct RootChecked {
+    resources: Vec<Resource>,
     instances: Vec<Instance>,
     findings: Vec<Finding>,
     evaluations: Vec<Evaluation>,
 }
 
 impl RootChecked {
-    fn append_to(
-        self,
-        instances: &mut Vec<Instance>,
-        findings: &mut Vec<Finding>,
-        evaluations: &mut Vec<Evaluation>,
-    ) {
-        let offset = instances.len();
-        instances.extend(self.instances);
-        findings.extend(self.findings);
-        evaluations.extend(self.evaluations.into_iter().map(|mut e| {
-            e.instance += offset;
-            e
-        }));
+    /// Joins the roots' results in order, each vector allocated once at its final size.
+    fn concat(
+        parts: Vec<RootChecked>,
+    ) -> (Vec<Resource>, Vec<Instance>, Vec<Finding>, Vec<Evaluation>) {
+        let total = |f: fn(&RootChecked) -> usize| parts.iter().map(f).sum::<usize>();
+        let mut resources = Vec::with_capacity(total(|p| p.resources.len()));
+        let mut instances = Vec::with_capacity(total(|p| p.instances.len()));
+        let mut findings = Vec::with_capacity(total(|p| p.findings.len()));
+        let mut evaluations = Vec::with_capacity(total(|p| p.evaluations.len()));
+        for p in parts {
+            let offset = u32::try_from(resources.len()).unwrap_or(u32::MAX);
+            resources.extend(p.resources);
+            instances.extend(p.instances);
+            findings.extend(p.findings);
+            evaluations.extend(p.evaluations.into_iter().map(|mut e| {
+                e.instance = e.instance.saturating_add(offset);
+                e
+            }));
+        }
+        (resources, instances, findings, evaluations)
     }
 }
 
 /// Checks instances and keeps of them only what reports need: the values and attribute spans
 /// (most of an instance's memory) are dropped.
 fn check_root(
-    mut instances: Vec<Instance>,
+    instances: Vec<Instance>,
     rules: &RuleSet,
     sources: &SourceMap,
     classify: &(dyn Fn(&str) -> (Arc<str>, crate::taxonomy::ServiceModel) + Sync),
     keep_values: bool,
 ) -> RootChecked {
     let out = check::check(&instances, rules, sources, classify);
-    if !keep_values {
-        for inst in &mut instances {
-            inst.values = Value::default();
-            inst.attribute_spans = HashMap::new();
-        }
-    }
+    let mut findings = out.findings;
+    findings.shrink_to_fit();
     RootChecked {
-        instances,
-        findings: out.findings,
+        resources: instances.iter().map(Resource::of).collect(),
+        instances: if keep_values { instances } else { Vec::new() },
+        findings,
         evaluations: out.evaluations,
     }
 }
