@@ -623,13 +623,14 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
         eprintln!("onus: the scan is incomplete; no baseline written");
         return 1;
     }
-    let baseline = crate::suppress::Baseline::from_findings(&result.findings, |f| {
-        result
-            .sources
-            .get(f.primary.file)
-            .map(|s| s.display.clone())
-            .unwrap_or_default()
-    });
+    let baseline =
+        crate::suppress::Baseline::from_findings(result.findings.iter().map(|f| &**f), |f| {
+            result
+                .sources
+                .get(f.primary.file)
+                .map(|s| s.display.clone())
+                .unwrap_or_default()
+        });
     if let Err(e) = baseline.write(&a.output) {
         eprintln!("onus: {e}");
         return 2;

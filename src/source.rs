@@ -65,7 +65,9 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(display: String, path: PathBuf, text: Arc<str>) -> Self {
-        let mut line_starts = vec![0u32];
+        // Sized exactly: a scan keeps every file's line index until it reports.
+        let mut line_starts = Vec::with_capacity(1 + text.bytes().filter(|&b| b == b'\n').count());
+        line_starts.push(0u32);
         let mut non_ascii_lines = Vec::new();
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {

@@ -26,7 +26,9 @@ pub struct Evaluation {
 
 #[derive(Debug, Default)]
 pub struct CheckOutput {
-    pub findings: Vec<Finding>,
+    /// Boxed: findings move from per-root vectors into the scan's, and a pointer moves
+    /// cheaper than a finding.
+    pub findings: Vec<Box<Finding>>,
     pub evaluations: Vec<Evaluation>,
 }
 
@@ -83,7 +85,7 @@ pub fn check(
         instances,
         links: build_links(instances, rules),
     };
-    let per_instance: Vec<(Vec<Finding>, Vec<Evaluation>)> = instances
+    let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>)> = instances
         .par_iter()
         .enumerate()
         .filter(|(_, inst)| inst.mode == Mode::Managed)
@@ -105,14 +107,14 @@ pub fn check(
                     result: result.tri,
                 });
                 if result.tri == Tri::False {
-                    findings.push(make_finding(
+                    findings.push(Box::new(make_finding(
                         rule,
                         inst,
                         result.blame,
                         sources,
                         service.clone(),
                         model,
-                    ));
+                    )));
                 }
             }
             (findings, evals)

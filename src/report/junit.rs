@@ -29,12 +29,12 @@ pub fn render(result: &ScanResult) -> String {
     let by_key: HashMap<(&str, &str, FileId), &Finding> = result
         .findings
         .iter()
-        .map(|f| ((&*f.rule_id, f.address.as_str(), f.primary.file), f))
+        .map(|f| ((&*f.rule_id, f.address.as_str(), f.primary.file), &**f))
         .collect();
     let by_address: HashMap<(&str, &str), &Finding> = result
         .findings
         .iter()
-        .map(|f| ((&*f.rule_id, f.address.as_str()), f))
+        .map(|f| ((&*f.rule_id, f.address.as_str()), &**f))
         .collect();
 
     // Rule id → its cases; BTreeMap so suites come out in id order.

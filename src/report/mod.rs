@@ -172,6 +172,7 @@ pub fn visible<'a>(
     result
         .findings
         .iter()
+        .map(|f| &**f)
         .filter(move |f| show_suppressed || f.suppression.is_none())
 }
 

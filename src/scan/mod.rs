@@ -57,7 +57,7 @@ pub struct ScanResult {
     /// The same instances with their values and attribute spans, kept only with
     /// [`ScanOptions::keep_values`] (empty otherwise).
     pub instances: Vec<Instance>,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Box<Finding>>,
     pub diagnostics: Vec<Diagnostic>,
     pub rules: RuleSet,
     pub catalog: Arc<Catalog>,
@@ -244,6 +244,13 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         .map(|src| display_path(src.path.parent().unwrap_or(Path::new(""))))
         .chain(opts.source_dirs.iter().map(|d| display_path(d)))
         .collect();
+    let ignorable: HashSet<FileId> = sources
+        .files()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .filter(|(_, f)| crate::suppress::may_hold_ignores(&f.text))
+        .map(|(id, _)| *id)
+        .collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let run = RootRun {
         cache: &cache,
@@ -252,6 +259,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         sources: &sources,
         classify: &classify,
         plan_roots: &plan_roots,
+        ignorable: &ignorable,
         keep_values: opts.keep_values,
     };
     // Every directory is parsed by its own task, which also evaluates it as a root module
@@ -309,13 +317,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         pending.retain(|i| !plan.replaced_roots.contains(&i.root));
         pending.extend(plan.instances);
         diagnostics.extend(plan.diagnostics);
-        checked.push(check_root(
-            pending,
-            &rules,
-            &sources,
-            &classify,
-            opts.keep_values,
-        ));
+        checked.push(run.check(pending));
     }
     let (resources, instances, mut findings, evaluations) = RootChecked::concat(checked);
     if let Some(bar) = progress {
@@ -483,7 +485,7 @@ enum Checked {
 struct RootChecked {
     resources: Vec<Resource>,
     instances: Vec<Instance>,
-    findings: Vec<Finding>,
+    findings: Vec<Box<Finding>>,
     evaluations: Vec<Evaluation>,
 }
 
@@ -491,7 +493,12 @@ impl RootChecked {
     /// Joins the roots' results in order, each vector allocated once at its final size.
     fn concat(
         parts: Vec<RootChecked>,
-    ) -> (Vec<Resource>, Vec<Instance>, Vec<Finding>, Vec<Evaluation>) {
+    ) -> (
+        Vec<Resource>,
+        Vec<Instance>,
+        Vec<Box<Finding>>,
+        Vec<Evaluation>,
+    ) {
         let total = |f: fn(&RootChecked) -> usize| parts.iter().map(f).sum::<usize>();
         let mut resources = Vec::with_capacity(total(|p| p.resources.len()));
         let mut instances = Vec::with_capacity(total(|p| p.instances.len()));
@@ -511,26 +518,6 @@ impl RootChecked {
     }
 }
 
-/// Checks instances and keeps of them only what reports need: the values and attribute spans
-/// (most of an instance's memory) are dropped.
-fn check_root(
-    instances: Vec<Instance>,
-    rules: &RuleSet,
-    sources: &SourceMap,
-    classify: &(dyn Fn(&str) -> (Arc<str>, crate::taxonomy::ServiceModel) + Sync),
-    keep_values: bool,
-) -> RootChecked {
-    let out = check::check(&instances, rules, sources, classify);
-    let mut findings = out.findings;
-    findings.shrink_to_fit();
-    RootChecked {
-        resources: instances.iter().map(Resource::of).collect(),
-        instances: if keep_values { instances } else { Vec::new() },
-        findings,
-        evaluations: out.evaluations,
-    }
-}
-
 /// What every directory task shares.
 struct RootRun<'r> {
     cache: &'r ModuleCache<'r>,
@@ -540,6 +527,8 @@ struct RootRun<'r> {
     classify: &'r (dyn Fn(&str) -> (Arc<str>, crate::taxonomy::ServiceModel) + Sync),
     /// Display paths of the directories plans may stand for.
     plan_roots: &'r HashSet<String>,
+    /// Files holding ignore comments.
+    ignorable: &'r HashSet<FileId>,
     keep_values: bool,
 }
 
@@ -572,6 +561,29 @@ impl RootRun<'_> {
         }
     }
 
+    /// Checks instances and keeps of them only what reports need: the values and attribute
+    /// spans (most of an instance's memory) are dropped.
+    fn check(&self, instances: Vec<Instance>) -> RootChecked {
+        let out = check::check(&instances, self.rules, self.sources, self.classify);
+        let mut findings = out.findings;
+        findings.shrink_to_fit();
+        // Only a span in a file with ignore comments can anchor one.
+        for f in &mut findings {
+            f.enclosing.retain(|s| self.ignorable.contains(&s.file));
+            f.enclosing.shrink_to_fit();
+        }
+        RootChecked {
+            resources: instances.iter().map(Resource::of).collect(),
+            instances: if self.keep_values {
+                instances
+            } else {
+                Vec::new()
+            },
+            findings,
+            evaluations: out.evaluations,
+        }
+    }
+
     /// Evaluates and checks `dir` as a root module.
     fn root(&self, dir: &Path) -> Option<RootOutcome> {
         let def = self.cache.get(dir)?;
@@ -580,13 +592,7 @@ impl RootRun<'_> {
         let checked = if self.plan_roots.contains(&display_path(dir)) {
             Checked::Pending(instances)
         } else {
-            Checked::Done(check_root(
-                instances,
-                self.rules,
-                self.sources,
-                self.classify,
-                self.keep_values,
-            ))
+            Checked::Done(self.check(instances))
         };
         Some(RootOutcome {
             diagnostics,
@@ -627,7 +633,7 @@ fn add_source_dirs(
 }
 
 /// File, line, column, rule, address: the order of every report.
-pub fn sort_findings(findings: &mut [Finding], sources: &SourceMap) {
+pub fn sort_findings(findings: &mut [Box<Finding>], sources: &SourceMap) {
     findings.sort_by_cached_key(|f| {
         let file = sources
             .get(f.primary.file)

@@ -103,6 +103,11 @@ pub fn apply(
     Ok(())
 }
 
+/// Whether a file's text mentions an ignore directive at all: a cheap test before lexing it.
+pub fn may_hold_ignores(text: &str) -> bool {
+    text.contains(":ignore:") || text.contains("checkov:skip=")
+}
+
 /// Every ignore directive in the native-syntax Terraform files of the scan. Each file's text
 /// is lexed once, and only when it mentions a directive at all.
 fn collect_ignores(sources: &SourceMap) -> Vec<Ignore> {
@@ -112,7 +117,7 @@ fn collect_ignores(sources: &SourceMap) -> Vec<Ignore> {
             continue;
         }
         let text = &*file.text;
-        if !text.contains(":ignore:") && !text.contains("checkov:skip=") {
+        if !may_hold_ignores(text) {
             continue;
         }
         let lexed = inline::lex(text);
