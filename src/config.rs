@@ -21,7 +21,6 @@ use crate::suppress::RuleSelection;
 use crate::taxonomy::{Area, Severity};
 use crate::value::{Kind, Value};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// Name of the configuration file.
 pub const FILE_NAME: &str = ".onus.hcl";
@@ -92,7 +91,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 /// Parses configuration text; `origin` names it in errors (`origin:line:col: message`) and
 /// relative paths are resolved against `base`.
 pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigError> {
-    let source = SourceFile::new(origin.to_string(), origin.into(), Arc::from(text));
+    let source = SourceFile::new(origin.to_string(), origin.into(), text);
     let at = |offset: u32, msg: String| -> String {
         let lc = source.line_col(offset);
         format!("{origin}:{}:{}: {msg}", lc.line, lc.column)

@@ -56,7 +56,9 @@ pub struct SourceFile {
     pub display: String,
     /// Path on disk.
     pub path: PathBuf,
-    pub text: Arc<str>,
+    /// An `Arc<String>` rather than `Arc<str>`: the bytes read from disk become the text
+    /// without a copy.
+    pub text: Arc<String>,
     line_starts: Vec<u32>,
     /// Lines holding a non-ASCII character (sorted line indexes). On every other line a
     /// column is a byte difference, so locating is O(1) even on a one-line plan file.
@@ -64,21 +66,24 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(display: String, path: PathBuf, text: Arc<str>) -> Self {
+    pub fn new(display: String, path: PathBuf, text: impl Into<String>) -> Self {
+        let text: String = text.into();
+        let bytes = text.as_bytes();
         // Sized exactly: a scan keeps every file's line index until it reports.
-        let mut line_starts = Vec::with_capacity(1 + text.bytes().filter(|&b| b == b'\n').count());
+        let mut line_starts = Vec::with_capacity(1 + memchr::memchr_iter(b'\n', bytes).count());
         line_starts.push(0u32);
         let mut non_ascii_lines = Vec::new();
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(saturate(i + 1));
-            } else if !b.is_ascii() {
-                let line = saturate(line_starts.len() - 1);
-                if non_ascii_lines.last() != Some(&line) {
-                    non_ascii_lines.push(line);
-                }
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+            if !bytes[start..end].is_ascii() {
+                non_ascii_lines.push(saturate(line_starts.len() - 1));
             }
+            if end < bytes.len() {
+                line_starts.push(saturate(end + 1));
+            }
+            start = end + 1;
         }
+        let text = Arc::new(text);
         SourceFile {
             display,
             path,
@@ -197,7 +202,7 @@ mod tests {
 
     #[test]
     fn line_col_is_one_based_and_counts_chars() {
-        let f = SourceFile::new("a.tf".into(), "a.tf".into(), "ab\nçd\r\nx".into());
+        let f = SourceFile::new("a.tf".into(), "a.tf".into(), "ab\nçd\r\nx");
         assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
         assert_eq!(f.line_col(3), LineCol { line: 2, column: 1 });
         // 'ç' is two bytes; 'd' is the second character.

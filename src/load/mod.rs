@@ -161,7 +161,7 @@ pub fn parse(id: FileId, kind: FileKind, text: &str) -> Parsed {
 }
 
 fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
-    let empty = |msg: String| SourceFile::new(d.display.clone(), d.path.clone(), Arc::from(msg));
+    let empty = |msg: String| SourceFile::new(d.display.clone(), d.path.clone(), msg);
     let fail = |source: SourceFile, diag: Diagnostic| {
         (source, Read::Failed(vec![diag.in_file(d.display.clone())]))
     };
@@ -209,13 +209,14 @@ fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
             ),
         );
     }
-    let text: Arc<str> = match std::str::from_utf8(&bytes) {
-        Ok(t) => Arc::from(strip_bom(t).as_ref()),
+    let mut bytes = bytes;
+    blank_bom(&mut bytes);
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
         Err(e) => {
-            let lossy = String::from_utf8_lossy(&bytes);
-            let source =
-                SourceFile::new(d.display.clone(), d.path.clone(), Arc::from(lossy.as_ref()));
-            let at = e.valid_up_to();
+            let at = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let source = SourceFile::new(d.display.clone(), d.path.clone(), lossy);
             return fail(
                 source,
                 Diagnostic::error(
@@ -297,7 +298,7 @@ fn parse_content(
         FileKind::MaybePlan => match serde_json::from_str::<serde_json::Value>(text) {
             Ok(v) => (Ok(Content::Plan(Arc::new(v))), Vec::new()),
             Err(e) => {
-                let source = SourceFile::new(String::new(), Default::default(), Arc::from(text));
+                let source = SourceFile::new(String::new(), Default::default(), text);
                 let offset = line_col_offset(&source, e.line(), e.column());
                 (
                     Err(vec![Diagnostic::error(
@@ -344,9 +345,8 @@ fn looks_like_plan(bytes: &[u8]) -> bool {
 }
 
 /// A byte-order mark is replaced by spaces of the same byte length so offsets stay put.
-fn strip_bom(t: &str) -> std::borrow::Cow<'_, str> {
-    match t.strip_prefix('\u{feff}') {
-        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
-        None => std::borrow::Cow::Borrowed(t),
+fn blank_bom(bytes: &mut [u8]) {
+    if let Some(bom) = bytes.get_mut(..3).filter(|b| *b == b"\xEF\xBB\xBF") {
+        bom.fill(b' ');
     }
 }

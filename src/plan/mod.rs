@@ -948,7 +948,7 @@ mod tests {
     }
 
     fn read_text(text: &str) -> (Vec<Instance>, Vec<Diagnostic>) {
-        let src = SourceFile::new("p.json".into(), "p.json".into(), Arc::from(text));
+        let src = SourceFile::new("p.json".into(), "p.json".into(), text);
         let json: J = serde_json::from_str(text).expect("json");
         let mut reader = Reader::new(FileId(0), &src);
         let positions = spans::parse(text);

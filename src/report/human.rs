@@ -108,7 +108,7 @@ fn first_sentences(text: &str, max: usize) -> String {
 const MAX_SNIPPET_LINE: usize = 400;
 
 /// The file's text for a snippet around `span`, unless the line is too long to show.
-fn snippet_source(result: &ScanResult, span: Span) -> Option<NamedSource<Arc<str>>> {
+fn snippet_source(result: &ScanResult, span: Span) -> Option<NamedSource<Arc<String>>> {
     let src = result.sources.get(span.file)?;
     (src.line_len_at(span.start) <= MAX_SNIPPET_LINE)
         .then(|| NamedSource::new(src.display.clone(), src.text.clone()))
@@ -135,7 +135,7 @@ struct FindingReport {
     severity: miette::Severity,
     help: String,
     url: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedSource<Arc<String>>>,
     labels: Vec<LabeledSpan>,
     related: Vec<RelatedReport>,
 }
@@ -262,7 +262,7 @@ impl miette::Diagnostic for FindingReport {
 /// A place in another file (a tfvars line, a module call), shown under the finding.
 struct RelatedReport {
     message: String,
-    source: NamedSource<Arc<str>>,
+    source: NamedSource<Arc<String>>,
     label: LabeledSpan,
 }
 
@@ -294,7 +294,7 @@ struct DiagReport {
     message: String,
     code: String,
     severity: miette::Severity,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedSource<Arc<String>>>,
     labels: Vec<LabeledSpan>,
 }
 

@@ -238,7 +238,7 @@ fn located(source: &SourceFile, origin: &str, offset: u32, msg: &str) -> String 
 
 /// Parses one rule file.
 pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
-    let source = SourceFile::new(origin.to_string(), origin.into(), Arc::from(text));
+    let source = SourceFile::new(origin.to_string(), origin.into(), text);
     let body = hcl::parse(FileId(0), text).map_err(|d| {
         vec![located(
             &source,

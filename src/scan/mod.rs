@@ -415,7 +415,7 @@ fn sort_inputs(
     let parsed: Vec<Parsed> = alone
         .par_iter()
         .map(|&(id, kind)| {
-            let text = sources.get(id).map(|s| &*s.text).unwrap_or("");
+            let text = sources.get(id).map(|s| s.text.as_str()).unwrap_or("");
             load::parse(id, kind, text)
         })
         .collect();
