@@ -3,7 +3,6 @@
 
 use crate::source::Span;
 use crate::value::Value;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,7 +33,7 @@ pub struct Instance {
     pub header: Span,
     /// Spans of attributes by path (`acl`, `ingress.0.cidr_blocks`) and of nested blocks by
     /// path (`ingress.0`).
-    pub attribute_spans: HashMap<String, Span>,
+    pub attribute_spans: AttributeSpans,
     /// Module calls from the root to this instance: address and the call's block header.
     pub via: Vec<(String, Span)>,
     /// Set when `count`/`for_each` could not be evaluated: this one instance stands for all.
@@ -49,13 +48,53 @@ impl Instance {
         let mut p = path;
         loop {
             if let Some(s) = self.attribute_spans.get(p) {
-                return *s;
+                return s;
             }
             match p.rfind('.') {
                 Some(i) => p = &p[..i],
                 None => return self.header,
             }
         }
+    }
+}
+
+/// Spans by attribute path: a sorted vector, built once per instance and then only looked up
+/// (cheaper to build than a hash map for the few dozen paths of a resource).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AttributeSpans(Vec<(Box<str>, Span)>);
+
+impl AttributeSpans {
+    /// From paths in any order; a path given twice keeps its last span.
+    pub fn new(mut spans: Vec<(String, Span)>) -> Self {
+        // Stable: equal paths stay in insertion order, and the last of each run is kept.
+        spans.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(Box<str>, Span)> = Vec::with_capacity(spans.len());
+        for (path, span) in spans {
+            match out.last_mut() {
+                Some(last) if *last.0 == *path => last.1 = span,
+                _ => out.push((path.into_boxed_str(), span)),
+            }
+        }
+        AttributeSpans(out)
+    }
+
+    pub fn get(&self, path: &str) -> Option<Span> {
+        self.0
+            .binary_search_by(|(p, _)| (**p).cmp(path))
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = Span> + '_ {
+        self.0.iter().map(|(_, s)| *s)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

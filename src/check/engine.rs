@@ -753,9 +753,8 @@ fn enclosing_spans(inst: &Instance, primary: Span, attribute: Option<&str>) -> V
         .attribute_spans
         .values()
         .filter(|s| s.file == primary.file && s.start <= primary.start && primary.end <= s.end)
-        .copied()
         .collect();
-    // Innermost first, whatever the hash map's order.
+    // Innermost first.
     out.sort_by_key(|s| (s.end - s.start, s.start));
     if let Some(attr) = attribute {
         let dotted = attr.replace('[', ".").replace(']', "");
@@ -763,7 +762,7 @@ fn enclosing_spans(inst: &Instance, primary: Span, attribute: Option<&str>) -> V
         while let Some(i) = path.rfind('.') {
             path = &path[..i];
             if let Some(s) = inst.attribute_spans.get(path) {
-                out.push(*s);
+                out.push(s);
             }
         }
     }

@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::discover::FileKind;
 use crate::load::ast::{Attribute, Block, Body, ExprKind, Traverse};
 use crate::load::{Content, LoadedFile, VarAssignment, VarValue};
-use crate::model::{instance_key, Instance, InstanceKey, Mode};
+use crate::model::{instance_key, AttributeSpans, Instance, InstanceKey, Mode};
 use crate::source::{FileId, Span};
 use crate::value::{Kind, Map, Value};
 use std::cell::{Cell, RefCell};
@@ -651,7 +651,7 @@ impl<'a> ModInst<'a> {
         };
         for x in expansions {
             let scope = root.child(x.names);
-            let mut spans = HashMap::new();
+            let mut spans = Vec::new();
             let values = self.eval_body(&block.body, &ev, &scope, "", &mut spans, true);
             self.ctx.instances.borrow_mut().push(Instance {
                 address: format!("{resource_address}{}", instance_key(&x.key)),
@@ -663,7 +663,7 @@ impl<'a> ModInst<'a> {
                 name: name.clone(),
                 values: Value::object(values),
                 header: block.header,
-                attribute_spans: spans,
+                attribute_spans: AttributeSpans::new(spans),
                 via: self.via.clone(),
                 expansion_unknown: unknown,
                 plan_file: None,
@@ -679,7 +679,7 @@ impl<'a> ModInst<'a> {
         ev: &Evaluator<'_>,
         scope: &Scope<'_>,
         prefix: &str,
-        spans: &mut HashMap<String, Span>,
+        spans: &mut Vec<(String, Span)>,
         top: bool,
     ) -> Map {
         let mut map = Map::new();
@@ -688,7 +688,7 @@ impl<'a> ModInst<'a> {
                 continue;
             }
             let v = ev.eval(&a.expr, scope);
-            spans.insert(format!("{prefix}{}", a.name), a.span);
+            spans.push((format!("{prefix}{}", a.name), a.span));
             map.insert(a.name.clone(), v);
         }
         let mut lists: BTreeMap<Arc<str>, Vec<Value>> = BTreeMap::new();
@@ -702,7 +702,7 @@ impl<'a> ModInst<'a> {
             }
             let list = lists.entry(b.kind.clone()).or_default();
             let path = format!("{prefix}{}.{}", b.kind, list.len());
-            spans.insert(path.clone(), b.header);
+            spans.push((path.clone(), b.header));
             let inner = self.eval_body(&b.body, ev, scope, &format!("{path}."), spans, false);
             list.push(Value::object(inner).with_span(b.span));
         }
@@ -718,7 +718,7 @@ impl<'a> ModInst<'a> {
         ev: &Evaluator<'_>,
         scope: &Scope<'_>,
         prefix: &str,
-        spans: &mut HashMap<String, Span>,
+        spans: &mut Vec<(String, Span)>,
         lists: &mut BTreeMap<Arc<str>, Vec<Value>>,
     ) {
         let Some(kind) = b.labels.first() else { return };
@@ -752,7 +752,7 @@ impl<'a> ModInst<'a> {
             _ => {
                 // An unknown collection leaves the block unknown: rules over it say "unknown".
                 let list = lists.entry(kind.clone()).or_default();
-                spans.insert(format!("{prefix}{kind}.{}", list.len()), b.header);
+                spans.push((format!("{prefix}{kind}.{}", list.len()), b.header));
                 list.push(
                     Value::unknown("dynamic block content known only after apply")
                         .with_span(b.span),
@@ -779,7 +779,7 @@ impl<'a> ModInst<'a> {
             let inner_scope = scope.child(vec![(iterator.clone(), it)]);
             let list = lists.entry(kind.clone()).or_default();
             let path = format!("{prefix}{kind}.{}", list.len());
-            spans.insert(path.clone(), content.header);
+            spans.push((path.clone(), content.header));
             let inner = self.eval_body(
                 &content.body,
                 ev,
@@ -999,7 +999,7 @@ impl<'a> ModInst<'a> {
             ));
         }
         let ev = self.evaluator();
-        let mut spans = HashMap::new();
+        let mut spans = Vec::new();
         let mut body = self.eval_body(&block.body, &ev, &Scope::root(), "", &mut spans, true);
         if &**ty == "aws_iam_policy_document" {
             let rendered =

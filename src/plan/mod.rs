@@ -17,7 +17,7 @@ mod spans;
 
 use crate::diag::Diagnostic;
 use crate::discover::display_path;
-use crate::model::{Instance, Mode};
+use crate::model::{AttributeSpans, Instance, Mode};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::{Kind, Map, Value};
 use refs::{ResourceIndex, Scope};
@@ -547,10 +547,11 @@ impl Reader {
             .and_then(|n| n.member("address"))
             .map(|m| m.span.clone())
             .or(at);
-        let mut attribute_spans = HashMap::new();
+        let mut spans = Vec::new();
         if let Some(n) = p.values_node {
-            record_spans(&values, n, "", &mut attribute_spans, self.file);
+            record_spans(&values, n, "", &mut spans, self.file);
         }
+        let attribute_spans = AttributeSpans::new(spans);
         Some(Instance {
             address: address.to_string(),
             root: self.display.clone(),
@@ -820,13 +821,7 @@ fn mark_all(v: Value) -> Value {
 /// Spans of the attributes (`acl`), nested blocks (`ingress.0`) and their attributes
 /// (`ingress.0.cidr_blocks`) inside the plan's `values`. Sensitive parts get none, so no
 /// report ever quotes the plan line that holds them.
-fn record_spans(
-    v: &Value,
-    node: &Node,
-    prefix: &str,
-    out: &mut HashMap<String, Span>,
-    file: FileId,
-) {
+fn record_spans(v: &Value, node: &Node, prefix: &str, out: &mut Vec<(String, Span)>, file: FileId) {
     match &v.kind {
         Kind::Object(map) => {
             for (k, child) in map.iter() {
@@ -839,7 +834,7 @@ fn record_spans(
                 } else {
                     format!("{prefix}.{k}")
                 };
-                out.insert(path.clone(), Span::new(file, m.span.clone()));
+                out.push((path.clone(), Span::new(file, m.span.clone())));
                 record_spans(child, &m.value, &path, out, file);
             }
         }
@@ -850,7 +845,7 @@ fn record_spans(
                 }
                 let Some(n) = node.index(i) else { continue };
                 let path = format!("{prefix}.{i}");
-                out.insert(path.clone(), Span::new(file, n.span.clone()));
+                out.push((path.clone(), Span::new(file, n.span.clone())));
                 record_spans(child, n, &path, out, file);
             }
         }
