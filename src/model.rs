@@ -109,6 +109,16 @@ pub struct Resource {
 }
 
 impl Resource {
+    /// The resource of an instance that is no longer needed.
+    pub fn from_instance(inst: Instance) -> Self {
+        Resource {
+            address: inst.address.into_boxed_str(),
+            resource_type: inst.resource_type,
+            mode: inst.mode,
+            header: inst.header,
+        }
+    }
+
     pub fn of(inst: &Instance) -> Self {
         Resource {
             address: inst.address.as_str().into(),

@@ -144,19 +144,95 @@ fn array<T: Sync>(
     out.write_all(b"\n  ]")
 }
 
-/// Appends `value` as pretty JSON nested `depth` levels deep (two spaces a level). JSON
-/// strings never hold a raw newline, so every newline starts an indented line.
+/// Appends `value` as pretty JSON nested `depth` levels deep (two spaces a level).
 fn pretty_at<T: Serialize>(value: &T, depth: usize, buf: &mut Vec<u8>) -> std::io::Result<()> {
-    let text = serde_json::to_vec_pretty(value)?;
-    let indent = "  ".repeat(depth);
-    let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', &text) {
-        buf.extend_from_slice(&text[start..=nl]);
-        buf.extend_from_slice(indent.as_bytes());
-        start = nl + 1;
+    let mut ser = serde_json::Serializer::with_formatter(
+        buf,
+        Indented {
+            depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut ser).map_err(std::io::Error::from)
+}
+
+/// serde_json's pretty layout, starting `depth` levels in, so a part of the document
+/// serialized on its own comes out as it would inside the whole.
+struct Indented {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
     }
-    buf.extend_from_slice(&text[start..]);
-    Ok(())
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 fn finding_out<'a>(result: &'a ScanResult, f: &'a crate::finding::Finding) -> FindingOut<'a> {
