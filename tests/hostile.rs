@@ -266,16 +266,28 @@ fn empty_and_whitespace_files() {
 
 #[test]
 fn byte_order_mark() {
+    // The mark is not a column: the finding on the block header of line 1 is at column 1,
+    // and a diagnostic on line 1 where an editor shows it.
     let dir = tempfile::tempdir().expect("temp dir");
     let mut src = "\u{feff}".as_bytes().to_vec();
     src.extend_from_slice(GOOD.as_bytes());
     fs::write(dir.path().join("good.tf"), &src).expect("write");
     let run = scan(dir.path());
     assert_eq!(run.code, 0, "{}", run.explain());
-    assert!(
-        run.has("good.tf:1:") && run.has("aws-ebs-volume-encryption"),
-        "{}",
-        run.explain()
+    assert!(run.has(GOOD_FINDING), "{}", run.explain());
+    fs::write(dir.path().join("bad.tf"), "\u{feff}x = [1,\n").expect("write");
+    let run = scan(dir.path());
+    assert_rejected(&run, "bad.tf:1:5:");
+    let json = onus()
+        .current_dir(dir.path())
+        .args(["scan", "--format", "json", "--fail-on", "never", "good.tf"])
+        .output()
+        .expect("run onus");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON report");
+    assert_eq!(
+        json["findings"][0]["start"],
+        serde_json::json!({"line": 1, "column": 1}),
+        "{json:#}"
     );
 }
 

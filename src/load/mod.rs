@@ -166,7 +166,7 @@ fn load_one(id: FileId, d: &Discovered) -> LoadResult {
         );
     }
     let text: Arc<str> = match std::str::from_utf8(&bytes) {
-        Ok(t) => Arc::from(strip_bom(t).as_ref()),
+        Ok(t) => Arc::from(t),
         Err(e) => {
             let lossy = String::from_utf8_lossy(&bytes);
             let source =
@@ -185,8 +185,9 @@ fn load_one(id: FileId, d: &Discovered) -> LoadResult {
             );
         }
     };
-    let source = SourceFile::new(d.display.clone(), d.path.clone(), text.clone());
-    let (content, warnings) = parse_content(id, d.kind, &text);
+    // The source file replaces a byte-order mark by spaces; parse that text, so offsets agree.
+    let source = SourceFile::new(d.display.clone(), d.path.clone(), text);
+    let (content, warnings) = parse_content(id, d.kind, &source.text);
     (source, d.kind, content, warnings)
 }
 
@@ -296,12 +297,4 @@ fn looks_like_plan(bytes: &[u8]) -> bool {
         && (has(b"\"planned_values\"")
             || has(b"\"resource_changes\"")
             || has(b"\"terraform_version\""))
-}
-
-/// A byte-order mark is replaced by spaces of the same byte length so offsets stay put.
-fn strip_bom(t: &str) -> std::borrow::Cow<'_, str> {
-    match t.strip_prefix('\u{feff}') {
-        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
-        None => std::borrow::Cow::Borrowed(t),
-    }
 }
