@@ -68,6 +68,20 @@ fn describe(text: &str, problem: Problem) -> (&'static str, String, usize) {
             format!("an object has more than {MAX_OBJECT_ENTRIES} entries"),
             at,
         ),
+        Problem::Backtracking(at) => (
+            "nesting-limit",
+            "operators and brackets nest so deeply inside one another that parsing could take \
+             exponential time"
+                .to_string(),
+            at,
+        ),
+        Problem::AmbiguousHeredocs(at) => (
+            "size-limit",
+            "heredocs closed on their first line can be read two ways; here, too many for the \
+             parser's time to be bounded"
+                .to_string(),
+            at,
+        ),
         Problem::Unclosed(at, construct) => {
             let what = match construct {
                 Construct::Bracket(b'(') => "this `(` is never closed by `)`".to_string(),
