@@ -63,11 +63,23 @@ pub struct SourceFile {
     /// Lines holding a non-ASCII character (sorted line indexes). On every other line a
     /// column is a byte difference, so locating is O(1) even on a one-line plan file.
     non_ascii_lines: Vec<u32>,
+    /// Length of the byte-order mark the file started with (0 or 3). `text` holds as many
+    /// spaces in its place, so byte offsets match the file; columns on line 1 leave them out.
+    bom: u32,
 }
 
 impl SourceFile {
+    /// Holds `text` for the scan. A leading byte-order mark is replaced by spaces of the same
+    /// length (in place): parsers see ordinary whitespace, and offsets stay those of the file.
     pub fn new(display: String, path: PathBuf, text: impl Into<String>) -> Self {
-        let text: String = text.into();
+        let mut text: String = text.into();
+        let bom = if text.starts_with('\u{feff}') {
+            let n = '\u{feff}'.len_utf8();
+            text.replace_range(..n, &" ".repeat(n));
+            n
+        } else {
+            0
+        };
         let bytes = text.as_bytes();
         // Sized exactly: a scan keeps every file's line index until it reports.
         let mut line_starts = Vec::with_capacity(1 + memchr::memchr_iter(b'\n', bytes).count());
@@ -90,6 +102,7 @@ impl SourceFile {
             text,
             line_starts,
             non_ascii_lines,
+            bom: saturate(bom),
         }
     }
 
@@ -113,6 +126,12 @@ impl SourceFile {
                 end -= 1;
             }
             self.text[start..end].chars().count() + 1
+        };
+        // The byte-order mark's spaces are one column each; an editor shows none.
+        let column = if line_idx == 0 {
+            column.saturating_sub(self.bom as usize).max(1)
+        } else {
+            column
         };
         LineCol {
             line: saturate(line_idx + 1),
@@ -210,5 +229,20 @@ mod tests {
         assert_eq!(f.line_text(2), "çd");
         assert_eq!(f.line_text(3), "x");
         assert_eq!(f.line_col(999), LineCol { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_neither_text_nor_a_column() {
+        let f = SourceFile::new("a.tf".into(), "a.tf".into(), "\u{feff}ab = \"é\"\nc");
+        // Offsets are the file's: the mark's three bytes are spaces.
+        assert_eq!(&f.text[..5], "   ab");
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(3), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(4), LineCol { line: 1, column: 2 });
+        // After a non-ASCII character on line 1 too.
+        assert_eq!(f.line_col(12), LineCol { line: 1, column: 9 });
+        assert_eq!(f.line_col(13), LineCol { line: 2, column: 1 });
+        let plain = SourceFile::new("b.tf".into(), "b.tf".into(), "   ab");
+        assert_eq!(plain.line_col(3), LineCol { line: 1, column: 4 });
     }
 }

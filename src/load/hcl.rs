@@ -1,5 +1,9 @@
 //! Terraform's native syntax: parse with hcl-edit (which keeps byte spans) and convert to the
-//! [`ast`](super::ast) tree. Nesting is bounded before parsing, since the parser recurses.
+//! [`ast`](super::ast) tree. A pre-parse [`scan`] first refuses text the parser would handle
+//! badly: nesting deep enough to threaten its stack, huge objects, and text ending inside an
+//! unclosed construct (on which hcl-edit backtracks for exponential time).
+
+mod scan;
 
 use super::ast::*;
 use crate::diag::Diagnostic;
@@ -8,6 +12,7 @@ use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, U
 use hcl_edit::structure::{self, Structure};
 use hcl_edit::template::{Directive, Element, Strip, Template};
 use hcl_edit::Span as _;
+use scan::{Construct, Keyword, Problem, Syntax};
 use std::sync::Arc;
 
 /// Deepest bracket nesting a file may have; deeper input is refused with a diagnostic instead
@@ -16,22 +21,12 @@ pub const MAX_NESTING: usize = 256;
 
 /// Parses a native-syntax file into a body.
 pub fn parse(file: FileId, text: &str) -> Result<Body, Diagnostic> {
-    match structure_exceeds(text, MAX_NESTING, MAX_OBJECT_ENTRIES, false) {
-        Some((offset, Limit::Nesting)) => {
-            return Err(Diagnostic::error(
-                "nesting-limit",
-                format!("expressions or blocks nest deeper than {MAX_NESTING} levels; the file was not evaluated"),
-            )
-            .at(Span::new(file, offset..offset + 1)))
+    if let Some(problem) = scan::scan(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config) {
+        let (code, mut message, at) = describe(text, problem);
+        if code != "parse-error" {
+            message.push_str("; the file was not evaluated");
         }
-        Some((offset, Limit::ObjectEntries)) => {
-            return Err(Diagnostic::error(
-                "size-limit",
-                format!("an object has more than {MAX_OBJECT_ENTRIES} entries; the file was not evaluated"),
-            )
-            .at(Span::new(file, offset..offset + 1)))
-        }
-        None => {}
+        return Err(Diagnostic::error(code, message).at(Span::new(file, at..at + 1)));
     }
     let body = hcl_edit::parser::parse_body(text).map_err(|e| parse_error(file, text, &e))?;
     let conv = Converter { file, text };
@@ -41,10 +36,8 @@ pub fn parse(file: FileId, text: &str) -> Result<Body, Diagnostic> {
 /// Parses a template string (for strings in Terraform's JSON syntax), placing spans at
 /// `base` within the file.
 pub fn parse_template(file: FileId, text: &str, base: usize) -> Result<Vec<TemplatePart>, String> {
-    if structure_exceeds(text, MAX_NESTING, MAX_OBJECT_ENTRIES, true).is_some() {
-        return Err(format!(
-            "template nests deeper than {MAX_NESTING} levels or has an object of more than {MAX_OBJECT_ENTRIES} entries"
-        ));
+    if let Some(problem) = scan::scan(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Template) {
+        return Err(describe(text, problem).1);
     }
     let tpl = hcl_edit::parser::parse_template(text).map_err(|e| e.message().to_string())?;
     let conv = Converter { file, text };
@@ -55,13 +48,62 @@ pub fn parse_template(file: FileId, text: &str, base: usize) -> Result<Vec<Templ
 
 /// Parses one expression (for `--var` values and JSON-syntax expressions).
 pub fn parse_expr(file: FileId, text: &str) -> Result<Expr, String> {
-    if structure_exceeds(text, MAX_NESTING, MAX_OBJECT_ENTRIES, false).is_some() {
-        return Err(format!(
-            "expression nests deeper than {MAX_NESTING} levels or has an object of more than {MAX_OBJECT_ENTRIES} entries"
-        ));
+    if let Some(problem) = scan::scan(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config) {
+        return Err(describe(text, problem).1);
     }
     let e = hcl_edit::parser::parse_expr(text).map_err(|e| e.message().to_string())?;
     Ok(Converter { file, text }.expr(&e))
+}
+
+/// Diagnostic code, message and offset for text the pre-parse scan refused.
+fn describe(text: &str, problem: Problem) -> (&'static str, String, usize) {
+    match problem {
+        Problem::Nesting(at) => (
+            "nesting-limit",
+            format!("expressions or blocks nest deeper than {MAX_NESTING} levels"),
+            at,
+        ),
+        Problem::ObjectEntries(at) => (
+            "size-limit",
+            format!("an object has more than {MAX_OBJECT_ENTRIES} entries"),
+            at,
+        ),
+        Problem::Backtracking(at) => (
+            "nesting-limit",
+            "operators and brackets nest so deeply inside one another that parsing could take \
+             exponential time"
+                .to_string(),
+            at,
+        ),
+        Problem::AmbiguousHeredocs(at) => (
+            "size-limit",
+            "heredocs closed on their first line can be read two ways; here, too many for the \
+             parser's time to be bounded"
+                .to_string(),
+            at,
+        ),
+        Problem::Unclosed(at, construct) => {
+            let what = match construct {
+                Construct::Bracket(b'(') => "this `(` is never closed by `)`".to_string(),
+                Construct::Bracket(b'[') => "this `[` is never closed by `]`".to_string(),
+                Construct::Bracket(_) => "this `{` is never closed by `}`".to_string(),
+                Construct::Interpolation => "this `${` is never closed by `}`".to_string(),
+                Construct::Directive => "this `%{` is never closed by `}`".to_string(),
+                Construct::DirectiveBody(Keyword::For) => {
+                    "this `%{ for }` has no `%{ endfor }`".to_string()
+                }
+                Construct::DirectiveBody(_) => "this `%{ if }` has no `%{ endif }`".to_string(),
+                Construct::String => "this string is never closed by `\"`".to_string(),
+                Construct::Heredoc => {
+                    let opener = text[at..].lines().next().unwrap_or("").trim_end();
+                    let name = opener.trim_start_matches('<').trim_start_matches('-');
+                    format!("no `{name}` line closes the heredoc opened by `{opener}`")
+                }
+                Construct::Comment => "this `/*` comment is never closed by `*/`".to_string(),
+            };
+            ("parse-error", format!("invalid HCL: {what}"), at)
+        }
+    }
 }
 
 fn parse_error(file: FileId, text: &str, e: &hcl_edit::parser::Error) -> Diagnostic {
@@ -90,230 +132,6 @@ fn parse_error(file: FileId, text: &str, e: &hcl_edit::parser::Error) -> Diagnos
 /// every earlier one, so parse time grows with the square of the entries: 20,000 entries take
 /// seconds, 50,000 a minute. Larger objects are refused with a diagnostic.
 pub const MAX_OBJECT_ENTRIES: usize = 10_000;
-
-/// Which bound a file broke.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
-    Nesting,
-    ObjectEntries,
-}
-
-/// Offset where bracket and interpolation nesting first exceeds `limit`, ignoring brackets in
-/// comments, quoted strings and heredocs.
-pub fn nesting_exceeds(text: &str, limit: usize) -> Option<usize> {
-    structure_exceeds(text, limit, usize::MAX, false).map(|(offset, _)| offset)
-}
-
-const fn byte_set(bytes: &[u8]) -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t
-}
-
-/// Bytes the pre-check acts on in code and in string or heredoc text; others are skipped.
-static CODE_SPECIAL: [bool; 256] = byte_set(b"\"#/<([{)]},\n");
-static TEXT_SPECIAL: [bool; 256] = byte_set(b"\\\"\n$%");
-
-enum Frame<'t> {
-    /// `(`, `[` or `{`; for an object, its start and the separators (`,`, newlines) met so far.
-    Open { object: Option<(usize, usize)> },
-    /// A quoted string.
-    Str,
-    /// `${ ... }` or `%{ ... }` inside a string or heredoc.
-    Interp,
-    /// Template text: a heredoc until its marker line, or a whole template (`None`).
-    Text { marker: Option<&'t [u8]> },
-}
-
-/// The first place where `text` nests deeper than `max_depth` or has an object with more
-/// than `max_entries` entries (counted generously: every comma and newline). A cheap lexer,
-/// approximate only where the parser would reject the text anyway. `template` reads `text`
-/// as template text rather than configuration.
-pub fn structure_exceeds(
-    text: &str,
-    max_depth: usize,
-    max_entries: usize,
-    template: bool,
-) -> Option<(usize, Limit)> {
-    let b = text.as_bytes();
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    if template {
-        stack.push(Frame::Text { marker: None });
-    }
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        match stack.last_mut() {
-            Some(Frame::Str) | Some(Frame::Text { .. }) => {
-                let in_str = matches!(stack.last(), Some(Frame::Str));
-                if let Some(Frame::Text {
-                    marker: Some(marker),
-                }) = stack.last()
-                {
-                    if i == 0 || b[i - 1] == b'\n' {
-                        let end = b[i..]
-                            .iter()
-                            .position(|&x| x == b'\n')
-                            .map_or(b.len(), |p| i + p);
-                        if b[i..end].trim_ascii() == *marker {
-                            stack.pop();
-                            i = end;
-                            continue;
-                        }
-                    }
-                }
-                // Skip ordinary text in one tight loop (a newline stops it, for the marker).
-                while i < b.len() && !TEXT_SPECIAL[b[i] as usize] {
-                    i += 1;
-                }
-                let Some(&c) = b.get(i) else { break };
-                match c {
-                    b'\\' if in_str => i += 1,
-                    b'"' | b'\n' if in_str => {
-                        stack.pop();
-                    }
-                    b'$' | b'%' if b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&b'{') => {
-                        // `$${` and `%%{` are literal.
-                        i += 2;
-                    }
-                    b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
-                        i += 1;
-                        depth += 1;
-                        if depth > max_depth {
-                            return Some((i, Limit::Nesting));
-                        }
-                        stack.push(Frame::Interp);
-                    }
-                    _ => {}
-                }
-            }
-            top => {
-                while i < b.len() && !CODE_SPECIAL[b[i] as usize] {
-                    i += 1;
-                }
-                let Some(&c) = b.get(i) else { break };
-                match c {
-                    b'"' => stack.push(Frame::Str),
-                    b'#' => {
-                        while i + 1 < b.len() && b[i + 1] != b'\n' {
-                            i += 1;
-                        }
-                    }
-                    b'/' if b.get(i + 1) == Some(&b'/') => {
-                        while i + 1 < b.len() && b[i + 1] != b'\n' {
-                            i += 1;
-                        }
-                    }
-                    b'/' if b.get(i + 1) == Some(&b'*') => {
-                        i += 2;
-                        while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    b'<' if b.get(i + 1) == Some(&b'<') => {
-                        let mut j = i + 2;
-                        if b.get(j) == Some(&b'-') {
-                            j += 1;
-                        }
-                        let name_end = b[j..]
-                            .iter()
-                            .position(|x| !(x.is_ascii_alphanumeric() || *x == b'_' || *x == b'-'))
-                            .map_or(b.len(), |p| j + p);
-                        if name_end > j
-                            && b.get(name_end).is_none_or(|x| *x == b'\n' || *x == b'\r')
-                        {
-                            let marker = &b[j..name_end];
-                            stack.push(Frame::Text {
-                                marker: Some(marker),
-                            });
-                            // Text starts on the next line.
-                            i = name_end;
-                            while i < b.len() && b[i] != b'\n' {
-                                i += 1;
-                            }
-                        }
-                    }
-                    b'(' | b'[' | b'{' => {
-                        depth += 1;
-                        if depth > max_depth {
-                            return Some((i, Limit::Nesting));
-                        }
-                        let object = c == b'{' && !is_block_header(b, i);
-                        stack.push(Frame::Open {
-                            object: object.then_some((i, 0)),
-                        });
-                    }
-                    b')' | b']' | b'}' => {
-                        if matches!(top, Some(Frame::Open { .. }) | Some(Frame::Interp)) {
-                            stack.pop();
-                            depth = depth.saturating_sub(1);
-                        }
-                    }
-                    b',' | b'\n' => {
-                        if let Some(Frame::Open {
-                            object: Some((start, seps)),
-                        }) = top
-                        {
-                            *seps += 1;
-                            if *seps > max_entries {
-                                return Some((*start, Limit::ObjectEntries));
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-/// Whether the `{` at `brace` opens a block: on its line before it stand only a name and
-/// labels (`resource "a" "b" {`, `ingress {`). Any other `{` opens an object (or a `for`).
-/// Looks back at most 1 KiB, so a long line does not make the check quadratic.
-fn is_block_header(b: &[u8], brace: usize) -> bool {
-    let from = brace.saturating_sub(1024);
-    let start = match b[from..brace].iter().rposition(|&c| c == b'\n') {
-        Some(p) => from + p + 1,
-        None if from == 0 => 0,
-        None => return false,
-    };
-    let line = &b[start..brace];
-    let mut words = 0;
-    let mut j = 0;
-    while j < line.len() {
-        match line[j] {
-            c if c.is_ascii_whitespace() => j += 1,
-            b'"' if words > 0 => {
-                j += 1;
-                while j < line.len() && line[j] != b'"' {
-                    j += if line[j] == b'\\' { 2 } else { 1 };
-                }
-                if j >= line.len() {
-                    return false;
-                }
-                j += 1;
-                words += 1;
-            }
-            c if c.is_ascii_alphabetic() || c == b'_' => {
-                while j < line.len()
-                    && (line[j].is_ascii_alphanumeric() || line[j] == b'_' || line[j] == b'-')
-                {
-                    j += 1;
-                }
-                words += 1;
-            }
-            _ => return false,
-        }
-    }
-    words > 0
-}
 
 struct Converter<'a> {
     file: FileId,
@@ -654,9 +472,11 @@ mod tests {
             "x = true ? 1 : ",
         ] {
             let src = format!("{prefix}{{\n{}}}\n", entries(MAX_OBJECT_ENTRIES + 10));
-            assert_eq!(
-                structure_exceeds(&src, MAX_NESTING, MAX_OBJECT_ENTRIES, false).map(|x| x.1),
-                Some(Limit::ObjectEntries),
+            assert!(
+                matches!(
+                    scan::scan(&src, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config),
+                    Some(Problem::ObjectEntries(_))
+                ),
                 "{prefix}"
             );
         }
@@ -665,7 +485,7 @@ mod tests {
     #[test]
     fn escaped_interpolations_and_comments_do_not_nest() {
         let src = "x = \"$${a} %%{b}\" # {{{{ ((((\n// [[[[\n/* {{{{ */\ny = 1\n".repeat(100);
-        assert!(structure_exceeds(&src, 2, 10, false).is_none());
+        assert!(scan::scan(&src, 2, 10, Syntax::Config).is_none());
     }
 
     #[test]

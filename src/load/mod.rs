@@ -209,8 +209,6 @@ fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
             ),
         );
     }
-    let mut bytes = bytes;
-    blank_bom(&mut bytes);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -230,6 +228,8 @@ fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
             );
         }
     };
+    // The source file replaces a byte-order mark by spaces; parsers read that text, so
+    // offsets agree.
     (
         SourceFile::new(d.display.clone(), d.path.clone(), text),
         Read::Text(d.kind),
@@ -342,11 +342,4 @@ fn looks_like_plan(bytes: &[u8]) -> bool {
         && (has(b"\"planned_values\"")
             || has(b"\"resource_changes\"")
             || has(b"\"terraform_version\""))
-}
-
-/// A byte-order mark is replaced by spaces of the same byte length so offsets stay put.
-fn blank_bom(bytes: &mut [u8]) {
-    if let Some(bom) = bytes.get_mut(..3).filter(|b| *b == b"\xEF\xBB\xBF") {
-        bom.fill(b' ');
-    }
 }
