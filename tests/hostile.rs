@@ -688,3 +688,54 @@ fn fuzz_regression_parser_backtracking() {
         );
     }
 }
+
+/// 13 KB of `.tf.json` (found by the `json_loader` fuzz target; see
+/// tests/data/fuzz-regressions/README.md): a JSON string whose template nests operator chains
+/// inside objects, dozens of levels deep, leaving nothing open. hcl-edit took over 30 s to give
+/// up on it; onus weighs the worst case before parsing and refuses it.
+#[test]
+fn fuzz_regression_template_backtracking() {
+    let input = include_bytes!("data/fuzz-regressions/json-template-backtracking.tf.json");
+    let dir = setup(&[("slow.tf.json", input)]);
+    let run = scan_with(dir.path(), &[], 30);
+    assert_rejected(&run, "slow.tf.json:1:");
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("slow.tf.json:1:") && l.contains("exponential time")),
+        "{}",
+        run.explain()
+    );
+}
+
+#[test]
+fn operator_chains_nested_in_retried_operands() {
+    // `a > b > (a > b > (... c & d ...))`: nothing is left open, but the innermost operand
+    // fails, and hcl-edit parses each enclosing operand twice: four times as long for every two
+    // levels (2 s at 22 levels, days at 40). Refused before parsing, in native syntax and in a
+    // template file alike.
+    let chains =
+        |levels: usize| format!("{}c & d{}", "a > b > (".repeat(levels), ")".repeat(levels));
+    let dir = setup(&[
+        ("chains.tf", format!("x = {}\n", chains(40)).as_bytes()),
+        (
+            "tpl.tf",
+            b"locals {\n  t = templatefile(\"${path.module}/chains.tpl\", {})\n}\n\nresource \"aws_ebs_volume\" \"t\" {\n  size      = 1\n  encrypted = local.t == \"\"\n}\n",
+        ),
+        ("chains.tpl", format!("${{{}}}", chains(40)).as_bytes()),
+    ]);
+    let run = scan_with(dir.path(), &[], 30);
+    assert_rejected(&run, "chains.tf:1:");
+    assert!(
+        run.diag_at("chains.tf:1:", "error", Some("nesting-limit")),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with("tpl.tf:2:")
+            && l.contains("templatefile")
+            && l.contains("exponential time")),
+        "{}",
+        run.explain()
+    );
+}

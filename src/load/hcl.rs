@@ -1,7 +1,8 @@
 //! Terraform's native syntax: parse with hcl-edit (which keeps byte spans) and convert to the
 //! [`ast`](super::ast) tree. A pre-parse [`scan`] first refuses text the parser would handle
-//! badly: nesting deep enough to threaten its stack, huge objects, and text ending inside an
-//! unclosed construct (on which hcl-edit backtracks for exponential time).
+//! badly: nesting deep enough to threaten its stack, huge objects, and text on which its
+//! retries of failing operands could take exponential time (text ending inside an unclosed
+//! construct, and operator chains nested deep inside one another).
 
 mod scan;
 
@@ -66,6 +67,20 @@ fn describe(text: &str, problem: Problem) -> (&'static str, String, usize) {
         Problem::ObjectEntries(at) => (
             "size-limit",
             format!("an object has more than {MAX_OBJECT_ENTRIES} entries"),
+            at,
+        ),
+        Problem::Backtracking(at) => (
+            "nesting-limit",
+            "operators and brackets nest so deeply inside one another that parsing could take \
+             exponential time"
+                .to_string(),
+            at,
+        ),
+        Problem::AmbiguousHeredocs(at) => (
+            "size-limit",
+            "heredocs closed on their first line can be read two ways; here, too many for the \
+             parser's time to be bounded"
+                .to_string(),
             at,
         ),
         Problem::Unclosed(at, construct) => {

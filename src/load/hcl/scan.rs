@@ -1,18 +1,27 @@
 //! The single pass over native-syntax text that runs before hcl-edit parses it. It refuses
-//! three kinds of input before the parser sees them: brackets nested deeper than the parser's
-//! stack can take, objects with so many entries that the parser's pairwise key check is slow,
-//! and text that ends inside a construct it opened (a bracket, interpolation, directive,
-//! string, heredoc or comment).
+//! input the parser would handle badly before the parser sees it: brackets nested deeper than
+//! the parser's stack can take, objects with so many entries that the parser's pairwise key
+//! check is slow, text that ends inside a construct it opened (a bracket, interpolation,
+//! directive, string, heredoc or comment), and operator chains nested so that a failing parse
+//! could take exponential time.
 //!
-//! The last guard exists because of how hcl-edit fails. When the operand after the second (or
-//! later) operator of a chain like `a > b > (...)` fails to parse, `expr_inner` rewinds to the
-//! operator, then parses the operator and the same operand once more before giving up. Every
-//! level of such chains nested inside that operand doubles the work, and input that ends inside
-//! unclosed brackets makes every open level fail that way: 1.9 KB took three seconds, growing
-//! exponentially with more levels. Such text can never parse, so it is refused here, pointing
-//! at the construct that was left open.
+//! The last two guards exist because of how hcl-edit fails. When the operand after the second
+//! (or a later) operator of a chain like `a > b > (...)` fails to parse, `expr_inner` rewinds to
+//! the operator, then parses the operator and the same operand once more before giving up. Each
+//! level of such chains nested inside the failing operand doubles the work: 1.9 KB of broken
+//! HCL took three seconds, 13 KB of template in a JSON string over thirty.
 //!
-//! The lexer follows hcl-edit's own rules so that it never refuses a file hcl-edit accepts:
+//! - Text that ends inside an unclosed construct can never parse, so it is refused with the
+//!   construct's opening as the location. This verdict is exact (see below).
+//! - For every other input the pass adds up the worst case: each byte weighs 2^d, where d is
+//!   the number of enclosing brackets, strings and interpolations that stand after two or more
+//!   operators of their chain (counted generously: every operator character, and chains end
+//!   only at `,`, `=`, `=>`, `?` and `:`). Input weighing more than `WORK_PER_BYTE` times its
+//!   length plus `WORK_BASE` is refused; configurations seen so far weigh exactly their
+//!   length. Since hcl-edit reads (and re-reads) every byte as the lexer below does, the weight
+//!   bounds what it can spend.
+//!
+//! The lexer follows hcl-edit's rules so that it reads every byte as hcl-edit does:
 //! - in code, `"` opens a quoted string; `#`, `//` and `/* */` are comments; `<<ID` or `<<-ID`
 //!   directly followed by a line ending opens a heredoc; brackets nest;
 //! - in a quoted string, `\` escapes one character, `"` closes it (a line ending does not),
@@ -22,13 +31,17 @@
 //! - the text between `%{ if }` or `%{ for }` and its `%{ endif }` or `%{ endfor }` is template
 //!   text in which neither `"` nor a heredoc's closing line ends anything: hcl-edit parses that
 //!   text with its plain template grammar;
-//! - when a heredoc's first line is its own closing line, hcl-edit first tries a later closing
-//!   line and falls back to the first only if that fails, a choice a lexer cannot make. The
-//!   pass then reads it as closed at once and makes no claim about unclosed constructs.
+//! - when a heredoc's first line is its own closing line, hcl-edit first reads on to a later
+//!   closing line and falls back to the first only if that fails. Without a later closing line,
+//!   or with only plain text before it, the outcome is certain and the pass follows it.
+//!   Otherwise (interpolations in between) the pass follows the short reading, weighs the long
+//!   one too, and makes no claim about unclosed constructs.
 //!
 //! On text hcl-edit accepts, every byte is then read as hcl-edit reads it (code, string,
 //! heredoc or directive text, or comment), and since that text is well formed every construct
 //! closes. The property tests at the end check this on generated files and their mutations.
+
+use std::collections::HashMap;
 
 /// How the text is read: as configuration (a body or a lone expression) or as a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +60,12 @@ pub enum Problem {
     ObjectEntries(usize),
     /// The text ends inside the construct opened at the offset, so it cannot parse.
     Unclosed(usize, Construct),
+    /// Operator chains nest so deeply that a failing parse could take exponential time; the
+    /// offset of the bracket, string or interpolation where the budget ran out.
+    Backtracking(usize),
+    /// Heredocs closed on their first line, which hcl-edit reads two ways, would take this pass
+    /// more than a few readings of the text to weigh; the offset of the heredoc.
+    AmbiguousHeredocs(usize),
 }
 
 /// A construct that was opened and never closed.
@@ -79,25 +98,48 @@ pub enum Keyword {
     Other,
 }
 
-enum Frame<'t> {
+/// Worst-case parse work allowed, in bytes weighted by how often hcl-edit may parse them: this
+/// many times the text's length, plus [`WORK_BASE`]. Configurations seen so far weigh their
+/// length exactly. At the limit a failing parse takes about 15 times as long as parsing that
+/// much well-formed text (failing is slower per byte), 40 ms for small files.
+const WORK_PER_BYTE: u64 = 4;
+const WORK_BASE: u64 = 1 << 18;
+/// Bytes this pass may read again to weigh the second reading of heredocs closed on their first
+/// line: this many times the text's length, plus [`EFFORT_BASE`]; and how many such readings
+/// may be under way inside one another.
+const EFFORT_PER_BYTE: u64 = 2;
+const EFFORT_BASE: u64 = 1 << 20;
+const MAX_NESTED_READINGS: usize = 32;
+
+#[derive(Clone)]
+struct Frame<'t> {
+    kind: Kind<'t>,
+    at: usize,
+    /// Brackets, interpolations and directives open, this one included.
+    depth: usize,
+    /// Enclosing operands hcl-edit may parse twice: it may parse this frame's text 2^dbl times.
+    dbl: u32,
+    /// Operators met so far in the current operator chain (code frames).
+    ops: u32,
+    /// Tells apart frames that stood at the same height at different times.
+    id: u32,
+}
+
+#[derive(Clone, Copy)]
+enum Kind<'t> {
+    /// The text itself, read as configuration.
+    Root,
     /// `(`, `[` or `{`; for an object, the separators (`,` and line endings) met so far.
-    Open {
-        at: usize,
-        bracket: u8,
-        object: Option<usize>,
-    },
+    Open { bracket: u8, object: Option<usize> },
     /// `${ ... }` (no keyword) or `%{ ... }`.
-    Interp {
-        at: usize,
-        directive: Option<Keyword>,
-    },
+    Interp { directive: Option<Keyword> },
     /// A quoted string.
-    Str { at: usize },
+    Str,
     /// Heredoc text until its closing line.
-    Heredoc { at: usize, marker: &'t [u8] },
+    Heredoc { marker: &'t [u8] },
     /// The template text inside an `if` or `for` directive.
-    Body { at: usize, keyword: Keyword },
-    /// A whole template (the text of a template file or of a JSON string).
+    Body { keyword: Keyword },
+    /// The text itself, read as a template.
     Template,
 }
 
@@ -121,179 +163,509 @@ const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 }
 
 /// Bytes each mode acts on; the others are skipped in a tight loop.
-static CODE_SPECIAL: [bool; 256] = byte_set(b"\"#/<([{)]},\n");
+static CODE_SPECIAL: [bool; 256] = byte_set(b"\"#/<([{)]},\n+-*%>!&|=?:");
 static STR_SPECIAL: [bool; 256] = byte_set(b"\\\"$%");
 static HEREDOC_SPECIAL: [bool; 256] = byte_set(b"\n$%");
 static TEMPLATE_SPECIAL: [bool; 256] = byte_set(b"$%");
 
 /// The first reason to refuse `text` before parsing it, if any: nesting deeper than
 /// `max_depth`, an object with more than `max_entries` entries (counted generously: every comma
-/// and line ending), or an end inside an unclosed construct.
+/// and line ending), an end inside an unclosed construct, or operator chains nested too deeply.
 pub fn scan(text: &str, max_depth: usize, max_entries: usize, syntax: Syntax) -> Option<Problem> {
-    let b = text.as_bytes();
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    if syntax == Syntax::Template {
-        stack.push(Frame::Template);
+    let len = text.len() as u64;
+    let mut scanner = Scanner {
+        text,
+        max_depth,
+        max_entries,
+        work: 0,
+        work_budget: len.saturating_mul(WORK_PER_BYTE).saturating_add(WORK_BASE),
+        over_budget: None,
+        effort: 0,
+        effort_budget: len
+            .saturating_mul(EFFORT_PER_BYTE)
+            .saturating_add(EFFORT_BASE),
+        unsure: false,
+        open_comment: None,
+        next_id: 1,
+        nested_runs: 0,
+        line_words: None,
+    };
+    let root = match syntax {
+        Syntax::Config => Kind::Root,
+        Syntax::Template => Kind::Template,
+    };
+    let mut stack = vec![Frame {
+        kind: root,
+        at: 0,
+        depth: 0,
+        dbl: 0,
+        ops: 0,
+        id: 0,
+    }];
+    if let Err(problem) = scanner.run(&mut stack, 0, None) {
+        return Some(problem);
     }
-    let mut depth = 0usize;
-    // Set when hcl-edit might read a heredoc differently from this pass (see the module docs).
-    let mut unsure = false;
-    let mut open_comment = None;
-    let mut i = 0;
-    while i < b.len() {
-        let mode = match stack.last() {
-            None | Some(Frame::Open { .. }) | Some(Frame::Interp { .. }) => Mode::Code,
-            Some(Frame::Str { .. }) => Mode::Str,
-            Some(Frame::Heredoc { marker, .. }) => Mode::Heredoc(marker),
-            Some(Frame::Body { .. }) | Some(Frame::Template) => Mode::Template,
+    let unclosed = if scanner.unsure {
+        None
+    } else {
+        unclosed(&stack, scanner.open_comment)
+    };
+    unclosed.or(scanner.over_budget.map(Problem::Backtracking))
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    max_depth: usize,
+    max_entries: usize,
+    /// Weighted bytes so far (see the module docs), and where they first went over budget.
+    work: u64,
+    work_budget: u64,
+    over_budget: Option<usize>,
+    /// Bytes read again to weigh second readings of heredocs.
+    effort: u64,
+    effort_budget: u64,
+    /// Set when hcl-edit may read a heredoc differently from the main reading.
+    unsure: bool,
+    open_comment: Option<usize>,
+    next_id: u32,
+    /// Readings weighed on their own that are under way (each inside the one before).
+    nested_runs: usize,
+    /// Offsets of the first word of each line, by word, built when a heredoc closes on its
+    /// first line: whether a later line may close it too is then a lookup.
+    line_words: Option<HashMap<&'t [u8], Vec<usize>>>,
+}
+
+/// The long reading of a heredoc closed on its first line that may parse: where its closing
+/// line ends, and the frames around the heredoc then, to compare with the short reading there.
+struct Rejoin<'t> {
+    end: usize,
+    height: usize,
+    parent: u32,
+    ops: u32,
+    frames: Vec<Frame<'t>>,
+    heredoc: usize,
+}
+
+impl<'t> Scanner<'t> {
+    /// Reads from `i` with `stack` until the end of the text. For `region` (the offset of a
+    /// heredoc whose long reading is weighed on its own) it stops if the stack empties, where the
+    /// heredoc's frame, alone on it, closes. Returns where it stopped and whether an
+    /// interpolation or directive opened on the way.
+    fn run(
+        &mut self,
+        stack: &mut Vec<Frame<'t>>,
+        i: usize,
+        region: Option<usize>,
+    ) -> Result<(usize, bool), Problem> {
+        let Some(heredoc) = region else {
+            return self.read(stack, i, None);
         };
-        let special = match mode {
-            Mode::Code => &CODE_SPECIAL,
-            Mode::Str => &STR_SPECIAL,
-            Mode::Heredoc(_) => &HEREDOC_SPECIAL,
-            Mode::Template => &TEMPLATE_SPECIAL,
-        };
-        while i < b.len() && !special[b[i] as usize] {
-            i += 1;
+        if self.nested_runs >= MAX_NESTED_READINGS {
+            return Err(Problem::AmbiguousHeredocs(heredoc));
         }
-        let Some(&c) = b.get(i) else { break };
-        match (mode, c) {
-            (Mode::Str, b'\\') => i += 2,
-            (Mode::Str, b'"') => {
-                stack.pop();
+        self.nested_runs += 1;
+        let result = self.read(stack, i, region);
+        self.nested_runs -= 1;
+        result
+    }
+
+    /// [`Self::run`] without the count of nested readings.
+    fn read(
+        &mut self,
+        stack: &mut Vec<Frame<'t>>,
+        mut i: usize,
+        region: Option<usize>,
+    ) -> Result<(usize, bool), Problem> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut interpolated = false;
+        let mut rejoins: Vec<Rejoin<'t>> = Vec::new();
+        while i < b.len() && !stack.is_empty() {
+            while rejoins.first().is_some_and(|r| i >= r.end) {
+                let r = rejoins.remove(0);
+                let exact = i == r.end;
+                self.rejoin(stack, r, exact)?;
+            }
+            // Stop where the next long reading ends, to compare the readings there.
+            let limit = rejoins.first().map_or(b.len(), |r| r.end);
+            let start = i;
+            let top = stack.last().expect("a frame");
+            let (top_at, top_dbl, top_depth, top_ops) = (top.at, top.dbl, top.depth, top.ops);
+            let mode = match top.kind {
+                Kind::Root | Kind::Open { .. } | Kind::Interp { .. } => Mode::Code,
+                Kind::Str => Mode::Str,
+                Kind::Heredoc { marker } => Mode::Heredoc(marker),
+                Kind::Body { .. } | Kind::Template => Mode::Template,
+            };
+            // What a construct opened here nests under: in code, an operand after two or more
+            // operators of its chain is one hcl-edit may parse twice.
+            let inner_dbl = top_dbl + u32::from(matches!(mode, Mode::Code) && top_ops >= 2);
+            let special = match mode {
+                Mode::Code => &CODE_SPECIAL,
+                Mode::Str => &STR_SPECIAL,
+                Mode::Heredoc(_) => &HEREDOC_SPECIAL,
+                Mode::Template => &TEMPLATE_SPECIAL,
+            };
+            while i < limit && !special[b[i] as usize] {
                 i += 1;
             }
-            (Mode::Heredoc(marker), b'\n') => match closing_line(text, i + 1, marker) {
-                Some(end) => {
+            let Some(&c) = b.get(i) else {
+                self.charge(i - start, top_dbl, top_at, region)?;
+                break;
+            };
+            if i == limit && i > start {
+                self.charge(i - start, top_dbl, top_at, region)?;
+                continue;
+            }
+            let next = b.get(i + 1).copied();
+            match (mode, c) {
+                (Mode::Str, b'\\') => i += 2,
+                (Mode::Str, b'"') => {
                     stack.pop();
-                    i = end;
+                    i += 1;
                 }
-                None => i += 1,
-            },
-            (Mode::Str | Mode::Heredoc(_) | Mode::Template, _) => {
-                // `$` or `%`: `$${` and `%%{` are literal, `${` and `%{` open.
-                if b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&b'{') {
-                    i += 3;
-                } else if b.get(i + 1) == Some(&b'{') {
-                    depth += 1;
-                    if depth > max_depth {
-                        return Some(Problem::Nesting(i));
+                (Mode::Heredoc(marker), b'\n') => match closing_line(text, i + 1, marker) {
+                    Some(end) => {
+                        stack.pop();
+                        i = end;
                     }
-                    let directive = (c == b'%').then(|| directive_keyword(b, i + 2));
-                    stack.push(Frame::Interp { at: i, directive });
-                    i += 2;
-                } else {
+                    None => i += 1,
+                },
+                (Mode::Str | Mode::Heredoc(_) | Mode::Template, _) => {
+                    // `$` or `%`: `$${` and `%%{` are literal, `${` and `%{` open.
+                    if next == Some(c) && b.get(i + 2) == Some(&b'{') {
+                        i += 3;
+                    } else if next == Some(b'{') {
+                        let directive = (c == b'%').then(|| directive_keyword(b, i + 2));
+                        self.push(stack, Kind::Interp { directive }, i, top_dbl, top_depth + 1)?;
+                        interpolated = true;
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+                (Mode::Code, b'"') => {
+                    self.push(stack, Kind::Str, i, inner_dbl, top_depth)?;
+                    i += 1;
+                }
+                (Mode::Code, b'#') => i = line_end(b, i),
+                (Mode::Code, b'/') if next == Some(b'/') => i = line_end(b, i),
+                (Mode::Code, b'/') if next == Some(b'*') => match find(b, i + 2, b"*/") {
+                    Some(end) => i = end + 2,
+                    None => {
+                        if region.is_none() {
+                            self.open_comment = Some(i);
+                        }
+                        i = b.len();
+                    }
+                },
+                (Mode::Code, b'<') if next == Some(b'<') => match heredoc_start(text, i) {
+                    Some((marker, body)) => {
+                        i = self.heredoc(stack, &mut rejoins, i, marker, body, inner_dbl)?;
+                    }
+                    None => {
+                        self.count_operator(stack);
+                        i += 1;
+                    }
+                },
+                (Mode::Code, b'(' | b'[' | b'{') => {
+                    let object = (c == b'{' && !is_block_header(b, i)).then_some(0);
+                    let kind = Kind::Open { bracket: c, object };
+                    self.push(stack, kind, i, inner_dbl, top_depth + 1)?;
+                    i += 1;
+                }
+                (Mode::Code, b')' | b']' | b'}') => {
+                    self.close(stack);
+                    i += 1;
+                }
+                (Mode::Code, b',' | b'\n') => {
+                    let top = stack.last_mut().expect("a frame");
+                    if c == b',' {
+                        top.ops = 0;
+                    }
+                    if let Kind::Open {
+                        object: Some(seps), ..
+                    } = &mut top.kind
+                    {
+                        *seps += 1;
+                        if *seps > self.max_entries {
+                            return Err(Problem::ObjectEntries(top.at));
+                        }
+                    }
+                    i += 1;
+                }
+                (Mode::Code, b'=') => {
+                    let top = stack.last_mut().expect("a frame");
+                    if next == Some(b'=') {
+                        top.ops += 1;
+                        i += 2;
+                    } else if i > 0 && matches!(b[i - 1], b'!' | b'<' | b'>') {
+                        // The end of `!=`, `<=` or `>=`, counted at its start.
+                        i += 1;
+                    } else {
+                        // An assignment or `=>`: a new expression starts.
+                        top.ops = 0;
+                        i += if next == Some(b'>') { 2 } else { 1 };
+                    }
+                }
+                (Mode::Code, b'?') => {
+                    stack.last_mut().expect("a frame").ops = 0;
+                    i += 1;
+                }
+                (Mode::Code, b':') => {
+                    if next == Some(b':') {
+                        // A provider function's namespace, inside one operand.
+                        i += 2;
+                    } else {
+                        stack.last_mut().expect("a frame").ops = 0;
+                        i += 1;
+                    }
+                }
+                (Mode::Code, b'&' | b'|') => {
+                    self.count_operator(stack);
+                    i += if next == Some(c) { 2 } else { 1 };
+                }
+                (Mode::Code, _) => {
+                    // `+ - * / % < > !`; a `-` inside a name counts too, which only errs high.
+                    self.count_operator(stack);
                     i += 1;
                 }
             }
-            (Mode::Code, b'"') => {
-                stack.push(Frame::Str { at: i });
-                i += 1;
+            let i_end = i.min(b.len());
+            self.charge(i_end - start, top_dbl, top_at, region)?;
+        }
+        for r in rejoins {
+            let exact = i == r.end;
+            self.rejoin(stack, r, exact)?;
+        }
+        Ok((i.min(b.len()), interpolated))
+    }
+
+    /// `)`, `]` or `}` in code: closes the innermost bracket or interpolation; the end of an
+    /// `if` or `for` directive opens its text, and `endif` or `endfor` closes that text.
+    fn close(&mut self, stack: &mut Vec<Frame<'t>>) {
+        let Some(top) = stack.last() else { return };
+        match top.kind {
+            Kind::Open { .. } => {
+                stack.pop();
             }
-            (Mode::Code, b'#') => i = line_end(b, i),
-            (Mode::Code, b'/') if b.get(i + 1) == Some(&b'/') => i = line_end(b, i),
-            (Mode::Code, b'/') if b.get(i + 1) == Some(&b'*') => match find(b, i + 2, b"*/") {
-                Some(end) => i = end + 2,
-                None => {
-                    open_comment = Some(i);
-                    i = b.len();
-                }
-            },
-            (Mode::Code, b'<') if b.get(i + 1) == Some(&b'<') => match heredoc_start(text, i) {
-                Some((marker, body)) => match closing_line(text, body, marker) {
-                    Some(end) => {
-                        unsure = true;
-                        i = end;
+            Kind::Interp { directive } => {
+                let (at, dbl, depth) = (top.at, top.dbl, top.depth);
+                stack.pop();
+                match directive {
+                    Some(keyword @ (Keyword::If | Keyword::For)) => {
+                        // One level less deep than the directive was: within the limit.
+                        self.push_unchecked(stack, Kind::Body { keyword }, at, dbl, depth - 1);
                     }
-                    None => {
-                        stack.push(Frame::Heredoc { at: i, marker });
-                        i = body;
-                    }
-                },
-                None => i += 1,
-            },
-            (Mode::Code, b'(' | b'[' | b'{') => {
-                depth += 1;
-                if depth > max_depth {
-                    return Some(Problem::Nesting(i));
-                }
-                let object = (c == b'{' && !is_block_header(b, i)).then_some(0);
-                stack.push(Frame::Open {
-                    at: i,
-                    bracket: c,
-                    object,
-                });
-                i += 1;
-            }
-            (Mode::Code, b')' | b']' | b'}') => {
-                match stack.last() {
-                    Some(Frame::Open { .. }) => {
-                        stack.pop();
-                        depth = depth.saturating_sub(1);
-                    }
-                    Some(&Frame::Interp { at, directive }) => {
-                        stack.pop();
-                        depth = depth.saturating_sub(1);
-                        match directive {
-                            Some(keyword @ (Keyword::If | Keyword::For)) => {
-                                stack.push(Frame::Body { at, keyword })
-                            }
-                            Some(Keyword::EndIf | Keyword::EndFor) => {
-                                if matches!(stack.last(), Some(Frame::Body { .. })) {
-                                    stack.pop();
-                                }
-                            }
-                            _ => {}
+                    Some(Keyword::EndIf | Keyword::EndFor) => {
+                        if matches!(stack.last().map(|t| t.kind), Some(Kind::Body { .. })) {
+                            stack.pop();
                         }
                     }
                     _ => {}
                 }
-                i += 1;
             }
-            (Mode::Code, b',' | b'\n') => {
-                if let Some(Frame::Open {
-                    at,
-                    object: Some(seps),
-                    ..
-                }) = stack.last_mut()
-                {
-                    *seps += 1;
-                    if *seps > max_entries {
-                        return Some(Problem::ObjectEntries(*at));
-                    }
-                }
-                i += 1;
-            }
-            (Mode::Code, _) => i += 1,
+            _ => {}
         }
     }
-    if unsure {
-        return None;
+
+    fn push(
+        &mut self,
+        stack: &mut Vec<Frame<'t>>,
+        kind: Kind<'t>,
+        at: usize,
+        dbl: u32,
+        depth: usize,
+    ) -> Result<(), Problem> {
+        if depth > self.max_depth {
+            return Err(Problem::Nesting(at));
+        }
+        self.push_unchecked(stack, kind, at, dbl, depth);
+        Ok(())
     }
-    unclosed(&stack, open_comment)
+
+    fn push_unchecked(
+        &mut self,
+        stack: &mut Vec<Frame<'t>>,
+        kind: Kind<'t>,
+        at: usize,
+        dbl: u32,
+        depth: usize,
+    ) {
+        stack.push(self.frame(kind, at, dbl, depth));
+    }
+
+    fn frame(&mut self, kind: Kind<'t>, at: usize, dbl: u32, depth: usize) -> Frame<'t> {
+        self.next_id = self.next_id.wrapping_add(1);
+        Frame {
+            kind,
+            at,
+            depth,
+            dbl,
+            ops: 0,
+            id: self.next_id,
+        }
+    }
+
+    fn count_operator(&self, stack: &mut [Frame<'t>]) {
+        if let Some(top) = stack.last_mut() {
+            top.ops = top.ops.saturating_add(1);
+        }
+    }
+
+    /// Adds `n` bytes that hcl-edit may parse 2^`dbl` times to the work, and to the re-reading
+    /// effort when weighing a heredoc's second reading.
+    fn charge(
+        &mut self,
+        n: usize,
+        dbl: u32,
+        at: usize,
+        region: Option<usize>,
+    ) -> Result<(), Problem> {
+        let n = n as u64;
+        let weight = n.saturating_mul(1u64.checked_shl(dbl).unwrap_or(u64::MAX));
+        self.work = self.work.saturating_add(weight);
+        if self.work > self.work_budget && self.over_budget.is_none() {
+            // Read on: text that ends inside an unclosed construct is the better diagnosis.
+            self.over_budget = Some(at);
+        }
+        if let Some(heredoc) = region {
+            self.effort = self.effort.saturating_add(n);
+            if self.effort > self.effort_budget {
+                return Err(Problem::AmbiguousHeredocs(heredoc));
+            }
+        }
+        Ok(())
+    }
+
+    /// A heredoc opened by the `<<` at `at` whose text starts at `body`; returns where reading
+    /// goes on. If its first line closes it, hcl-edit first reads on to a later closing line
+    /// and closes it on the first line only if that reading fails to parse.
+    fn heredoc(
+        &mut self,
+        stack: &mut Vec<Frame<'t>>,
+        rejoins: &mut Vec<Rejoin<'t>>,
+        at: usize,
+        marker: &'t [u8],
+        body: usize,
+        dbl: u32,
+    ) -> Result<usize, Problem> {
+        let top = stack.last().expect("a frame");
+        let (depth, parent, ops) = (top.depth, top.id, top.ops);
+        let Some(first_end) = closing_line(self.text, body, marker) else {
+            self.push(stack, Kind::Heredoc { marker }, at, dbl, depth)?;
+            return Ok(body);
+        };
+        if !self.may_close_later(marker, first_end) {
+            return Ok(first_end);
+        }
+        let mut long = vec![self.frame(Kind::Heredoc { marker }, at, dbl, depth)];
+        let (end, interpolated) = self.run(&mut long, body, Some(at))?;
+        if !long.is_empty() {
+            // No later closing line outside interpolations: the long reading fails.
+            Ok(first_end)
+        } else if !interpolated {
+            // Plain text up to a later closing line: the long reading parses.
+            Ok(end)
+        } else {
+            // Either reading may be hcl-edit's: follow the short one and weigh the rest of the
+            // long one when the two have not met again by its end.
+            self.unsure = true;
+            let rejoin = Rejoin {
+                end,
+                height: stack.len(),
+                parent,
+                ops,
+                frames: stack.clone(),
+                heredoc: at,
+            };
+            let k = rejoins.partition_point(|r| r.end <= end);
+            rejoins.insert(k, rejoin);
+            Ok(first_end)
+        }
+    }
+
+    /// Where a heredoc's long reading ends (`exact`), or past it when a token of the short
+    /// reading spans that point: if the short reading stands there in the frame around the
+    /// heredoc, the rest reads alike (operators counted from the higher of the two); otherwise
+    /// the rest of the long reading is weighed on its own.
+    fn rejoin(
+        &mut self,
+        stack: &mut [Frame<'t>],
+        r: Rejoin<'t>,
+        exact: bool,
+    ) -> Result<(), Problem> {
+        if exact && stack.len() == r.height {
+            if let Some(top) = stack.last_mut().filter(|t| t.id == r.parent) {
+                top.ops = top.ops.max(r.ops);
+                return Ok(());
+            }
+        }
+        let mut frames = r.frames;
+        if let Some(top) = frames.last_mut() {
+            top.ops = r.ops;
+        }
+        let unsure = self.unsure;
+        let open_comment = self.open_comment;
+        self.run(&mut frames, r.end, Some(r.heredoc))?;
+        self.unsure = unsure;
+        self.open_comment = open_comment;
+        Ok(())
+    }
+
+    /// Whether a line after `from` may close a heredoc with `marker`: one starting (after spaces
+    /// and tabs) with the marker as its whole ASCII word. Markers with other characters are
+    /// assumed to.
+    fn may_close_later(&mut self, marker: &[u8], from: usize) -> bool {
+        if !marker.is_ascii() {
+            return true;
+        }
+        let b = self.text.as_bytes();
+        let words = self.line_words.get_or_insert_with(|| {
+            let mut words: HashMap<&'t [u8], Vec<usize>> = HashMap::new();
+            let mut line = 0;
+            while line < b.len() {
+                let mut k = line;
+                while matches!(b.get(k), Some(b' ' | b'\t')) {
+                    k += 1;
+                }
+                let word_end = b[k..]
+                    .iter()
+                    .position(|x| !(x.is_ascii_alphanumeric() || *x == b'_' || *x == b'-'))
+                    .map_or(b.len(), |p| k + p);
+                if word_end > k {
+                    words.entry(&b[k..word_end]).or_default().push(k);
+                }
+                line = line_end(b, word_end) + 1;
+            }
+            words
+        });
+        words
+            .get(marker)
+            .and_then(|at| at.last())
+            .is_some_and(|&last| last > from)
+    }
 }
 
 /// Which unclosed construct to name: the outermost open string, heredoc or directive body, the
 /// earliest point from which the rest of the text was swallowed; otherwise an open comment;
 /// otherwise the innermost open bracket or interpolation.
 fn unclosed(stack: &[Frame<'_>], open_comment: Option<usize>) -> Option<Problem> {
-    let text_frame = stack.iter().find_map(|f| match *f {
-        Frame::Str { at } => Some(Problem::Unclosed(at, Construct::String)),
-        Frame::Heredoc { at, .. } => Some(Problem::Unclosed(at, Construct::Heredoc)),
-        Frame::Body { at, keyword } => {
-            Some(Problem::Unclosed(at, Construct::DirectiveBody(keyword)))
-        }
+    let text_frame = stack.iter().find_map(|f| match f.kind {
+        Kind::Str => Some(Problem::Unclosed(f.at, Construct::String)),
+        Kind::Heredoc { .. } => Some(Problem::Unclosed(f.at, Construct::Heredoc)),
+        Kind::Body { keyword } => Some(Problem::Unclosed(f.at, Construct::DirectiveBody(keyword))),
         _ => None,
     });
     text_frame
         .or_else(|| open_comment.map(|at| Problem::Unclosed(at, Construct::Comment)))
         .or_else(|| {
-            stack.iter().rev().find_map(|f| match *f {
-                Frame::Open { at, bracket, .. } => {
-                    Some(Problem::Unclosed(at, Construct::Bracket(bracket)))
+            stack.iter().rev().find_map(|f| match f.kind {
+                Kind::Open { bracket, .. } => {
+                    Some(Problem::Unclosed(f.at, Construct::Bracket(bracket)))
                 }
-                Frame::Interp { at, directive } => Some(Problem::Unclosed(
-                    at,
+                Kind::Interp { directive } => Some(Problem::Unclosed(
+                    f.at,
                     if directive.is_some() {
                         Construct::Directive
                     } else {
@@ -573,15 +945,90 @@ mod tests {
     }
 
     #[test]
-    fn a_heredoc_closed_on_its_first_line_makes_no_claim() {
-        // hcl-edit reads this as one heredoc up to the second `EOF` line; had the text between
-        // them failed to parse, it would have closed the heredoc on its first line instead.
+    fn heredocs_closed_on_their_first_line_follow_hcl_edit() {
+        // No later closing line: the heredoc is empty, and the `(` after it is never closed.
+        let text = "x = <<EOF\nEOF\n(\n";
+        assert_eq!(
+            config(text),
+            Some(Problem::Unclosed(14, Construct::Bracket(b'(')))
+        );
+        assert!(!hcl_edit_accepts(text, Syntax::Config));
+        // Plain text up to a later closing line: hcl-edit reads the heredoc up to it.
         let text = "a = <<EOF\nEOF\nb = (\nEOF\n";
         assert!(hcl_edit_accepts(text, Syntax::Config));
         assert_eq!(config(text), None);
+        let text = "a = <<EOF\nEOF\nb = (\nEOF\n(\n";
+        assert_eq!(
+            config(text),
+            Some(Problem::Unclosed(24, Construct::Bracket(b'(')))
+        );
+        assert!(!hcl_edit_accepts(text, Syntax::Config));
+        // An interpolation in between: hcl-edit reads the heredoc up to the later line if that
+        // parses, and closes it at once otherwise. No claim is made either way. Here `x & y`
+        // fails, so the rest is a comment; `x` parses, so ` ( */` is left over.
         let text = "a = <<EOF\nEOF\n/* ${ x & y }\nEOF ( */\n";
         assert!(hcl_edit_accepts(text, Syntax::Config));
         assert_eq!(config(text), None);
+        let text = "a = <<EOF\nEOF\n/* ${ x }\nEOF ( */\n";
+        assert!(!hcl_edit_accepts(text, Syntax::Config));
+        assert_eq!(config(text), None);
+    }
+
+    /// `x = a > b > (a > b > (... c & d ...))`: nothing is left open, but `&` is no operator,
+    /// so the innermost operand fails and every level around it is parsed twice.
+    fn retried_chains(levels: usize) -> String {
+        format!(
+            "x = {}c & d{}\n",
+            "a > b > (".repeat(levels),
+            ")".repeat(levels)
+        )
+    }
+
+    #[test]
+    fn operator_chains_nested_past_the_budget_are_refused() {
+        // hcl-edit takes 9 ms on 14 levels, 140 ms on 18, and four times as long for every
+        // two more.
+        assert_eq!(config(&retried_chains(8)), None);
+        assert!(!hcl_edit_accepts(&retried_chains(8), Syntax::Config));
+        let text = retried_chains(20);
+        assert!(
+            matches!(config(&text), Some(Problem::Backtracking(at)) if text[at..].starts_with('(')),
+            "{:?}",
+            config(&text)
+        );
+        // Inside a template (a JSON string's text), the same.
+        let template = format!("${{{}}}", &text[4..text.len() - 1]);
+        assert!(matches!(
+            scan(&template, 256, 10_000, Syntax::Template),
+            Some(Problem::Backtracking(_))
+        ));
+        // Deep nesting without operator chains costs nothing extra.
+        let plain = format!("x = {}1{}\n", "f([".repeat(30), "])".repeat(30));
+        assert_eq!(config(&plain), None);
+        assert!(hcl_edit_accepts(&plain, Syntax::Config));
+        // Chains reset at `,`, `=`, `?` and `:`: each operand here follows one operator only.
+        let reset = format!(
+            "x = {}1{}\n",
+            "[a + (b ? c : d - (e, ".repeat(30),
+            "))]".repeat(30)
+        );
+        assert_eq!(config(&reset), None);
+    }
+
+    #[test]
+    fn both_readings_of_an_ambiguous_heredoc_are_weighed() {
+        let bomb = retried_chains(20);
+        // In the heredoc's long reading, the chains are inside an interpolation.
+        let text = format!("a = <<EOF\nEOF\n${{ {} }}\nEOF\n", &bomb[4..bomb.len() - 1]);
+        assert!(matches!(config(&text), Some(Problem::Backtracking(_))));
+        // Only in the long reading are they code: in the short one they sit in a comment.
+        let text = format!("a = <<EOF\nEOF\n/* ${{x}}\nEOF\n{bomb} */\n");
+        assert!(matches!(config(&text), Some(Problem::Backtracking(_))));
+        // With fewer levels both readings are cheap: no claim, and hcl-edit rejects the
+        // leftover ` */` soon.
+        let text = format!("a = <<EOF\nEOF\n/* ${{x}}\nEOF\n{} */\n", retried_chains(3));
+        assert_eq!(config(&text), None);
+        assert!(!hcl_edit_accepts(&text, Syntax::Config));
     }
 
     #[test]
