@@ -1,7 +1,8 @@
 //! Terraform's native syntax: parse with hcl-edit (which keeps byte spans) and convert to the
 //! [`ast`](super::ast) tree. A pre-parse [`scan`] first refuses text the parser would handle
-//! badly: nesting deep enough to threaten its stack, huge objects, and text ending inside an
-//! unclosed construct (on which hcl-edit backtracks for exponential time).
+//! badly: nesting deep enough to threaten its stack, huge objects, and text on which its
+//! retries of failing operands could take exponential time (text ending inside an unclosed
+//! construct, and operator chains nested deep inside one another).
 
 mod scan;
 
