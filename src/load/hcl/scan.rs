@@ -289,7 +289,8 @@ impl<'t> Scanner<'t> {
             // Stop where the next long reading ends, to compare the readings there.
             let limit = rejoins.first().map_or(b.len(), |r| r.end);
             let start = i;
-            let top = stack.last().expect("a frame");
+            // The loop runs while the stack holds a frame; rejoining does not pop.
+            let Some(top) = stack.last() else { break };
             let (top_at, top_dbl, top_depth, top_ops) = (top.at, top.dbl, top.depth, top.ops);
             let mode = match top.kind {
                 Kind::Root | Kind::Open { .. } | Kind::Interp { .. } => Mode::Code,
@@ -379,37 +380,39 @@ impl<'t> Scanner<'t> {
                     i += 1;
                 }
                 (Mode::Code, b',' | b'\n') => {
-                    let top = stack.last_mut().expect("a frame");
-                    if c == b',' {
-                        top.ops = 0;
-                    }
-                    if let Kind::Open {
-                        object: Some(seps), ..
-                    } = &mut top.kind
-                    {
-                        *seps += 1;
-                        if *seps > self.max_entries {
-                            return Err(Problem::ObjectEntries(top.at));
+                    if let Some(top) = stack.last_mut() {
+                        if c == b',' {
+                            top.ops = 0;
+                        }
+                        if let Kind::Open {
+                            object: Some(seps), ..
+                        } = &mut top.kind
+                        {
+                            *seps += 1;
+                            if *seps > self.max_entries {
+                                return Err(Problem::ObjectEntries(top.at));
+                            }
                         }
                     }
                     i += 1;
                 }
                 (Mode::Code, b'=') => {
-                    let top = stack.last_mut().expect("a frame");
                     if next == Some(b'=') {
-                        top.ops += 1;
+                        if let Some(top) = stack.last_mut() {
+                            top.ops += 1;
+                        }
                         i += 2;
                     } else if i > 0 && matches!(b[i - 1], b'!' | b'<' | b'>') {
                         // The end of `!=`, `<=` or `>=`, counted at its start.
                         i += 1;
                     } else {
                         // An assignment or `=>`: a new expression starts.
-                        top.ops = 0;
+                        reset_ops(stack);
                         i += if next == Some(b'>') { 2 } else { 1 };
                     }
                 }
                 (Mode::Code, b'?') => {
-                    stack.last_mut().expect("a frame").ops = 0;
+                    reset_ops(stack);
                     i += 1;
                 }
                 (Mode::Code, b':') => {
@@ -417,7 +420,7 @@ impl<'t> Scanner<'t> {
                         // A provider function's namespace, inside one operand.
                         i += 2;
                     } else {
-                        stack.last_mut().expect("a frame").ops = 0;
+                        reset_ops(stack);
                         i += 1;
                     }
                 }
@@ -550,7 +553,11 @@ impl<'t> Scanner<'t> {
         body: usize,
         dbl: u32,
     ) -> Result<usize, Problem> {
-        let top = stack.last().expect("a frame");
+        // Called while reading, so the stack holds a frame; without one there is nothing
+        // to weigh and reading goes on after the opener.
+        let Some(top) = stack.last() else {
+            return Ok(body);
+        };
         let (depth, parent, ops) = (top.depth, top.id, top.ops);
         let Some(first_end) = closing_line(self.text, body, marker) else {
             self.push(stack, Kind::Heredoc { marker }, at, dbl, depth)?;
@@ -829,6 +836,13 @@ fn is_block_header(b: &[u8], brace: usize) -> bool {
         }
     }
     words > 0
+}
+
+/// A new expression starts in the innermost frame: its operator chain is reset.
+fn reset_ops(stack: &mut [Frame<'_>]) {
+    if let Some(top) = stack.last_mut() {
+        top.ops = 0;
+    }
 }
 
 #[cfg(test)]
