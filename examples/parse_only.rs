@@ -35,7 +35,7 @@ fn main() {
         .enumerate()
         .map(|(i, read)| match read {
             Read::Text(kind) => {
-                let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+                let id = FileId::from_index(i);
                 let text = sources.get(id).map(|s| s.text.as_str()).unwrap_or("");
                 usize::from(matches!(
                     load::parse(id, kind, text),

@@ -8,6 +8,14 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct FileId(pub u32);
 
+impl FileId {
+    /// The id of the file at `index` in discovery order (saturating: a scan is refused long
+    /// before four billion files).
+    pub fn from_index(index: usize) -> FileId {
+        FileId(saturate(index))
+    }
+}
+
 /// A byte range in one source file. Twelve bytes, so values can carry one cheaply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {

@@ -73,17 +73,50 @@ struct Ctx<'a> {
     links: HashMap<(Arc<str>, Arc<str>), LinkIndex>,
 }
 
-/// Runs every rule on every applicable managed instance, in parallel. Evaluations index
-/// `instances`; `linked` conditions look for partners among them.
-pub fn check(
+/// A rule set ready to check instances: what its `linked` conditions look up is gathered once,
+/// not for every root module checked.
+pub struct Checker<'r> {
+    rules: &'r RuleSet,
+    /// Every (resource type, via attribute) some `linked` condition looks up, sorted.
+    linked: Vec<(Arc<str>, Arc<str>)>,
+}
+
+impl<'r> Checker<'r> {
+    pub fn new(rules: &'r RuleSet) -> Self {
+        let mut linked = Vec::new();
+        for r in rules.rules() {
+            r.assert.linked_pairs(&mut linked);
+            if let Some(w) = &r.when {
+                w.linked_pairs(&mut linked);
+            }
+        }
+        linked.sort();
+        linked.dedup();
+        Checker { rules, linked }
+    }
+
+    /// Runs every rule on every applicable managed instance, in parallel. Evaluations index
+    /// `instances`; `linked` conditions look for partners among them.
+    pub fn check(
+        &self,
+        instances: &[Instance],
+        sources: &SourceMap,
+        classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
+    ) -> CheckOutput {
+        run_rules(instances, self, sources, classify)
+    }
+}
+
+fn run_rules(
     instances: &[Instance],
-    rules: &RuleSet,
+    checker: &Checker<'_>,
     sources: &SourceMap,
     classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
 ) -> CheckOutput {
+    let rules = checker.rules;
     let ctx = Ctx {
         instances,
-        links: build_links(instances, rules),
+        links: build_links(instances, &checker.linked),
     };
     let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>)> = instances
         .par_iter()
@@ -142,25 +175,16 @@ fn evaluate_rule(ctx: &Ctx<'_>, rule: &Rule, inst: &Instance) -> Option<Outcome>
 
 fn build_links(
     instances: &[Instance],
-    rules: &RuleSet,
+    pairs: &[(Arc<str>, Arc<str>)],
 ) -> HashMap<(Arc<str>, Arc<str>), LinkIndex> {
-    let mut pairs = Vec::new();
-    for r in rules.rules() {
-        r.assert.linked_pairs(&mut pairs);
-        if let Some(w) = &r.when {
-            w.linked_pairs(&mut pairs);
-        }
-    }
-    pairs.sort();
-    pairs.dedup();
     let mut links: HashMap<(Arc<str>, Arc<str>), LinkIndex> = HashMap::new();
     for (ty, via) in pairs {
         let mut index = LinkIndex::default();
         for (i, inst) in instances.iter().enumerate() {
-            if inst.resource_type != ty || inst.mode != Mode::Managed {
+            if inst.resource_type != *ty || inst.mode != Mode::Managed {
                 continue;
             }
-            let v = inst.values.get(&via).cloned().unwrap_or_default();
+            let v = inst.values.get(via).cloned().unwrap_or_default();
             let mut refs = Vec::new();
             v.collect_refs(&mut refs);
             if !refs.is_empty() {
@@ -187,7 +211,7 @@ fn build_links(
                     .push(i);
             }
         }
-        links.insert((ty, via), index);
+        links.insert((ty.clone(), via.clone()), index);
     }
     links
 }

@@ -148,7 +148,7 @@ impl ModuleDef {
     }
 
     /// Local directories this module calls (`source = "./..."` or `"../..."`), itself
-    /// excepted, in call-name order.
+    /// excepted, sorted, each once.
     pub fn local_calls(&self) -> Vec<PathBuf> {
         let mut out: Vec<PathBuf> = self
             .calls
@@ -156,6 +156,7 @@ impl ModuleDef {
             .filter_map(|c| local_source(&self.dir, c))
             .filter(|d| *d != self.dir)
             .collect();
+        out.sort();
         out.dedup();
         out
     }

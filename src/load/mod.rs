@@ -61,19 +61,15 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads and parses every discovered file, in parallel; results keep the discovery order.
+/// Reads and parses every discovered file, in parallel, keeping every tree; results keep the
+/// discovery order. (A scan parses directory by directory instead; see `scan`.)
 pub fn load(discovered: &[Discovered]) -> Loaded {
-    load_with_progress(discovered, &|| {})
-}
-
-/// [`load`], calling `done` after each file (from any thread), for a progress display.
-pub fn load_with_progress(discovered: &[Discovered], done: &(dyn Fn() + Sync)) -> Loaded {
     let (sources, read) = read_all(discovered);
     let parsed: Vec<_> = read
         .into_par_iter()
         .enumerate()
         .map(|(i, outcome)| {
-            let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+            let id = FileId::from_index(i);
             let r = match outcome {
                 Read::Text(kind) => match sources.get(id) {
                     Some(src) => parse(id, kind, &src.text),
@@ -82,7 +78,6 @@ pub fn load_with_progress(discovered: &[Discovered], done: &(dyn Fn() + Sync)) -
                 Read::Skipped => Parsed::Skipped,
                 Read::Failed(diags) => Parsed::Failed(diags),
             };
-            done();
             (id, r)
         })
         .collect();
@@ -133,7 +128,7 @@ pub fn read_all(discovered: &[Discovered]) -> (SourceMap, Vec<Read>) {
     let results: Vec<(SourceFile, Read)> = discovered
         .par_iter()
         .enumerate()
-        .map(|(i, d)| read_one(FileId(u32::try_from(i).unwrap_or(u32::MAX)), d))
+        .map(|(i, d)| read_one(FileId::from_index(i), d))
         .collect();
     let mut sources = SourceMap::default();
     let mut reads = Vec::with_capacity(results.len());

@@ -4,7 +4,7 @@
 
 mod modules;
 
-use crate::check::{self, Evaluation};
+use crate::check::{Checker, Evaluation};
 use crate::classify::Catalog;
 use crate::diag::{Diagnostic, Level};
 use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind};
@@ -244,18 +244,13 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         .map(|src| display_path(src.path.parent().unwrap_or(Path::new(""))))
         .chain(opts.source_dirs.iter().map(|d| display_path(d)))
         .collect();
-    let ignorable: HashSet<FileId> = sources
-        .files()
-        .collect::<Vec<_>>()
-        .par_iter()
-        .filter(|(_, f)| crate::suppress::may_hold_ignores(&f.text))
-        .map(|(id, _)| *id)
-        .collect();
+    let ignorable = crate::suppress::files_with_ignores(&sources);
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
+    let checker = Checker::new(&rules);
     let run = RootRun {
         cache: &cache,
         eval_opts: &eval_opts,
-        rules: &rules,
+        checker: &checker,
         sources: &sources,
         classify: &classify,
         plan_roots: &plan_roots,
@@ -338,7 +333,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         bytes,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
-    crate::suppress::apply(&mut result, &opts.suppress, &opts.select)?;
+    crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;
     Ok(result)
 }
 
@@ -371,7 +366,7 @@ fn sort_inputs(
     let mut alone: Vec<(FileId, FileKind)> = Vec::new();
     let mut vars: Vec<(FileId, FileKind)> = Vec::new();
     for (i, read) in reads.into_iter().enumerate() {
-        let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+        let id = FileId::from_index(i);
         match read {
             Read::Text(kind @ (FileKind::Config | FileKind::ConfigJson)) => {
                 module_dirs.entry(dir_of(id)).or_default().push((id, kind));
@@ -382,7 +377,8 @@ fn sort_inputs(
             Read::Skipped => {}
         }
     }
-    let explicit: HashSet<FileId> = opts
+    // `--var-file` files, in the order Terraform applies them.
+    let explicit: Vec<FileId> = opts
         .var_files
         .iter()
         .filter_map(|vf| sources.find_path(vf))
@@ -449,12 +445,9 @@ fn sort_inputs(
             Parsed::Failed(_) | Parsed::Skipped => {}
         }
     }
-    // `--var-file` order, as Terraform applies them.
-    inputs.var_files = opts
-        .var_files
+    inputs.var_files = explicit
         .iter()
-        .filter_map(|vf| sources.find_path(vf))
-        .filter_map(|id| by_id.get(&id).cloned())
+        .filter_map(|id| by_id.get(id).cloned())
         .collect();
     inputs
 }
@@ -522,13 +515,13 @@ impl RootChecked {
 struct RootRun<'r> {
     cache: &'r ModuleCache<'r>,
     eval_opts: &'r EvalOptions,
-    rules: &'r RuleSet,
+    checker: &'r Checker<'r>,
     sources: &'r SourceMap,
     classify: &'r (dyn Fn(&str) -> (Arc<str>, crate::taxonomy::ServiceModel) + Sync),
     /// Display paths of the directories plans may stand for.
     plan_roots: &'r HashSet<String>,
-    /// Files holding ignore comments.
-    ignorable: &'r HashSet<FileId>,
+    /// Files holding ignore comments, sorted.
+    ignorable: &'r [FileId],
     keep_values: bool,
 }
 
@@ -564,12 +557,13 @@ impl RootRun<'_> {
     /// Checks instances and keeps of them only what reports need: the values and attribute
     /// spans (most of an instance's memory) are dropped.
     fn check(&self, instances: Vec<Instance>) -> RootChecked {
-        let out = check::check(&instances, self.rules, self.sources, self.classify);
+        let out = self.checker.check(&instances, self.sources, self.classify);
         let mut findings = out.findings;
         findings.shrink_to_fit();
         // Only a span in a file with ignore comments can anchor one.
         for f in &mut findings {
-            f.enclosing.retain(|s| self.ignorable.contains(&s.file));
+            f.enclosing
+                .retain(|s| self.ignorable.binary_search(&s.file).is_ok());
             f.enclosing.shrink_to_fit();
         }
         let (resources, instances) = if self.keep_values {

@@ -18,6 +18,7 @@ use crate::finding::{Finding, Suppression, SuppressionKind};
 use crate::scan::{ConfigError, ScanResult};
 use crate::source::{FileId, SourceMap, Span};
 use inline::Directive;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -59,11 +60,12 @@ struct Ignore {
 }
 
 /// Applies severity overrides, ignore comments and the baseline to `result`'s findings, and
-/// adds the diagnostics about them.
+/// adds the diagnostics about them. `with_ignores` are the files [`files_with_ignores`] found.
 pub fn apply(
     result: &mut ScanResult,
     opts: &SuppressOptions,
     select: &RuleSelection,
+    with_ignores: &[FileId],
 ) -> Result<(), ConfigError> {
     let baseline = match &opts.baseline {
         Some(p) => Some((
@@ -86,7 +88,7 @@ pub fn apply(
         }
     }
     let today = opts.today.unwrap_or_else(Date::today);
-    let mut ignores = collect_ignores(&result.sources);
+    let mut ignores = collect_ignores(&result.sources, with_ignores);
     let mut diags = Vec::new();
     for ig in &mut ignores {
         ig.active = check_ignore(ig, opts, today, &mut diags);
@@ -108,18 +110,29 @@ pub fn may_hold_ignores(text: &str) -> bool {
     text.contains(":ignore:") || text.contains("checkov:skip=")
 }
 
-/// Every ignore directive in the native-syntax Terraform files of the scan. Each file's text
-/// is lexed once, and only when it mentions a directive at all.
-fn collect_ignores(sources: &SourceMap) -> Vec<Ignore> {
+/// The native-syntax files that mention an ignore directive at all (a cheap test, in
+/// parallel), sorted: the only files whose lines can anchor an ignore.
+pub fn files_with_ignores(sources: &SourceMap) -> Vec<FileId> {
+    let files: Vec<(FileId, &crate::source::SourceFile)> = sources.files().collect();
+    let mut out: Vec<FileId> = files
+        .par_iter()
+        .filter(|(_, f)| matches!(FileKind::of(&f.path), Some(FileKind::Config) | None))
+        .filter(|(_, f)| may_hold_ignores(&f.text))
+        .map(|(id, _)| *id)
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every ignore directive in `files` (from [`files_with_ignores`]). Each file's text is lexed
+/// once.
+fn collect_ignores(sources: &SourceMap, files: &[FileId]) -> Vec<Ignore> {
     let mut out = Vec::new();
-    for (id, file) in sources.files() {
-        if !matches!(FileKind::of(&file.path), Some(FileKind::Config) | None) {
+    for &id in files {
+        let Some(file) = sources.get(id) else {
             continue;
-        }
+        };
         let text = &*file.text;
-        if !may_hold_ignores(text) {
-            continue;
-        }
         let lexed = inline::lex(text);
         for c in &lexed.comments {
             let directives = inline::directives(&c.text);
