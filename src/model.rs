@@ -58,31 +58,37 @@ impl Instance {
     }
 }
 
-/// Spans by attribute path: a sorted vector, built once per instance and then only looked up
-/// (cheaper to build than a hash map for the few dozen paths of a resource).
+/// Spans by attribute path, built once per instance and then only looked up: the paths share
+/// one buffer, and the entries (offsets into it) are sorted by path for binary search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AttributeSpans(Vec<(Box<str>, Span)>);
+pub struct AttributeSpans {
+    paths: Box<str>,
+    entries: Box<[PathEntry]>,
+}
+
+/// A path (`start..end` in the shared buffer) and its span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PathEntry {
+    start: u32,
+    end: u32,
+    span: Span,
+}
 
 impl AttributeSpans {
     /// From paths in any order; a path given twice keeps its last span.
-    pub fn new(mut spans: Vec<(String, Span)>) -> Self {
-        // Stable: equal paths stay in insertion order, and the last of each run is kept.
-        spans.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out: Vec<(Box<str>, Span)> = Vec::with_capacity(spans.len());
-        for (path, span) in spans {
-            match out.last_mut() {
-                Some(last) if *last.0 == *path => last.1 = span,
-                _ => out.push((path.into_boxed_str(), span)),
-            }
+    pub fn new(spans: Vec<(String, Span)>) -> Self {
+        let mut rec = SpanRecorder::default();
+        for (path, span) in &spans {
+            rec.record(path, *span);
         }
-        AttributeSpans(out)
+        rec.finish()
     }
 
     pub fn get(&self, path: &str) -> Option<Span> {
-        self.0
-            .binary_search_by(|(p, _)| (**p).cmp(path))
+        self.entries
+            .binary_search_by(|e| self.path(e).cmp(path.as_bytes()))
             .ok()
-            .map(|i| self.0[i].1)
+            .map(|i| self.entries[i].span)
     }
 
     pub fn contains_key(&self, path: &str) -> bool {
@@ -90,12 +96,97 @@ impl AttributeSpans {
     }
 
     pub fn values(&self) -> impl Iterator<Item = Span> + '_ {
-        self.0.iter().map(|(_, s)| *s)
+        self.entries.iter().map(|e| e.span)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.entries.is_empty()
     }
+
+    fn path(&self, e: &PathEntry) -> &[u8] {
+        self.paths
+            .as_bytes()
+            .get(e.start as usize..e.end as usize)
+            .unwrap_or(&[])
+    }
+}
+
+/// Records attribute spans while a body is walked. The walk keeps the current block path
+/// (`ingress.0.`) as a prefix, so recording a path copies bytes into one buffer and never
+/// allocates a string of its own.
+#[derive(Debug, Default)]
+pub struct SpanRecorder {
+    prefix: String,
+    paths: String,
+    entries: Vec<PathEntry>,
+}
+
+impl SpanRecorder {
+    /// Records `prefix` + `name`.
+    pub fn record(&mut self, name: &str, span: Span) {
+        let start = self.paths.len();
+        self.paths.push_str(&self.prefix);
+        self.paths.push_str(name);
+        self.push(start, span);
+    }
+
+    /// Records `prefix` + `kind.index` (a nested block).
+    pub fn record_element(&mut self, kind: &str, index: usize, span: Span) {
+        let start = self.paths.len();
+        self.paths.push_str(&self.prefix);
+        push_element(&mut self.paths, kind, index);
+        self.push(start, span);
+    }
+
+    /// Goes into nested block `kind.index`; [`SpanRecorder::leave`] with the mark returned
+    /// comes back out.
+    pub fn enter(&mut self, kind: &str, index: usize) -> usize {
+        let mark = self.prefix.len();
+        push_element(&mut self.prefix, kind, index);
+        self.prefix.push('.');
+        mark
+    }
+
+    pub fn leave(&mut self, mark: usize) {
+        self.prefix.truncate(mark);
+    }
+
+    fn push(&mut self, start: usize, span: Span) {
+        // Offsets are u32: a buffer past 4 GiB (never reached within the evaluation limits)
+        // stops recording rather than storing wrong offsets.
+        match (u32::try_from(start), u32::try_from(self.paths.len())) {
+            (Ok(start), Ok(end)) => self.entries.push(PathEntry { start, end, span }),
+            _ => self.paths.truncate(start),
+        }
+    }
+
+    pub fn finish(self) -> AttributeSpans {
+        let SpanRecorder {
+            paths, mut entries, ..
+        } = self;
+        let bytes = paths.as_bytes();
+        let path = |e: &PathEntry| bytes.get(e.start as usize..e.end as usize).unwrap_or(&[]);
+        // Byte order is string order. Equal paths are ordered as recorded (by offset), and the
+        // last of each run is kept.
+        entries.sort_unstable_by(|a, b| path(a).cmp(path(b)).then(a.start.cmp(&b.start)));
+        let mut out: Vec<PathEntry> = Vec::with_capacity(entries.len());
+        for e in entries {
+            match out.last_mut() {
+                Some(last) if path(last) == path(&e) => last.span = e.span,
+                _ => out.push(e),
+            }
+        }
+        AttributeSpans {
+            paths: paths.into_boxed_str(),
+            entries: out.into_boxed_slice(),
+        }
+    }
+}
+
+fn push_element(buf: &mut String, kind: &str, index: usize) {
+    buf.push_str(kind);
+    buf.push('.');
+    buf.push_str(itoa::Buffer::new().format(index));
 }
 
 /// What reports need of a checked instance, once its values are gone.
@@ -149,4 +240,64 @@ pub enum InstanceKey {
     None,
     Index(usize),
     Name(Arc<str>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn span(start: u32) -> Span {
+        Span {
+            file: FileId::from_index(0),
+            start,
+            end: start + 1,
+        }
+    }
+
+    #[test]
+    fn recorder_builds_paths_from_the_block_prefix() {
+        let mut rec = SpanRecorder::default();
+        rec.record("name", span(1));
+        rec.record_element("ingress", 0, span(2));
+        let mark = rec.enter("ingress", 0);
+        rec.record("cidr_blocks", span(3));
+        rec.record_element("rule", 12, span(4));
+        let inner = rec.enter("rule", 12);
+        rec.record("port", span(5));
+        rec.leave(inner);
+        rec.leave(mark);
+        rec.record("tags", span(6));
+        let spans = rec.finish();
+        for (path, at) in [
+            ("name", 1),
+            ("ingress.0", 2),
+            ("ingress.0.cidr_blocks", 3),
+            ("ingress.0.rule.12", 4),
+            ("ingress.0.rule.12.port", 5),
+            ("tags", 6),
+        ] {
+            assert_eq!(spans.get(path), Some(span(at)), "{path}");
+        }
+        assert_eq!(spans.get("ingress"), None);
+        assert_eq!(spans.get("cidr_blocks"), None);
+        assert_eq!(spans.values().count(), 6);
+    }
+
+    #[test]
+    fn a_path_recorded_twice_keeps_its_last_span() {
+        let spans = AttributeSpans::new(vec![
+            ("b".to_string(), span(1)),
+            ("a".to_string(), span(2)),
+            ("b".to_string(), span(3)),
+            ("b".to_string(), span(4)),
+            ("é".to_string(), span(5)),
+        ]);
+        assert_eq!(spans.get("b"), Some(span(4)));
+        assert_eq!(spans.get("a"), Some(span(2)));
+        assert_eq!(spans.get("é"), Some(span(5)));
+        assert_eq!(spans.values().count(), 3);
+        assert!(AttributeSpans::default().is_empty());
+        assert_eq!(AttributeSpans::default().get(""), None);
+    }
 }

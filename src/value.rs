@@ -198,9 +198,7 @@ impl Value {
     /// the value behind a partly known encoding. `None` when it is unknown or not JSON.
     pub fn decoded_json(&self) -> Option<Value> {
         match &self.kind {
-            Kind::String(s) => serde_json::from_str::<serde_json::Value>(s)
-                .ok()
-                .map(|j| Value::from_json(&j).mark_sensitive(self.sensitive)),
+            Kind::String(s) => decoded_policy_string(s).map(|v| v.mark_sensitive(self.sensitive)),
             Kind::Unknown(u) => u.encoded.clone(),
             Kind::Object(_) => Some(self.clone()),
             _ => None,
@@ -394,6 +392,12 @@ impl Value {
         }
     }
 
+    /// Parses JSON text straight into a value (as [`Value::from_json`] would convert it, without
+    /// the intermediate `serde_json::Value`).
+    pub fn parse_json(text: &str) -> Result<Value, serde_json::Error> {
+        serde_json::from_str::<JsonValue>(text).map(|j| j.0)
+    }
+
     /// Short rendering for diagnostics; sensitive values are redacted.
     pub fn display(&self) -> String {
         if self.contains_sensitive() {
@@ -438,6 +442,109 @@ impl Value {
     }
 }
 
+/// The last JSON string decoded on this thread. Several rules read the same policy document
+/// of an instance one after another; it is parsed once.
+fn decoded_policy_string(text: &Arc<str>) -> Option<Value> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Arc<str>, Option<Value>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((seen, decoded)) = &*last {
+            if Arc::ptr_eq(seen, text) || **seen == **text {
+                return decoded.clone();
+            }
+        }
+        let decoded = Value::parse_json(text).ok();
+        *last = Some((text.clone(), decoded.clone()));
+        decoded
+    })
+}
+
+/// Deserializes JSON into a [`Value`]: numbers become `f64`, and a key given twice keeps its
+/// last value, as with [`Value::from_json`].
+struct JsonValue(Value);
+
+impl<'de> serde::Deserialize<'de> for JsonValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(JsonVisitor).map(JsonValue)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::null())
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::null())
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::number(n as f64))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::number(n as f64))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(Value::number(n))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::string(s))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(JsonValue(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::list(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<Value, A::Error> {
+        let mut map = Map::new();
+        while let Some((JsonKey(k), JsonValue(v))) = entries.next_entry()? {
+            map.insert(k, v);
+        }
+        Ok(Value::object(map))
+    }
+}
+
+/// An object key, escaped or not.
+struct JsonKey(Arc<str>);
+
+impl<'de> serde::Deserialize<'de> for JsonKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = Arc<str>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Arc<str>, E> {
+                Ok(Arc::from(s))
+            }
+        }
+        d.deserialize_str(KeyVisitor).map(JsonKey)
+    }
+}
+
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display())
@@ -466,6 +573,44 @@ fn number_to_json(n: f64) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_json_agrees_with_from_json() {
+        for text in [
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*"],"Resource":"*"}]}"#,
+            r#"{"a\"b":1,"a":2,"a":3,"\u00e9":[null,true,false,-1,1.5e3,18446744073709551615]}"#,
+            r#"[[[{}]],"x\ny",{"k":{"k":{"k":[]}}}]"#,
+            "\"plain\"",
+            "12",
+        ] {
+            let reference: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+            let parsed = Value::parse_json(text).expect("parses");
+            assert_eq!(parsed, Value::from_json(&reference), "{text}");
+        }
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "1e400", "nul"] {
+            assert!(Value::parse_json(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn decoded_json_reads_each_string_and_keeps_sensitivity() {
+        let a = Value::string(r#"{"x":1}"#);
+        let b = Value::string(r#"{"x":2}"#);
+        let x = |v: &Value| {
+            v.decoded_json()
+                .and_then(|d| d.get("x").and_then(Value::as_number))
+        };
+        // Alternating strings: the memo of the last one never answers for another.
+        assert_eq!(
+            (x(&a), x(&b), x(&a), x(&a)),
+            (Some(1.0), Some(2.0), Some(1.0), Some(1.0))
+        );
+        assert!(!a.decoded_json().expect("json").contains_sensitive());
+        let secret = Value::string(r#"{"x":1}"#).mark_sensitive(true);
+        assert!(secret.decoded_json().expect("json").contains_sensitive());
+        assert!(Value::string("not json").decoded_json().is_none());
+        assert!(Value::string("not json").decoded_json().is_none());
+    }
 
     #[test]
     fn kleene_tables() {

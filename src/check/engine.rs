@@ -4,13 +4,12 @@
 use crate::finding::Finding;
 use crate::model::{Instance, Mode};
 use crate::rules::{Condition, Quantifier, Rule, RuleSet, Test};
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 use crate::taxonomy::ServiceModel;
 use crate::value::{Kind, Tri, Value};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::sync::Arc;
 
 /// One rule evaluated on one instance.
@@ -79,6 +78,9 @@ pub struct Checker<'r> {
     rules: &'r RuleSet,
     /// Every (resource type, via attribute) some `linked` condition looks up, sorted.
     linked: Vec<(Arc<str>, Arc<str>)>,
+    /// Files where an ignore comment may sit (sorted); `None`: any file. A finding keeps only
+    /// the enclosing spans in these files.
+    anchor_files: Option<&'r [FileId]>,
 }
 
 impl<'r> Checker<'r> {
@@ -92,7 +94,17 @@ impl<'r> Checker<'r> {
         }
         linked.sort();
         linked.dedup();
-        Checker { rules, linked }
+        Checker {
+            rules,
+            linked,
+            anchor_files: None,
+        }
+    }
+
+    /// Keeps only enclosing spans in `files` (sorted): the files that hold ignore comments.
+    pub fn with_anchor_files(mut self, files: &'r [FileId]) -> Self {
+        self.anchor_files = Some(files);
+        self
     }
 
     /// Runs every rule on every applicable managed instance, in parallel. Evaluations index
@@ -147,6 +159,7 @@ fn run_rules(
                         sources,
                         service.clone(),
                         model,
+                        checker.anchor_files,
                     )));
                 }
             }
@@ -715,6 +728,7 @@ fn make_finding(
     sources: &SourceMap,
     service: Arc<str>,
     model: ServiceModel,
+    anchor_files: Option<&[FileId]>,
 ) -> Finding {
     let blame = blame.unwrap_or(Blame {
         path: None,
@@ -746,7 +760,16 @@ fn make_finding(
         &inst.address,
         attribute.as_deref().unwrap_or(""),
     );
-    let enclosing = enclosing_spans(inst, primary, attribute.as_deref());
+    let enclosing = match anchor_files {
+        Some([]) => Vec::new(),
+        Some(files) => {
+            let mut spans = enclosing_spans(inst, primary, attribute.as_deref());
+            spans.retain(|s| files.binary_search(&s.file).is_ok());
+            spans.shrink_to_fit();
+            spans
+        }
+        None => enclosing_spans(inst, primary, attribute.as_deref()),
+    };
     Finding {
         rule_id: rule.id.clone(),
         severity: rule.severity,
@@ -822,9 +845,11 @@ pub fn fingerprint(rule: &str, file: &str, address: &str, attribute: &str) -> St
         h.update([0u8]);
     }
     let digest = h.finalize();
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut hex = String::with_capacity(32);
     for b in &digest[..16] {
-        let _ = write!(hex, "{b:02x}");
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     hex
 }

@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::discover::FileKind;
 use crate::load::ast::{Attribute, Block, Body, ExprKind, Traverse};
 use crate::load::{Content, LoadedFile, VarAssignment, VarValue};
-use crate::model::{instance_key, AttributeSpans, Instance, InstanceKey, Mode};
+use crate::model::{instance_key, Instance, InstanceKey, Mode, SpanRecorder};
 use crate::source::{FileId, Span};
 use crate::value::{Kind, Map, Value};
 use std::cell::{Cell, RefCell};
@@ -652,8 +652,8 @@ impl<'a> ModInst<'a> {
         };
         for x in expansions {
             let scope = root.child(x.names);
-            let mut spans = Vec::new();
-            let values = self.eval_body(&block.body, &ev, &scope, "", &mut spans, true);
+            let mut spans = SpanRecorder::default();
+            let values = self.eval_body(&block.body, &ev, &scope, &mut spans, true);
             self.ctx.instances.borrow_mut().push(Instance {
                 address: format!("{resource_address}{}", instance_key(&x.key)),
                 root: self.ctx.root.clone(),
@@ -664,7 +664,7 @@ impl<'a> ModInst<'a> {
                 name: name.clone(),
                 values: Value::object(values),
                 header: block.header,
-                attribute_spans: AttributeSpans::new(spans),
+                attribute_spans: spans.finish(),
                 via: self.via.clone(),
                 expansion_unknown: unknown,
                 plan_file: None,
@@ -679,8 +679,7 @@ impl<'a> ModInst<'a> {
         body: &Body,
         ev: &Evaluator<'_>,
         scope: &Scope<'_>,
-        prefix: &str,
-        spans: &mut Vec<(String, Span)>,
+        spans: &mut SpanRecorder,
         top: bool,
     ) -> Map {
         let mut map = Map::new();
@@ -689,7 +688,7 @@ impl<'a> ModInst<'a> {
                 continue;
             }
             let v = ev.eval(&a.expr, scope);
-            spans.push((format!("{prefix}{}", a.name), a.span));
+            spans.record(&a.name, a.span);
             map.insert(a.name.clone(), v);
         }
         let mut lists: BTreeMap<Arc<str>, Vec<Value>> = BTreeMap::new();
@@ -698,13 +697,14 @@ impl<'a> ModInst<'a> {
                 continue;
             }
             if &*b.kind == "dynamic" {
-                self.expand_dynamic(b, ev, scope, prefix, spans, &mut lists);
+                self.expand_dynamic(b, ev, scope, spans, &mut lists);
                 continue;
             }
             let list = lists.entry(b.kind.clone()).or_default();
-            let path = format!("{prefix}{}.{}", b.kind, list.len());
-            spans.push((path.clone(), b.header));
-            let inner = self.eval_body(&b.body, ev, scope, &format!("{path}."), spans, false);
+            spans.record_element(&b.kind, list.len(), b.header);
+            let mark = spans.enter(&b.kind, list.len());
+            let inner = self.eval_body(&b.body, ev, scope, spans, false);
+            spans.leave(mark);
             list.push(Value::object(inner).with_span(b.span));
         }
         for (k, v) in lists {
@@ -718,8 +718,7 @@ impl<'a> ModInst<'a> {
         b: &Block,
         ev: &Evaluator<'_>,
         scope: &Scope<'_>,
-        prefix: &str,
-        spans: &mut Vec<(String, Span)>,
+        spans: &mut SpanRecorder,
         lists: &mut BTreeMap<Arc<str>, Vec<Value>>,
     ) {
         let Some(kind) = b.labels.first() else { return };
@@ -753,7 +752,7 @@ impl<'a> ModInst<'a> {
             _ => {
                 // An unknown collection leaves the block unknown: rules over it say "unknown".
                 let list = lists.entry(kind.clone()).or_default();
-                spans.push((format!("{prefix}{kind}.{}", list.len()), b.header));
+                spans.record_element(kind, list.len(), b.header);
                 list.push(
                     Value::unknown("dynamic block content known only after apply")
                         .with_span(b.span),
@@ -779,16 +778,11 @@ impl<'a> ModInst<'a> {
             let it = obj([("key", k), ("value", v)]);
             let inner_scope = scope.child(vec![(iterator.clone(), it)]);
             let list = lists.entry(kind.clone()).or_default();
-            let path = format!("{prefix}{kind}.{}", list.len());
-            spans.push((path.clone(), content.header));
-            let inner = self.eval_body(
-                &content.body,
-                ev,
-                &inner_scope,
-                &format!("{path}."),
-                spans,
-                false,
-            );
+            let index = list.len();
+            spans.record_element(kind, index, content.header);
+            let mark = spans.enter(kind, index);
+            let inner = self.eval_body(&content.body, ev, &inner_scope, spans, false);
+            spans.leave(mark);
             lists
                 .entry(kind.clone())
                 .or_default()
@@ -1000,8 +994,13 @@ impl<'a> ModInst<'a> {
             ));
         }
         let ev = self.evaluator();
-        let mut spans = Vec::new();
-        let mut body = self.eval_body(&block.body, &ev, &Scope::root(), "", &mut spans, true);
+        let mut body = self.eval_body(
+            &block.body,
+            &ev,
+            &Scope::root(),
+            &mut SpanRecorder::default(),
+            true,
+        );
         if &**ty == "aws_iam_policy_document" {
             let rendered =
                 policy_document::render(&Value::object(body.clone())).with_span(block.span);

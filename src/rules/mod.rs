@@ -88,13 +88,19 @@ impl RuleSet {
     }
 
     fn parse_builtin() -> Result<RuleSet, Vec<String>> {
+        use rayon::prelude::*;
+        let files: Vec<(&str, &str)> = builtin_files(".hcl")
+            .filter(|(path, _)| !path.starts_with("catalog/"))
+            .collect();
+        // Parsed in parallel (each file holds example Terraform to parse), kept in file order.
+        let parsed: Vec<_> = files
+            .par_iter()
+            .map(|(path, text)| parse_rule(text, &format!("rules/{path}")))
+            .collect();
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
-        for (path, text) in builtin_files(".hcl") {
-            if path.starts_with("catalog/") {
-                continue;
-            }
-            match parse_rule(text, &format!("rules/{path}")) {
+        for result in parsed {
+            match result {
                 Ok(rule) => set.push(rule),
                 Err(e) => errors.extend(e),
             }

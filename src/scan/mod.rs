@@ -133,8 +133,7 @@ pub fn load_catalog(dirs: &[PathBuf]) -> Result<Arc<Catalog>, ConfigError> {
 }
 
 pub fn scan(opts: &ScanOptions) -> Result<ScanResult, ConfigError> {
-    let rules = load_rules(&opts.rule_dirs)?;
-    scan_with_rules(opts, rules)
+    in_scan_pool(|| scan_in_pool(opts, None))
 }
 
 /// Stack of the scan's worker threads: evaluation recurses through nested expressions and
@@ -142,51 +141,41 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, ConfigError> {
 const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 pub fn scan_with_rules(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
+    in_scan_pool(|| scan_in_pool(opts, Some(rules)))
+}
+
+fn in_scan_pool<T: Send>(run: impl FnOnce() -> T + Send) -> T {
     match rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
         .build()
     {
-        Ok(pool) => pool.install(|| scan_in_pool(opts, rules)),
-        Err(_) => scan_in_pool(opts, rules),
+        Ok(pool) => pool.install(run),
+        Err(_) => run(),
     }
 }
 
-fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, ConfigError> {
-    let mut rules = rules;
-    opts.select.apply(&mut rules)?;
+/// Runs the scan; the rule set, when not given, is loaded while the files are found and read.
+fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult, ConfigError> {
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         opts.paths.clone()
     };
-    let (mut files, mut diagnostics) = discover::discover(
-        &paths,
-        &DiscoverOptions {
-            exclude: opts.exclude.clone(),
-            follow_symlinks: opts.follow_symlinks,
+    let (rules, found) = rayon::join(
+        || match rules {
+            Some(rules) => Ok(rules),
+            None => load_rules(&opts.rule_dirs),
         },
+        || find_and_read(opts, &paths),
     );
-    for vf in &opts.var_files {
-        if !vf.is_file() {
-            return Err(ConfigError(vec![format!(
-                "--var-file {}: no such file",
-                vf.display()
-            )]));
-        }
-        let kind = if vf.to_string_lossy().ends_with(".json") {
-            FileKind::VarsJson
-        } else {
-            FileKind::Vars
-        };
-        files.retain(|f| f.path != *vf);
-        files.push(Discovered {
-            path: vf.clone(),
-            display: discover::display_path(vf),
-            kind,
-            explicit: true,
-        });
-    }
-    add_source_dirs(opts, &mut files, &mut diagnostics);
+    let mut rules = rules?;
+    opts.select.apply(&mut rules)?;
+    let Found {
+        files,
+        mut diagnostics,
+        sources,
+        reads,
+    } = found?;
     let progress = (opts.progress && files.len() > PROGRESS_MIN_FILES).then(|| {
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(files.len() as u64),
@@ -211,7 +200,6 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
             bar.inc(n as u64);
         }
     };
-    let (sources, reads) = load::read_all(&files);
     let inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
     let sandbox_root = match paths.as_slice() {
         [one] if one.is_dir() => Some(one.clone()),
@@ -246,7 +234,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
-    let checker = Checker::new(&rules);
+    let checker = Checker::new(&rules).with_anchor_files(&ignorable);
     let run = RootRun {
         cache: &cache,
         eval_opts: &eval_opts,
@@ -254,7 +242,6 @@ fn scan_in_pool(opts: &ScanOptions, rules: RuleSet) -> Result<ScanResult, Config
         sources: &sources,
         classify: &classify,
         plan_roots: &plan_roots,
-        ignorable: &ignorable,
         keep_values: opts.keep_values,
     };
     // Every directory is parsed by its own task, which also evaluates it as a root module
@@ -347,6 +334,54 @@ struct Inputs {
     auto_vars: Vec<(PathBuf, FileId)>,
     /// Files parsed here rather than with a module directory.
     parsed_alone: usize,
+}
+
+/// The files of a scan, read.
+struct Found {
+    files: Vec<Discovered>,
+    diagnostics: Vec<Diagnostic>,
+    sources: SourceMap,
+    reads: Vec<Read>,
+}
+
+/// Finds the files below the scan's paths, adds `--var-file`s and source directories, and
+/// reads them all.
+fn find_and_read(opts: &ScanOptions, paths: &[PathBuf]) -> Result<Found, ConfigError> {
+    let (mut files, mut diagnostics) = discover::discover(
+        paths,
+        &DiscoverOptions {
+            exclude: opts.exclude.clone(),
+            follow_symlinks: opts.follow_symlinks,
+        },
+    );
+    for vf in &opts.var_files {
+        if !vf.is_file() {
+            return Err(ConfigError(vec![format!(
+                "--var-file {}: no such file",
+                vf.display()
+            )]));
+        }
+        let kind = if vf.to_string_lossy().ends_with(".json") {
+            FileKind::VarsJson
+        } else {
+            FileKind::Vars
+        };
+        files.retain(|f| f.path != *vf);
+        files.push(Discovered {
+            path: vf.clone(),
+            display: discover::display_path(vf),
+            kind,
+            explicit: true,
+        });
+    }
+    add_source_dirs(opts, &mut files, &mut diagnostics);
+    let (sources, reads) = load::read_all(&files);
+    Ok(Found {
+        files,
+        diagnostics,
+        sources,
+        reads,
+    })
 }
 
 fn sort_inputs(
@@ -520,8 +555,6 @@ struct RootRun<'r> {
     classify: &'r (dyn Fn(&str) -> (Arc<str>, crate::taxonomy::ServiceModel) + Sync),
     /// Display paths of the directories plans may stand for.
     plan_roots: &'r HashSet<String>,
-    /// Files holding ignore comments, sorted.
-    ignorable: &'r [FileId],
     keep_values: bool,
 }
 
@@ -560,12 +593,6 @@ impl RootRun<'_> {
         let out = self.checker.check(&instances, self.sources, self.classify);
         let mut findings = out.findings;
         findings.shrink_to_fit();
-        // Only a span in a file with ignore comments can anchor one.
-        for f in &mut findings {
-            f.enclosing
-                .retain(|s| self.ignorable.binary_search(&s.file).is_ok());
-            f.enclosing.shrink_to_fit();
-        }
         let (resources, instances) = if self.keep_values {
             (instances.iter().map(Resource::of).collect(), instances)
         } else {

@@ -198,9 +198,7 @@ fn jsondecode(c: &Call) -> R {
         });
     }
     let s = c.str(0)?;
-    let j: serde_json::Value =
-        serde_json::from_str(&s).map_err(|e| format!("invalid JSON: {e}"))?;
-    Ok(Value::from_json(&j))
+    Value::parse_json(&s).map_err(|e| format!("invalid JSON: {e}"))
 }
 
 /// Writes `v` as block-style YAML: keys and strings double-quoted (JSON escapes are valid
