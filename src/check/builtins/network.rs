@@ -356,20 +356,52 @@ enum SourceNet {
     Unknown,
 }
 
+/// One source of a rule. What details show of it is worked out only for a hit.
 #[derive(Debug, Clone)]
-struct Source {
-    /// Blame path of the attribute holding the source.
-    attribute: String,
-    /// The source as shown in details.
-    text: String,
+struct Source<'a> {
+    /// Attribute holding the source: under the rule's path, or (`top_level`) of the resource.
+    key: &'static str,
+    top_level: bool,
+    shown: SourceText<'a>,
     /// Whether the source is exposed in the scope asked.
     open: Tri,
     net: SourceNet,
 }
 
+#[derive(Debug, Clone, Copy)]
+enum SourceText<'a> {
+    /// The value, trimmed when a string; redacted when sensitive (itself or its list).
+    Value { value: &'a Value, sensitive: bool },
+    /// Google's implicit `0.0.0.0/0`.
+    ImplicitAnywhere,
+}
+
+impl Source<'_> {
+    fn attribute(&self, entry_path: &str) -> String {
+        if self.top_level || entry_path.is_empty() {
+            self.key.to_string()
+        } else {
+            format!("{entry_path}.{}", self.key)
+        }
+    }
+
+    fn text(&self) -> String {
+        match self.shown {
+            SourceText::ImplicitAnywhere => {
+                "0.0.0.0/0 (the default when no source is set)".to_string()
+            }
+            SourceText::Value { value, sensitive } => match &value.kind {
+                _ if sensitive || value.sensitive => "(sensitive value)".to_string(),
+                Kind::String(s) => s.trim().to_string(),
+                _ => value.display(),
+            },
+        }
+    }
+}
+
 /// One rule: ingress or not, allow or deny, whether it covers the port, and its sources.
 #[derive(Debug, Clone)]
-struct Entry {
+struct Entry<'a> {
     /// Blame path of the rule ("ingress.0"; empty for a standalone rule resource).
     path: String,
     /// "ingress" or "inbound", for details.
@@ -381,13 +413,48 @@ struct Entry {
     allows: Tri,
     /// Protocol and ports cover the port asked.
     covers: Tri,
-    ports: String,
-    protocol: String,
-    sources: Vec<Source>,
+    ports: PortsText<'a>,
+    /// The protocol attribute, for details.
+    protocol: Option<&'a Value>,
+    sources: Vec<Source<'a>>,
 }
 
-/// The hits of every allowing entry's sources. A deny entry ahead of an allow (lower order)
-/// that covers the port from a range containing the source shadows it.
+impl Entry<'_> {
+    /// Whether the entry can matter: it may open the port, or it denies and may shadow
+    /// another. Sources of an entry that cannot are never read.
+    fn matters(&self) -> bool {
+        self.allows != Tri::True || self.applies.and(self.covers) != Tri::False
+    }
+}
+
+/// The ports of a rule as details show them.
+#[derive(Debug, Clone)]
+enum PortsText<'a> {
+    All,
+    NoTcpOrUdp,
+    KnownAfterApply,
+    NoDestination,
+    Range(i64, i64),
+    Specs(Vec<&'a Value>),
+}
+
+impl PortsText<'_> {
+    fn text(&self) -> String {
+        match self {
+            PortsText::All => "all ports".to_string(),
+            PortsText::NoTcpOrUdp => "no TCP or UDP ports".to_string(),
+            PortsText::KnownAfterApply => "ports (known after apply)".to_string(),
+            PortsText::NoDestination => "no destination ports".to_string(),
+            PortsText::Range(f, t) if f == t => format!("port {f}"),
+            PortsText::Range(f, t) => format!("ports {f}-{t}"),
+            PortsText::Specs(specs) => specs_text(specs),
+        }
+    }
+}
+
+/// The hits of every allowing entry's sources that violate or cannot be judged. A deny entry
+/// ahead of an allow (lower order) that covers the port from a range containing the source
+/// shadows it.
 fn evaluate(entries: &[Entry], opts: &Opts) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
@@ -409,11 +476,15 @@ fn evaluate(entries: &[Entry], opts: &Opts) -> Vec<Hit> {
             ));
             let violates = gate.and(source.open).and(shadowed.not());
             let detail = match violates {
-                Tri::True => Some(format!(
+                Tri::True => format!(
                     "{} from {} to port {} ({}, protocol {})",
-                    entry.word, source.text, opts.port, entry.ports, entry.protocol
-                )),
-                Tri::Unknown => Some(format!(
+                    entry.word,
+                    source.text(),
+                    opts.port,
+                    entry.ports.text(),
+                    protocol_text(entry.protocol)
+                ),
+                Tri::Unknown => format!(
                     "cannot tell whether {} opens port {}",
                     if entry.path.is_empty() {
                         "the rule"
@@ -421,13 +492,14 @@ fn evaluate(entries: &[Entry], opts: &Opts) -> Vec<Hit> {
                         &entry.path
                     },
                     opts.port
-                )),
-                Tri::False => None,
+                ),
+                // Compliant sources change nothing in the outcome.
+                Tri::False => continue,
             };
             hits.push(Hit {
                 violates,
-                attribute: Some(source.attribute.clone()),
-                detail,
+                attribute: Some(source.attribute(&entry.path)),
+                detail: Some(detail),
             });
         }
     }
@@ -499,28 +571,43 @@ enum Proto {
     Unknown,
 }
 
-fn protocol(v: Option<&Value>, all: &[&str]) -> (Proto, String) {
+fn protocol(v: Option<&Value>, all: &[&str]) -> Proto {
     let Some(v) = v else {
-        return (Proto::Unknown, "(not set)".to_string());
+        return Proto::Unknown;
+    };
+    match &v.kind {
+        Kind::String(s) => protocol_class(s, all),
+        Kind::Number(_) | Kind::Bool(_) => match v.to_template_string() {
+            Some(s) => protocol_class(&s, all),
+            None => Proto::Unknown,
+        },
+        _ => Proto::Unknown,
+    }
+}
+
+fn protocol_class(s: &str, all: &[&str]) -> Proto {
+    let p = s.trim();
+    if all.iter().any(|a| p.eq_ignore_ascii_case(a)) {
+        Proto::All
+    } else if ["tcp", "udp", "6", "17"]
+        .iter()
+        .any(|t| p.eq_ignore_ascii_case(t))
+    {
+        Proto::Ranged
+    } else {
+        Proto::Other
+    }
+}
+
+/// The protocol as details show it.
+fn protocol_text(v: Option<&Value>) -> String {
+    let Some(v) = v else {
+        return "(not set)".to_string();
     };
     match v.to_template_string() {
-        Some(s) => {
-            let p = s.trim().to_ascii_lowercase();
-            let class = if all.contains(&p.as_str()) {
-                Proto::All
-            } else if matches!(p.as_str(), "tcp" | "udp" | "6" | "17") {
-                Proto::Ranged
-            } else {
-                Proto::Other
-            };
-            let text = if v.sensitive {
-                "(sensitive value)".to_string()
-            } else {
-                s.to_string()
-            };
-            (class, text)
-        }
-        None => (Proto::Unknown, v.display()),
+        Some(_) if v.sensitive => "(sensitive value)".to_string(),
+        Some(s) => s.to_string(),
+        None => v.display(),
     }
 }
 
@@ -573,79 +660,72 @@ enum Flavor {
 }
 
 /// The sources held in `key` of `element` (a list or a single string).
-fn sources(element: &Value, key: &str, base: &str, flavor: Flavor, opts: &Opts) -> Vec<Source> {
-    let attribute = format!("{base}{key}");
+fn sources<'a>(
+    element: &'a Value,
+    key: &'static str,
+    top_level: bool,
+    flavor: Flavor,
+    opts: &Opts,
+    out: &mut Vec<Source<'a>>,
+) {
     let Some(value) = element.get(key) else {
-        return Vec::new();
+        return;
     };
     match &value.kind {
-        Kind::List(items) => items
-            .iter()
-            .filter_map(|v| source(v, &attribute, value.sensitive, flavor, opts))
-            .collect(),
-        _ => source(value, &attribute, false, flavor, opts)
-            .into_iter()
-            .collect(),
+        Kind::List(items) => out.extend(
+            items
+                .iter()
+                .filter_map(|v| source(v, key, top_level, value.sensitive, flavor, opts)),
+        ),
+        _ => out.extend(source(value, key, top_level, false, flavor, opts)),
     }
 }
 
-fn source(
-    v: &Value,
-    attribute: &str,
+fn source<'a>(
+    v: &'a Value,
+    key: &'static str,
+    top_level: bool,
     sensitive: bool,
     flavor: Flavor,
     opts: &Opts,
-) -> Option<Source> {
-    let unknown = |text: String| Source {
-        attribute: attribute.to_string(),
-        text,
-        open: Tri::Unknown,
-        net: SourceNet::Unknown,
+) -> Option<Source<'a>> {
+    let made = |open: Tri, net: SourceNet| Source {
+        key,
+        top_level,
+        shown: SourceText::Value {
+            value: v,
+            sensitive,
+        },
+        open,
+        net,
     };
     let s = match &v.kind {
         Kind::Null => return None,
         Kind::String(s) => s,
-        _ => return Some(unknown(v.display())),
+        _ => return Some(made(Tri::Unknown, SourceNet::Unknown)),
     };
     let trimmed = s.trim();
     if trimmed.is_empty() {
         return None;
     }
-    let text = if sensitive || v.sensitive {
-        "(sensitive value)".to_string()
-    } else {
-        trimmed.to_string()
-    };
     if flavor == Flavor::Azure
         && ["*", "internet", "any"]
             .iter()
             .any(|t| trimmed.eq_ignore_ascii_case(t))
     {
-        return Some(Source {
-            attribute: attribute.to_string(),
-            text,
-            open: Tri::True,
-            net: SourceNet::Any,
-        });
+        return Some(made(Tri::True, SourceNet::Any));
     }
     Some(match parse_cidr(trimmed) {
-        Some(net) => Source {
-            attribute: attribute.to_string(),
-            text,
-            open: Tri::from_bool(match opts.scope {
+        Some(net) => made(
+            Tri::from_bool(match opts.scope {
                 Scope::Internet => net.len() == 0,
                 Scope::Public => net.is_public(),
             }),
-            net: SourceNet::Net(net),
-        },
+            SourceNet::Net(net),
+        ),
         // An Azure service tag (VirtualNetwork, AzureLoadBalancer, ...) is not the internet.
-        None if flavor == Flavor::Azure => Source {
-            attribute: attribute.to_string(),
-            text,
-            open: Tri::False,
-            net: SourceNet::Other,
-        },
-        None => unknown(text),
+        None if flavor == Flavor::Azure => made(Tri::False, SourceNet::Other),
+        None => made(Tri::Unknown, SourceNet::Unknown),
     })
 }
 
@@ -707,12 +787,7 @@ const NACL_RULE: AwsForm = AwsForm {
     sources: &["cidr_block", "ipv6_cidr_block"],
 };
 
-fn aws_entry(rule: &Value, path: &str, form: &AwsForm, opts: &Opts) -> Entry {
-    let base = if path.is_empty() {
-        String::new()
-    } else {
-        format!("{path}.")
-    };
+fn aws_entry<'a>(rule: &'a Value, path: &str, form: &AwsForm, opts: &Opts) -> Entry<'a> {
     let applies = match (form.kind, form.egress) {
         (Some(k), _) => string_is(rule.get(k), "ingress", Tri::Unknown),
         (None, Some(e)) => flag(rule.get(e), Tri::False).not(),
@@ -724,28 +799,27 @@ fn aws_entry(rule: &Value, path: &str, form: &AwsForm, opts: &Opts) -> Entry {
     let order = form
         .order
         .map_or(Order::Unordered, |o| order_of(rule.get(o)));
-    let (proto, protocol_text) = protocol(rule.get(form.protocol), &["-1", "all"]);
-    let from = int(rule.get("from_port"));
-    let to = int(rule.get("to_port"));
-    let (covers, ports) = match proto {
-        Proto::All => (Tri::True, "all ports".to_string()),
-        Proto::Other => (Tri::False, "no TCP or UDP ports".to_string()),
-        Proto::Unknown => (Tri::Unknown, "ports (known after apply)".to_string()),
+    let protocol_value = rule.get(form.protocol);
+    let (covers, ports) = match protocol(protocol_value, &["-1", "all"]) {
+        Proto::All => (Tri::True, PortsText::All),
+        Proto::Other => (Tri::False, PortsText::NoTcpOrUdp),
+        Proto::Unknown => (Tri::Unknown, PortsText::KnownAfterApply),
         Proto::Ranged => {
+            let from = int(rule.get("from_port"));
+            let to = int(rule.get("to_port"));
             let le = |a: Option<i64>, b: Option<i64>| match (a, b) {
                 (Some(a), Some(b)) => Tri::from_bool(a <= b),
                 _ => Tri::Unknown,
             };
             let covers = le(from, Some(opts.port)).and(le(Some(opts.port), to));
             let ports = match (from, to) {
-                (Some(f), Some(t)) if f == t => format!("port {f}"),
-                (Some(f), Some(t)) => format!("ports {f}-{t}"),
-                _ => "ports (known after apply)".to_string(),
+                (Some(f), Some(t)) => PortsText::Range(f, t),
+                _ => PortsText::KnownAfterApply,
             };
             (covers, ports)
         }
     };
-    Entry {
+    let mut entry = Entry {
         path: path.to_string(),
         word: "ingress",
         order,
@@ -753,13 +827,15 @@ fn aws_entry(rule: &Value, path: &str, form: &AwsForm, opts: &Opts) -> Entry {
         allows,
         covers,
         ports,
-        protocol: protocol_text,
-        sources: form
-            .sources
-            .iter()
-            .flat_map(|k| sources(rule, k, &base, Flavor::Cidr, opts))
-            .collect(),
+        protocol: protocol_value,
+        sources: Vec::new(),
+    };
+    if entry.matters() {
+        for key in form.sources {
+            sources(rule, key, false, Flavor::Cidr, opts, &mut entry.sources);
+        }
     }
+    entry
 }
 
 /// Whether an `ingress` block reads as a network ACL entry rather than a security group rule.
@@ -771,11 +847,11 @@ fn looks_like_nacl_entry(block: &Value) -> bool {
 
 /// `ingress` blocks of a security group (`nacl = Some(false)`), a network ACL (`Some(true)`),
 /// or either, told apart block by block (`None`).
-fn ingress_blocks(
-    resource: &Value,
+fn ingress_blocks<'a>(
+    resource: &'a Value,
     nacl: Option<bool>,
     opts: &Opts,
-    entries: &mut Vec<Entry>,
+    entries: &mut Vec<Entry<'a>>,
     hits: &mut Vec<Hit>,
 ) {
     match block_elements(resource, "ingress", "") {
@@ -803,13 +879,9 @@ fn ingress_blocks(
 // ---------------------------------------------------------------------------------------------
 // Azure.
 
-fn azure_entry(rule: &Value, path: &str, opts: &Opts) -> Entry {
-    let base = if path.is_empty() {
-        String::new()
-    } else {
-        format!("{path}.")
-    };
-    let (proto, protocol_text) = protocol(rule.get("protocol"), &["*"]);
+fn azure_entry<'a>(rule: &'a Value, path: &str, opts: &Opts) -> Entry<'a> {
+    let protocol_value = rule.get("protocol");
+    let proto = protocol(protocol_value, &["*"]);
     // Destination port specs, from the single attribute and the list.
     let mut specs: Vec<&Value> = Vec::new();
     for key in ["destination_port_range", "destination_port_ranges"] {
@@ -821,18 +893,16 @@ fn azure_entry(rule: &Value, path: &str, opts: &Opts) -> Entry {
     }
     specs.retain(|v| !matches!(v.as_str(), Some(s) if s.trim().is_empty()));
     let (covers, ports) = match proto {
-        Proto::Other => (Tri::False, "no TCP or UDP ports".to_string()),
-        Proto::Unknown => (Tri::Unknown, "ports (known after apply)".to_string()),
+        Proto::Other => (Tri::False, PortsText::NoTcpOrUdp),
+        Proto::Unknown => (Tri::Unknown, PortsText::KnownAfterApply),
         // Azure requires a destination port range: without one the rule cannot be judged.
-        Proto::All | Proto::Ranged if specs.is_empty() => {
-            (Tri::Unknown, "no destination ports".to_string())
-        }
+        Proto::All | Proto::Ranged if specs.is_empty() => (Tri::Unknown, PortsText::NoDestination),
         Proto::All | Proto::Ranged => (
             Tri::any(specs.iter().map(|v| spec_covers(v, opts.port))),
-            specs_text(&specs),
+            PortsText::Specs(specs),
         ),
     };
-    Entry {
+    let mut entry = Entry {
         path: path.to_string(),
         word: "inbound",
         order: order_of(rule.get("priority")),
@@ -840,12 +910,15 @@ fn azure_entry(rule: &Value, path: &str, opts: &Opts) -> Entry {
         allows: string_is(rule.get("access"), "allow", Tri::Unknown),
         covers,
         ports,
-        protocol: protocol_text,
-        sources: ["source_address_prefix", "source_address_prefixes"]
-            .iter()
-            .flat_map(|k| sources(rule, k, &base, Flavor::Azure, opts))
-            .collect(),
+        protocol: protocol_value,
+        sources: Vec::new(),
+    };
+    if entry.matters() {
+        for key in ["source_address_prefix", "source_address_prefixes"] {
+            sources(rule, key, false, Flavor::Azure, opts, &mut entry.sources);
+        }
     }
+    entry
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -861,7 +934,12 @@ fn non_empty(v: Option<&Value>) -> Tri {
     }
 }
 
-fn google_entries(resource: &Value, opts: &Opts, entries: &mut Vec<Entry>, hits: &mut Vec<Hit>) {
+fn google_entries<'a>(
+    resource: &'a Value,
+    opts: &Opts,
+    entries: &mut Vec<Entry<'a>>,
+    hits: &mut Vec<Hit>,
+) {
     let direction = string_is(resource.get("direction"), "ingress", Tri::True);
     let enabled = flag(resource.get("disabled"), Tri::False).not();
     let applies = direction.and(enabled);
@@ -869,7 +947,15 @@ fn google_entries(resource: &Value, opts: &Opts, entries: &mut Vec<Entry>, hits:
         return;
     }
 
-    let mut srcs = sources(resource, "source_ranges", "", Flavor::Cidr, opts);
+    let mut srcs = Vec::new();
+    sources(
+        resource,
+        "source_ranges",
+        true,
+        Flavor::Cidr,
+        opts,
+        &mut srcs,
+    );
     // With no source at all, Google applies the rule to 0.0.0.0/0.
     let implicit = non_empty(resource.get("source_ranges"))
         .or(non_empty(resource.get("source_tags")))
@@ -877,8 +963,9 @@ fn google_entries(resource: &Value, opts: &Opts, entries: &mut Vec<Entry>, hits:
         .not();
     if implicit != Tri::False {
         srcs.push(Source {
-            attribute: "source_ranges".to_string(),
-            text: "0.0.0.0/0 (the default when no source is set)".to_string(),
+            key: "source_ranges",
+            top_level: true,
+            shown: SourceText::ImplicitAnywhere,
             open: implicit,
             net: SourceNet::Net(Net::V4 { addr: 0, len: 0 }),
         });
@@ -895,23 +982,21 @@ fn google_entries(resource: &Value, opts: &Opts, entries: &mut Vec<Entry>, hits:
                     hits.push(element_unknown(path));
                     continue;
                 }
-                let (proto, protocol_text) = protocol(block.get("protocol"), &["all"]);
-                let (covers, ports) = match proto {
-                    Proto::Other => (Tri::False, "no TCP or UDP ports".to_string()),
-                    Proto::Unknown => (Tri::Unknown, "ports (known after apply)".to_string()),
+                let protocol_value = block.get("protocol");
+                let (covers, ports) = match protocol(protocol_value, &["all"]) {
+                    Proto::Other => (Tri::False, PortsText::NoTcpOrUdp),
+                    Proto::Unknown => (Tri::Unknown, PortsText::KnownAfterApply),
                     Proto::All | Proto::Ranged => match block.get("ports").map(|v| &v.kind) {
-                        None | Some(Kind::Null) => (Tri::True, "all ports".to_string()),
-                        Some(Kind::List(items)) if items.is_empty() => {
-                            (Tri::True, "all ports".to_string())
-                        }
+                        None | Some(Kind::Null) => (Tri::True, PortsText::All),
+                        Some(Kind::List(items)) if items.is_empty() => (Tri::True, PortsText::All),
                         Some(Kind::List(items)) => (
                             Tri::any(items.iter().map(|v| spec_covers(v, opts.port))),
-                            specs_text(&items.iter().collect::<Vec<_>>()),
+                            PortsText::Specs(items.iter().collect()),
                         ),
-                        _ => (Tri::Unknown, "ports (known after apply)".to_string()),
+                        _ => (Tri::Unknown, PortsText::KnownAfterApply),
                     },
                 };
-                entries.push(Entry {
+                let mut entry = Entry {
                     path,
                     word: "ingress",
                     order: Order::Unordered,
@@ -919,9 +1004,13 @@ fn google_entries(resource: &Value, opts: &Opts, entries: &mut Vec<Entry>, hits:
                     allows: Tri::True,
                     covers,
                     ports,
-                    protocol: protocol_text,
-                    sources: srcs.clone(),
-                });
+                    protocol: protocol_value,
+                    sources: Vec::new(),
+                };
+                if entry.matters() {
+                    entry.sources.clone_from(&srcs);
+                }
+                entries.push(entry);
             }
         }
     }
