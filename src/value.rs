@@ -3,7 +3,6 @@
 //! carries the span of the source text that set it, so a finding can point there.
 
 use crate::source::Span;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -87,7 +86,9 @@ pub struct Unknown {
     pub encoded: Option<Value>,
 }
 
-pub type Map = BTreeMap<Arc<str>, Value>;
+mod map;
+
+pub use map::Map;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {

@@ -150,9 +150,7 @@ fn principals(v: Option<&Value>) -> Option<Value> {
             // `type = "*"` with identifiers ["*"] is the anonymous principal `"*"`.
             Some("*") => return Some(Value::string("*")),
             Some(t) => {
-                let entry = out
-                    .entry(Arc::from(t))
-                    .or_insert_with(|| Value::list(Vec::new()));
+                let entry = out.get_or_insert_with(Arc::from(t), || Value::list(Vec::new()));
                 if let (Kind::List(acc), Some(new)) = (&mut entry.kind, ids.as_list()) {
                     Arc::make_mut(acc).extend(new.iter().cloned());
                 } else {
@@ -176,9 +174,7 @@ fn conditions(v: Option<&Value>) -> Option<Value> {
             return Some(Value::unknown("condition known only after apply"));
         };
         let values = c.get("values").cloned().unwrap_or_default();
-        let entry = out
-            .entry(Arc::from(test))
-            .or_insert_with(|| Value::object(Map::new()));
+        let entry = out.get_or_insert_with(Arc::from(test), || Value::object(Map::new()));
         if let Kind::Object(m) = &mut entry.kind {
             Arc::make_mut(m).insert(Arc::from(var), values);
         }
