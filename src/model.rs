@@ -164,6 +164,19 @@ impl SpanRecorder {
         }
     }
 
+    /// The spans recorded so far, copied out at their exact size; the recorder is emptied and
+    /// keeps its buffers for the next instance.
+    pub fn take_spans(&mut self) -> AttributeSpans {
+        let spans = AttributeSpans {
+            paths: Box::from(self.paths.as_str()),
+            entries: Box::from(self.entries.as_slice()),
+        };
+        self.prefix.clear();
+        self.paths.clear();
+        self.entries.clear();
+        spans
+    }
+
     pub fn finish(self) -> AttributeSpans {
         AttributeSpans {
             paths: self.paths.into_boxed_str(),

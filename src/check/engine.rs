@@ -7,9 +7,9 @@ use crate::rules::{Condition, Quantifier, Rule, RuleSet, Test};
 use crate::source::{FileId, SourceMap, Span};
 use crate::taxonomy::ServiceModel;
 use crate::value::{Kind, Tri, Value};
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One rule evaluated on one instance.

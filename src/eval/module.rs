@@ -13,8 +13,9 @@ use crate::load::{Content, LoadedFile, VarAssignment, VarValue};
 use crate::model::{instance_key, Instance, InstanceKey, Mode, SpanRecorder};
 use crate::source::{FileId, Span};
 use crate::value::{Kind, Map, Value};
+use foldhash::{HashMap, HashMapExt};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -240,6 +241,9 @@ struct Ctx<'a> {
     diags: RefCell<Vec<Diagnostic>>,
     steps: Cell<u64>,
     instances: RefCell<Vec<Instance>>,
+    /// Buffers for recording attribute spans, reused from instance to instance. Taken while
+    /// in use: an instance evaluated meanwhile (through a module output) gets fresh ones.
+    span_buffers: Cell<SpanRecorder>,
 }
 
 enum Slot {
@@ -281,6 +285,7 @@ pub fn evaluate_root(
         diags: RefCell::new(Vec::new()),
         steps: Cell::new(0),
         instances: RefCell::new(Vec::new()),
+        span_buffers: Cell::new(SpanRecorder::default()),
     };
     let vars = root_variables(def, opts, &|d| ctx.diags.borrow_mut().push(d));
     let root = ModInst::new(
@@ -652,8 +657,10 @@ impl<'a> ModInst<'a> {
         };
         for x in expansions {
             let scope = root.child(x.names);
-            let mut spans = SpanRecorder::default();
+            let mut spans = self.ctx.span_buffers.take();
             let values = self.eval_body(&block.body, &ev, &scope, &mut spans, true);
+            let attribute_spans = spans.take_spans();
+            self.ctx.span_buffers.set(spans);
             self.ctx.instances.borrow_mut().push(Instance {
                 address: format!("{resource_address}{}", instance_key(&x.key)),
                 root: self.ctx.root.clone(),
@@ -664,7 +671,7 @@ impl<'a> ModInst<'a> {
                 name: name.clone(),
                 values: Value::object(values),
                 header: block.header,
-                attribute_spans: spans.finish(),
+                attribute_spans,
                 via: self.via.clone(),
                 expansion_unknown: unknown,
                 plan_file: None,

@@ -1,9 +1,13 @@
 //! The JSON report, schema version 1 (documented in docs/json-schema.md).
 
-use super::{position, summary};
+use super::summary;
+use crate::rules::Rule;
 use crate::scan::ScanResult;
+use crate::source::LineCol;
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use std::io::Write;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -44,27 +48,82 @@ struct SuppressionOut<'a> {
 
 #[derive(Serialize)]
 struct FindingOut<'a> {
-    rule: &'a str,
+    rule: Text<'a>,
     severity: crate::taxonomy::Severity,
     area: crate::taxonomy::Area,
-    message: &'a str,
+    message: Text<'a>,
     detail: &'a str,
     service: &'a str,
     service_model: crate::taxonomy::ServiceModel,
     resource_type: &'a str,
     address: &'a str,
     attribute: &'a Option<String>,
-    file: String,
+    file: Text<'a>,
     start: Pos,
     end: Pos,
     secondary: Vec<Secondary<'a>>,
     via: &'a [String],
     plan_file: &'a Option<String>,
-    remediation: Option<&'a str>,
-    help_uri: Option<&'a str>,
-    aliases: &'a [String],
+    remediation: Option<Text<'a>>,
+    help_uri: Option<Text<'a>>,
+    aliases: Text<'a>,
     fingerprint: &'a str,
     suppression: Option<SuppressionOut<'a>>,
+}
+
+/// A string or array written as JSON once for the whole report (rule texts repeat in every
+/// finding of the rule, file names in every finding of the file), or as it comes.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Text<'a> {
+    Written(&'a RawValue),
+    Plain(&'a str),
+    List(&'a [String]),
+}
+
+/// What every finding of a rule repeats, already written as JSON.
+struct RuleTexts {
+    id: Box<RawValue>,
+    title: Box<RawValue>,
+    remediation: Box<RawValue>,
+    help_uri: Option<Box<RawValue>>,
+    /// At the depth of a finding's fields.
+    aliases: Box<RawValue>,
+}
+
+/// The rule and file texts of a report, written once.
+struct Written<'a> {
+    rules: HashMap<&'a str, (&'a Rule, RuleTexts)>,
+    files: Vec<Box<RawValue>>,
+}
+
+impl<'a> Written<'a> {
+    fn new(result: &'a ScanResult) -> std::io::Result<Self> {
+        let raw = |json: Vec<u8>| -> std::io::Result<Box<RawValue>> {
+            let text = String::from_utf8(json).map_err(std::io::Error::other)?;
+            RawValue::from_string(text).map_err(std::io::Error::from)
+        };
+        let string = |s: &str| raw(serde_json::to_vec(s)?);
+        let mut rules = HashMap::with_capacity(result.rules.rules().len());
+        for rule in result.rules.rules() {
+            let mut aliases = Vec::new();
+            pretty_at(&rule.aliases, 3, &mut aliases)?;
+            let texts = RuleTexts {
+                id: string(&rule.id)?,
+                title: string(&rule.title)?,
+                remediation: string(&rule.remediation)?,
+                help_uri: rule.help_uri().map(string).transpose()?,
+                aliases: raw(aliases)?,
+            };
+            rules.insert(&*rule.id, (&**rule, texts));
+        }
+        let files = result
+            .sources
+            .files()
+            .map(|(_, f)| string(&f.display))
+            .collect::<std::io::Result<_>>()?;
+        Ok(Written { rules, files })
+    }
 }
 
 #[derive(Serialize)]
@@ -99,8 +158,9 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     pretty_at(&summary(result), 1, &mut head)?;
     head.extend_from_slice(b",\n  \"findings\": ");
     out.write_all(&head)?;
+    let written = Written::new(result)?;
     array(out, &result.findings, |f, buf| {
-        pretty_at(&finding_out(result, f), 2, buf)
+        pretty_at(&finding_out(result, &written, f), 2, buf)
     })?;
     out.write_all(b",\n  \"diagnostics\": ")?;
     array(out, &result.diagnostics, |d, buf| {
@@ -235,9 +295,20 @@ impl serde_json::ser::Formatter for Indented {
     }
 }
 
-fn finding_out<'a>(result: &'a ScanResult, f: &'a crate::finding::Finding) -> FindingOut<'a> {
-    let (file, start, end) = position(result, f);
-    let rule = result.rules.get(&f.rule_id);
+fn finding_out<'a>(
+    result: &'a ScanResult,
+    written: &'a Written<'a>,
+    f: &'a crate::finding::Finding,
+) -> FindingOut<'a> {
+    let (start, end) = result.sources.locate(f.primary).unwrap_or((
+        LineCol { line: 1, column: 1 },
+        LineCol { line: 1, column: 1 },
+    ));
+    let file = match written.files.get(f.primary.file.0 as usize) {
+        Some(raw) => Text::Written(raw),
+        None => Text::Plain(""),
+    };
+    let rule = written.rules.get(&*f.rule_id);
     let secondary = f
         .secondary
         .iter()
@@ -253,10 +324,16 @@ fn finding_out<'a>(result: &'a ScanResult, f: &'a crate::finding::Finding) -> Fi
         })
         .collect();
     FindingOut {
-        rule: &f.rule_id,
+        rule: match rule {
+            Some((_, texts)) => Text::Written(&texts.id),
+            None => Text::Plain(&f.rule_id),
+        },
         severity: f.severity,
         area: f.area,
-        message: &f.message,
+        message: match rule {
+            Some((r, texts)) if r.title == f.message => Text::Written(&texts.title),
+            _ => Text::Plain(&f.message),
+        },
         detail: &f.primary_label,
         service: &f.service,
         service_model: f.service_model,
@@ -275,9 +352,12 @@ fn finding_out<'a>(result: &'a ScanResult, f: &'a crate::finding::Finding) -> Fi
         secondary,
         via: &f.via,
         plan_file: &f.plan_file,
-        remediation: rule.map(|r| r.remediation.as_str()),
-        help_uri: rule.and_then(|r| r.help_uri()),
-        aliases: rule.map(|r| r.aliases.as_slice()).unwrap_or_default(),
+        remediation: rule.map(|(_, texts)| Text::Written(&texts.remediation)),
+        help_uri: rule.and_then(|(_, texts)| texts.help_uri.as_deref().map(Text::Written)),
+        aliases: match rule {
+            Some((_, texts)) => Text::Written(&texts.aliases),
+            None => Text::List(&[]),
+        },
         fingerprint: &f.fingerprint,
         suppression: f.suppression.as_ref().map(|s| SuppressionOut {
             kind: match s.kind {

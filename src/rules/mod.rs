@@ -11,7 +11,7 @@ use crate::load::hcl;
 use crate::source::{FileId, SourceFile};
 use crate::taxonomy::{Area, Severity};
 use crate::value::Value;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::Path;
 use std::sync::Arc;
 
