@@ -252,11 +252,14 @@ fn select<'v>(root: &'v Value, path: &[Arc<str>], prefix: &str) -> Selection<'v>
         unknown: false,
         deepest: prefix.to_string(),
     };
-    walk(root, path, prefix.to_string(), &mut sel);
+    let mut at = String::with_capacity(prefix.len() + 32);
+    at.push_str(prefix);
+    walk(root, path, &mut at, &mut sel);
     sel
 }
 
-fn walk<'v>(v: &'v Value, path: &[Arc<str>], at: String, sel: &mut Selection<'v>) {
+/// Walks `path` from `v`, whose path is `at` (a buffer extended and restored on the way down).
+fn walk<'v>(v: &'v Value, path: &[Arc<str>], at: &mut String, sel: &mut Selection<'v>) {
     match &v.kind {
         Kind::Unknown(_) => {
             sel.unknown = true;
@@ -266,22 +269,30 @@ fn walk<'v>(v: &'v Value, path: &[Arc<str>], at: String, sel: &mut Selection<'v>
         _ => {}
     }
     if at.len() > sel.deepest.len() {
-        sel.deepest = at.clone();
+        sel.deepest.clone_from(at);
     }
     let Some((head, rest)) = path.split_first() else {
-        sel.values.push((at, v));
+        sel.values.push((at.clone(), v));
         return;
     };
+    let mark = at.len();
     match &v.kind {
         Kind::Object(map) => {
             if let Some(child) = map.get(head) {
-                let next = join(&at, head);
-                walk(child, rest, next, sel);
+                if !at.is_empty() {
+                    at.push('.');
+                }
+                at.push_str(head);
+                walk(child, rest, at, sel);
+                at.truncate(mark);
             }
         }
         Kind::List(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, path, format!("{at}.{i}"), sel);
+                at.push('.');
+                at.push_str(itoa::Buffer::new().format(i));
+                walk(item, path, at, sel);
+                at.truncate(mark);
             }
         }
         _ => {}
@@ -372,7 +383,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     (o, p.as_str())
                 })
                 .collect();
-            let path_str = join(prefix, &path.join("."));
+            let path_str = || join(prefix, &path.join("."));
             match quantifier {
                 Quantifier::Some => {
                     if results.iter().any(|(o, _)| o.tri == Tri::True) {
@@ -386,7 +397,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         .next()
                         .and_then(|(o, _)| o.blame)
                         .unwrap_or(Blame {
-                            path: Some(path_str.clone()),
+                            path: Some(path_str()),
                             label: format!("no `{}` satisfies the rule", path.join(".")),
                             value_span: None,
                         });
@@ -502,8 +513,7 @@ fn eval_attribute(
     prefix: &str,
 ) -> Outcome {
     let sel = select(root, path, prefix);
-    let name = path.join(".");
-    let full = join(prefix, &name);
+    let name = || path.join(".");
     let present_values: Vec<&(String, &Value)> =
         sel.values.iter().filter(|(_, v)| !v.is_null()).collect();
     if present_values.is_empty() {
@@ -522,9 +532,9 @@ fn eval_attribute(
             if acc == Tri::False {
                 let label = match default {
                     Some(d) if !matches!(t, Test::Present(_)) => {
-                        format!("`{name}` is not set (defaults to {})", d.display())
+                        format!("`{}` is not set (defaults to {})", name(), d.display())
                     }
-                    _ => format!("`{name}` is not set"),
+                    _ => format!("`{}` is not set", name()),
                 };
                 return Outcome::fail(Blame {
                     path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
@@ -533,7 +543,6 @@ fn eval_attribute(
                 });
             }
         }
-        let _ = full;
         return Outcome::of(acc);
     }
     let mut acc = if sel.unknown { Tri::Unknown } else { Tri::True };
@@ -561,7 +570,7 @@ fn eval_attribute(
                         "`{}` = {}",
                         p.rsplit('.')
                             .find(|s| s.parse::<usize>().is_err())
-                            .unwrap_or(&name),
+                            .map_or_else(name, str::to_string),
                         v.display()
                     ),
                     value_span: v.span,

@@ -636,9 +636,18 @@ impl<'a> ModInst<'a> {
         };
         let ev = self.evaluator();
         let root = Scope::root();
-        let what = format!("{ty}.{name}");
-        let resource_address = format!("{}{ty}.{name}", self.prefix());
-        let (expansions, unknown) = match self.expansion(&block.body, &ev, &root, &what) {
+        let mut resource_address =
+            String::with_capacity(self.addr.len() + ty.len() + name.len() + 2);
+        if !self.addr.is_empty() {
+            resource_address.push_str(&self.addr);
+            resource_address.push('.');
+        }
+        let local_start = resource_address.len();
+        resource_address.push_str(ty);
+        resource_address.push('.');
+        resource_address.push_str(name);
+        let what = &resource_address[local_start..];
+        let (expansions, unknown) = match self.expansion(&block.body, &ev, &root, what) {
             Expand::Single => (
                 vec![Expansion {
                     key: InstanceKey::None,
@@ -662,7 +671,10 @@ impl<'a> ModInst<'a> {
             let attribute_spans = spans.take_spans();
             self.ctx.span_buffers.set(spans);
             self.ctx.instances.borrow_mut().push(Instance {
-                address: format!("{resource_address}{}", instance_key(&x.key)),
+                address: match &x.key {
+                    InstanceKey::None => resource_address.clone(),
+                    key => resource_address.clone() + &instance_key(key),
+                },
                 root: self.ctx.root.clone(),
                 module: self.addr.clone(),
                 resource_address: resource_address.clone(),
