@@ -50,7 +50,12 @@ impl Map {
     pub fn get(&self, key: impl AsRef<str>) -> Option<&Value> {
         let key = key.as_ref();
         match &self.repr {
-            Repr::Small(v) => small_find(v, key).ok().map(|i| &v[i].1),
+            // A scan that compares lengths first beats a binary search of string comparisons
+            // on a few dozen keys: most keys differ in length.
+            Repr::Small(v) => v
+                .iter()
+                .find(|(k, _)| k.len() == key.len() && **k == *key)
+                .map(|(_, v)| v),
             Repr::Large(m) => m.get(key),
         }
     }
