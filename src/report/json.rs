@@ -18,7 +18,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 // without ever holding all of it.
 
 /// Findings serialized per parallel batch, bounding the memory held for output.
-const BATCH: usize = 8192;
+const BATCH: usize = 1024;
 
 #[derive(Serialize)]
 struct Tool {
