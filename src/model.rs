@@ -287,6 +287,23 @@ mod tests {
     }
 
     #[test]
+    fn taking_spans_leaves_the_recorder_empty_for_the_next_instance() {
+        let mut rec = SpanRecorder::default();
+        let mark = rec.enter("ingress", 0);
+        rec.record("port", span(1));
+        let first = rec.take_spans();
+        // Taken mid-walk: the prefix is cleared too, so the next instance starts at the top.
+        let _ = mark;
+        rec.record("name", span(2));
+        let second = rec.take_spans();
+        assert_eq!(first.get("ingress.0.port"), Some(span(1)));
+        assert_eq!(first.get("name"), None);
+        assert_eq!(second.get("name"), Some(span(2)));
+        assert_eq!(second.get("ingress.0.port"), None);
+        assert_eq!(second.values().count(), 1);
+    }
+
+    #[test]
     fn a_path_recorded_twice_keeps_its_last_span() {
         let spans = AttributeSpans::new(vec![
             ("b".to_string(), span(1)),

@@ -297,6 +297,55 @@ impl IntoIterator for Map {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Insert(u8, u8),
+        Remove(u8),
+        GetOrInsert(u8, u8),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (any::<u8>(), any::<u8>()).prop_map(|(k, v)| Op::Insert(k, v)),
+            any::<u8>().prop_map(Op::Remove),
+            (any::<u8>(), any::<u8>()).prop_map(|(k, v)| Op::GetOrInsert(k, v)),
+        ]
+    }
+
+    proptest! {
+        /// Any sequence of edits leaves the map holding what a B-tree map would, in the same
+        /// order, whichever representation it is in by then.
+        #[test]
+        fn behaves_as_a_btree_map(ops in proptest::collection::vec(op(), 0..300)) {
+            let mut m = Map::new();
+            let mut reference: BTreeMap<Arc<str>, Value> = BTreeMap::new();
+            // Keys of mixed lengths, so that the length-first lookup is exercised too.
+            let key = |k: u8| -> Arc<str> { Arc::from("k".repeat(usize::from(k % 7)) + &k.to_string()) };
+            for op in ops {
+                match op {
+                    Op::Insert(k, v) => {
+                        let v = Value::number(f64::from(v));
+                        prop_assert_eq!(m.insert(key(k), v.clone()), reference.insert(key(k), v));
+                    }
+                    Op::Remove(k) => prop_assert_eq!(m.remove(key(k)), reference.remove(&key(k))),
+                    Op::GetOrInsert(k, v) => {
+                        let got = m.get_or_insert_with(key(k), || Value::number(f64::from(v))).clone();
+                        let want = reference.entry(key(k)).or_insert_with(|| Value::number(f64::from(v))).clone();
+                        prop_assert_eq!(got, want);
+                    }
+                }
+                prop_assert_eq!(m.len(), reference.len());
+            }
+            prop_assert!(m.iter().eq(reference.iter()));
+            for k in 0..=u8::MAX {
+                prop_assert_eq!(m.get(key(k)), reference.get(&key(k)));
+            }
+            let rebuilt: Map = reference.clone().into_iter().collect();
+            prop_assert_eq!(&rebuilt, &m);
+        }
+    }
 
     fn key(i: usize) -> Arc<str> {
         // Not in sorted order when inserted by `i`.
