@@ -4,6 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use onus::discover::{Discovered, FileKind};
+use onus::load::Content;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -31,5 +32,13 @@ fuzz_target!(|data: &[u8]| {
         explicit: true,
     }];
     let loaded = onus::load::load(&files);
-    let _ = onus::plan::instances(&loaded);
+    let plans: Vec<_> = loaded
+        .files
+        .iter()
+        .filter_map(|f| match &f.content {
+            Content::Plan(json) => Some((f.file, json.clone())),
+            _ => None,
+        })
+        .collect();
+    let _ = onus::plan::instances(&plans, &loaded.sources, &[], &[]);
 });
