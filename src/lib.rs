@@ -6,6 +6,20 @@
 //! values, [`classify`] maps resource types to services and service models, [`check`] runs the
 //! rules, [`suppress`] applies ignores, config and baseline, and [`report`] renders the result.
 
+// A scan must survive any input: outside tests, nothing may unwrap, expect or panic. Errors
+// become diagnostics; what cannot happen is written so that it needs no panic.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 pub mod check;
 pub mod classify;
 pub mod config;
