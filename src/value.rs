@@ -199,7 +199,9 @@ impl Value {
     /// the value behind a partly known encoding. `None` when it is unknown or not JSON.
     pub fn decoded_json(&self) -> Option<Value> {
         match &self.kind {
-            Kind::String(s) => decoded_policy_string(s).map(|v| v.mark_sensitive(self.sensitive)),
+            Kind::String(s) => Value::parse_json(s)
+                .ok()
+                .map(|v| v.mark_sensitive(self.sensitive)),
             Kind::Unknown(u) => u.encoded.clone(),
             Kind::Object(_) => Some(self.clone()),
             _ => None,
@@ -230,12 +232,12 @@ impl Value {
 
     /// Known, and every nested part known too.
     pub fn is_wholly_known(&self) -> bool {
-        match &self.kind {
-            Kind::Unknown(_) => false,
-            Kind::List(items) => items.iter().all(Value::is_wholly_known),
-            Kind::Object(map) => map.values().all(Value::is_wholly_known),
-            _ => true,
-        }
+        let mut known = true;
+        walk_distinct([self], |x| {
+            known = x.is_known();
+            known
+        });
+        known
     }
 
     pub fn is_null(&self) -> bool {
@@ -327,28 +329,11 @@ impl Value {
         }
     }
 
-    /// Equality of the values, ignoring spans; unknown when either side is not wholly known.
+    /// Equality of the values, ignoring spans (Terraform's `==`); unknown when an unknown
+    /// part could decide it. Bounded: past a million comparisons or a thousand levels, unknown.
     pub fn equals(&self, other: &Value) -> Tri {
-        match (&self.kind, &other.kind) {
-            (Kind::Unknown(_), _) | (_, Kind::Unknown(_)) => Tri::Unknown,
-            (Kind::Null, Kind::Null) => Tri::True,
-            (Kind::Bool(a), Kind::Bool(b)) => Tri::from_bool(a == b),
-            (Kind::Number(a), Kind::Number(b)) => Tri::from_bool(a == b),
-            (Kind::String(a), Kind::String(b)) => Tri::from_bool(a == b),
-            (Kind::List(a), Kind::List(b)) => {
-                if a.len() != b.len() {
-                    return Tri::False;
-                }
-                Tri::all(a.iter().zip(b.iter()).map(|(x, y)| x.equals(y)))
-            }
-            (Kind::Object(a), Kind::Object(b)) => {
-                if a.len() != b.len() || a.keys().ne(b.keys()) {
-                    return Tri::False;
-                }
-                Tri::all(a.values().zip(b.values()).map(|(x, y)| x.equals(y)))
-            }
-            _ => Tri::False,
-        }
+        let mut budget: usize = 1_000_000;
+        equals_within(self, other, &mut budget, 0)
     }
 
     /// JSON form of a wholly known value; `None` where any part is unknown.
@@ -407,60 +392,161 @@ impl Value {
         match &self.kind {
             Kind::Unknown(_) => "(known after apply)".to_string(),
             Kind::String(s) => format!("{s:?}"),
-            _ => match self.to_json() {
-                Some(j) => {
-                    let s = j.to_string();
-                    if s.chars().count() > 80 {
-                        let cut: String = s.chars().take(77).collect();
-                        format!("{cut}...")
-                    } else {
-                        s
-                    }
+            _ if !self.is_wholly_known() => "(partly known after apply)".to_string(),
+            _ => {
+                // Compact JSON, written only as far as the shown text needs: a value can be far
+                // larger than its tree (a list holding the same list twice, nested 60 deep).
+                let mut s = String::new();
+                write_json_prefix(self, &mut s, DISPLAY_CHARS + 1);
+                if s.chars().count() > DISPLAY_CHARS {
+                    let cut: String = s.chars().take(DISPLAY_CHARS - 3).collect();
+                    format!("{cut}...")
+                } else {
+                    s
                 }
-                None => "(partly known after apply)".to_string(),
-            },
+            }
         }
     }
 
-    /// Every resource address this value (or a part of it) refers to.
+    /// Every resource address this value (or a part of it) refers to, in order (a part
+    /// shared by several places is read once).
     pub fn collect_refs(&self, out: &mut Vec<Arc<str>>) {
-        match &self.kind {
-            Kind::Unknown(u) => out.extend(u.refs.iter().cloned()),
-            Kind::List(items) => items.iter().for_each(|v| v.collect_refs(out)),
-            Kind::Object(map) => map.values().for_each(|v| v.collect_refs(out)),
-            _ => {}
-        }
+        walk_distinct([self], |x| {
+            if let Kind::Unknown(u) = &x.kind {
+                out.extend(u.refs.iter().cloned());
+            }
+            true
+        });
     }
 
     /// Whether any part is sensitive.
     pub fn contains_sensitive(&self) -> bool {
-        self.sensitive
-            || match &self.kind {
-                Kind::List(items) => items.iter().any(Value::contains_sensitive),
-                Kind::Object(map) => map.values().any(Value::contains_sensitive),
-                _ => false,
-            }
+        let mut found = false;
+        walk_distinct([self], |x| {
+            found = x.sensitive;
+            !found
+        });
+        found
     }
 }
 
-/// The last JSON string decoded on this thread. Several rules read the same policy document
-/// of an instance one after another; it is parsed once.
-fn decoded_policy_string(text: &Arc<str>) -> Option<Value> {
-    thread_local! {
-        static LAST: std::cell::RefCell<Option<(Arc<str>, Option<Value>)>> =
-            const { std::cell::RefCell::new(None) };
+fn equals_within(a: &Value, b: &Value, budget: &mut usize, depth: usize) -> Tri {
+    if *budget == 0 || depth > 1_000 {
+        return Tri::Unknown;
     }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((seen, decoded)) = &*last {
-            if Arc::ptr_eq(seen, text) || **seen == **text {
-                return decoded.clone();
+    *budget -= 1;
+    let pairwise = |pairs: &mut dyn Iterator<Item = (&Value, &Value)>, budget: &mut usize| {
+        let mut acc = Tri::True;
+        for (p, q) in pairs {
+            acc = acc.and(equals_within(p, q, budget, depth + 1));
+            if acc == Tri::False {
+                break;
             }
         }
-        let decoded = Value::parse_json(text).ok();
-        *last = Some((text.clone(), decoded.clone()));
-        decoded
-    })
+        acc
+    };
+    // The same list or object on both sides: equal as far as it is known.
+    let same = || {
+        if a.is_wholly_known() {
+            Tri::True
+        } else {
+            Tri::Unknown
+        }
+    };
+    match (&a.kind, &b.kind) {
+        (Kind::Unknown(_), _) | (_, Kind::Unknown(_)) => Tri::Unknown,
+        (Kind::Null, Kind::Null) => Tri::True,
+        (Kind::Bool(x), Kind::Bool(y)) => Tri::from_bool(x == y),
+        (Kind::Number(x), Kind::Number(y)) => Tri::from_bool(x == y),
+        (Kind::String(x), Kind::String(y)) => Tri::from_bool(x == y),
+        (Kind::List(x), Kind::List(y)) if Arc::ptr_eq(x, y) => same(),
+        (Kind::List(x), Kind::List(y)) => {
+            if x.len() != y.len() {
+                return Tri::False;
+            }
+            pairwise(&mut x.iter().zip(y.iter()), budget)
+        }
+        (Kind::Object(x), Kind::Object(y)) if Arc::ptr_eq(x, y) => same(),
+        (Kind::Object(x), Kind::Object(y)) => {
+            if x.len() != y.len() || x.keys().ne(y.keys()) {
+                return Tri::False;
+            }
+            pairwise(&mut x.values().zip(y.values()), budget)
+        }
+        _ => Tri::False,
+    }
+}
+
+/// Characters [`Value::display`] shows before cutting a value short.
+const DISPLAY_CHARS: usize = 80;
+
+/// Appends the compact JSON of a wholly known `v` to `out`, stopping once `out` holds at least
+/// `limit` characters (bytes are counted: at least as many as characters).
+fn write_json_prefix(v: &Value, out: &mut String, limit: usize) {
+    if out.len() >= limit {
+        return;
+    }
+    match &v.kind {
+        Kind::Null | Kind::Unknown(_) => out.push_str("null"),
+        Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Kind::Number(n) => out.push_str(&number_to_json(*n).to_string()),
+        Kind::String(s) => out.push_str(&serde_json::Value::from(&**s).to_string()),
+        Kind::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if out.len() >= limit {
+                    return;
+                }
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json_prefix(item, out, limit);
+            }
+            out.push(']');
+        }
+        Kind::Object(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if out.len() >= limit {
+                    return;
+                }
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::from(&**k).to_string());
+                out.push(':');
+                write_json_prefix(item, out, limit);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Visits each distinct node of the value trees once (a list or object shared by several
+/// places only the first time), depth first in order, without recursion; stops when `visit`
+/// returns false. Evaluated values share subtrees freely, so a tree walk could take
+/// exponential time; this one takes time in the number of distinct nodes.
+pub(crate) fn walk_distinct<'a>(
+    roots: impl IntoIterator<Item = &'a Value>,
+    mut visit: impl FnMut(&'a Value) -> bool,
+) {
+    let mut seen: foldhash::HashSet<*const ()> = foldhash::HashSet::default();
+    let mut stack: Vec<&'a Value> = roots.into_iter().collect();
+    stack.reverse();
+    while let Some(v) = stack.pop() {
+        if !visit(v) {
+            return;
+        }
+        match &v.kind {
+            Kind::List(items) if seen.insert(Arc::as_ptr(items) as *const ()) => {
+                stack.extend(items.iter().rev());
+            }
+            Kind::Object(map) if seen.insert(Arc::as_ptr(map) as *const ()) => {
+                stack.extend(map.values().rev());
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Deserializes JSON into a [`Value`]: numbers become `f64`, and a key given twice keeps its
@@ -601,7 +687,7 @@ mod tests {
             v.decoded_json()
                 .and_then(|d| d.get("x").and_then(Value::as_number))
         };
-        // Alternating strings: the memo of the last one never answers for another.
+        // Alternating strings each decode to their own document.
         assert_eq!(
             (x(&a), x(&b), x(&a), x(&a)),
             (Some(1.0), Some(2.0), Some(1.0), Some(1.0))

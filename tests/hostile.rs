@@ -506,6 +506,40 @@ fn string_doubling_to_gigabytes() {
 }
 
 #[test]
+fn values_sharing_parts_exponentially() {
+    // Each list holds the previous one twice: 2^60 elements as a tree, 61 lists in memory.
+    // Showing, comparing and searching such a value must take time in what is stored.
+    let mut src = String::from("locals {\n  l0 = [\"x\"]\n");
+    for i in 1..=60 {
+        let p = i - 1;
+        src.push_str(&format!("  l{i} = [local.l{p}, local.l{p}]\n"));
+    }
+    src.push_str("  same = local.l60 == local.l60\n}\n\n");
+    src.push_str(
+        "resource \"aws_ebs_volume\" \"shared\" {\n  size      = 1\n  encrypted = local.l60\n}\n\n",
+    );
+    src.push_str("resource \"aws_ebs_volume\" \"compared\" {\n  size      = 1\n  encrypted = local.same\n}\n");
+    // Rendered as a policy document (its JSON would be exabytes) and through jsonencode.
+    src.push_str("data \"aws_iam_policy_document\" \"p\" {\n  statement {\n    actions   = local.l60\n    resources = [\"*\"]\n  }\n}\n\n");
+    src.push_str("resource \"aws_iam_policy\" \"p\" {\n  name   = \"p\"\n  policy = data.aws_iam_policy_document.p.json\n}\n\n");
+    src.push_str("resource \"aws_iam_policy\" \"q\" {\n  name   = \"q\"\n  policy = jsonencode({ Statement = [{ Effect = \"Allow\", Action = local.l60, Resource = \"*\" }] })\n}\n");
+    let dir = setup(&[("shared.tf", src.as_bytes())]);
+    let run = scan_with(dir.path(), &[], 60);
+    assert_complete(&run);
+    // The list is not `true`: a finding whose label shows the start of the list.
+    assert!(
+        run.finding_for("aws_ebs_volume.shared"),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        !run.finding_for("aws_ebs_volume.compared"),
+        "{}",
+        run.explain()
+    );
+}
+
+#[test]
 fn deeply_recursive_templates() {
     // A template that renders itself, and nested template directives.
     let mut nested = String::new();

@@ -62,9 +62,15 @@ pub(super) fn render(body: &Value) -> Value {
     }
     doc.insert(Arc::from("Statement"), Value::list(statements));
     let doc = Value::object(doc);
-    match doc.to_json() {
-        Some(j) => Value::string(j.to_string()),
-        None => Value::unknown_encoding_of(doc),
+    // Written first by the bounded encoder, which refuses text past the string limit: a
+    // document's tree can be exponentially larger than the values behind it.
+    match super::functions::encode_json(&doc) {
+        Err(e) => Value::unknown(format!("the policy document cannot be rendered: {e}")),
+        Ok(None) => Value::unknown_encoding_of(doc),
+        Ok(Some(_)) => match doc.to_json() {
+            Some(j) => Value::string(j.to_string()),
+            None => Value::unknown_encoding_of(doc),
+        },
     }
 }
 

@@ -5,8 +5,8 @@
 use super::encoding::canonical_key;
 use super::types::unify;
 use super::{
-    check_elements, deep, deep_sensitive, equal, shallow, to_bool, to_num, to_str, type_error,
-    wholly_known, Call, Entry, MAX_DEPTH, MAX_STRING, R,
+    check_elements, deep, equal, shallow, to_bool, to_num, to_str, type_error, Call, Entry,
+    MAX_DEPTH, MAX_STRING, R,
 };
 use crate::value::{Kind, Map, Tri, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -268,7 +268,7 @@ fn distinct(c: &Call) -> R {
         return Ok(u);
     }
     let items = c.list(0)?;
-    if !items.iter().all(wholly_known) {
+    if !items.iter().all(Value::is_wholly_known) {
         return Ok(c.unknown(true));
     }
     Ok(Value::list(dedupe(items.to_vec())?))
@@ -376,7 +376,7 @@ fn zipmap(c: &Call) -> R {
         let key = to_str(k).map_err(|e| format!("key: {e}"))?;
         out.insert(key, v.clone());
     }
-    Ok(Value::object(out).mark_sensitive(keys.iter().any(deep_sensitive)))
+    Ok(Value::object(out).mark_sensitive(keys.iter().any(Value::contains_sensitive)))
 }
 
 /// The list arguments of a set function; None when one is unknown.

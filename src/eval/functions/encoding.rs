@@ -341,7 +341,7 @@ fn yamlencode(c: &Call) -> R {
     }
     let mut out = String::new();
     write_yaml(v, &mut out)?;
-    if !super::wholly_known(v) {
+    if !v.is_wholly_known() {
         return Ok(c.unknown(true));
     }
     Ok(Value::string(out))

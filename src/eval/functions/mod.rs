@@ -25,6 +25,8 @@
 
 mod collections;
 mod encoding;
+
+pub(crate) use encoding::encode_json;
 mod filesystem;
 mod format;
 mod network;
@@ -184,7 +186,7 @@ pub fn call(name: &str, args: &[Value], host: &dyn FunctionHost) -> Result<Value
                 (unknown_from(args, false, why), Marks::Deep)
             };
             let sensitive = match marks {
-                Marks::Deep => args.iter().any(deep_sensitive),
+                Marks::Deep => args.iter().any(Value::contains_sensitive),
                 Marks::Shallow => args.iter().any(|a| a.sensitive),
             };
             value.mark_sensitive(sensitive)
@@ -348,55 +350,11 @@ pub(crate) fn to_bool(v: &Value) -> Result<bool, String> {
     }
 }
 
-/// Visits each distinct node of the value trees once, shared subtrees only once, without
-/// recursion; stops when `visit` returns false.
-pub(crate) fn walk<'a>(
-    roots: impl IntoIterator<Item = &'a Value>,
-    mut visit: impl FnMut(&'a Value) -> bool,
-) {
-    let mut seen: HashSet<*const ()> = HashSet::new();
-    let mut stack: Vec<&'a Value> = roots.into_iter().collect();
-    while let Some(v) = stack.pop() {
-        if !visit(v) {
-            return;
-        }
-        match &v.kind {
-            Kind::List(items) if seen.insert(Arc::as_ptr(items) as *const ()) => {
-                stack.extend(items.iter());
-            }
-            Kind::Object(map) if seen.insert(Arc::as_ptr(map) as *const ()) => {
-                stack.extend(map.values());
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Whether any part of `v` is sensitive.
-pub(crate) fn deep_sensitive(v: &Value) -> bool {
-    let mut found = false;
-    walk([v], |x| {
-        found = x.sensitive;
-        !found
-    });
-    found
-}
-
-/// Known, with every part known.
-pub(crate) fn wholly_known(v: &Value) -> bool {
-    let mut known = true;
-    walk([v], |x| {
-        known = x.is_known();
-        known
-    });
-    known
-}
-
 /// The resource references of every unknown part of `values`, each once.
 pub(crate) fn refs_of(values: &[Value]) -> Vec<Arc<str>> {
     let mut seen: HashSet<Arc<str>> = HashSet::new();
     let mut out = Vec::new();
-    walk(values, |x| {
+    crate::value::walk_distinct(values, |x| {
         if let Kind::Unknown(u) = &x.kind {
             for r in &u.refs {
                 if seen.insert(r.clone()) {
@@ -409,66 +367,9 @@ pub(crate) fn refs_of(values: &[Value]) -> Vec<Arc<str>> {
     out
 }
 
-/// Equality of two values as Terraform's `==` decides it; unknown when an unknown part could
-/// decide it. Bounded: comparisons past a budget count as unknown.
+/// Equality of two values as Terraform's `==` decides it ([`Value::equals`]).
 pub(crate) fn equal(a: &Value, b: &Value) -> Tri {
-    let mut budget: usize = 1_000_000;
-    equal_in(a, b, &mut budget, 0)
-}
-
-fn equal_in(a: &Value, b: &Value, budget: &mut usize, depth: usize) -> Tri {
-    if *budget == 0 || depth > MAX_DEPTH {
-        return Tri::Unknown;
-    }
-    *budget -= 1;
-    match (&a.kind, &b.kind) {
-        (Kind::Unknown(_), _) | (_, Kind::Unknown(_)) => Tri::Unknown,
-        (Kind::Null, Kind::Null) => Tri::True,
-        (Kind::Bool(x), Kind::Bool(y)) => Tri::from_bool(x == y),
-        (Kind::Number(x), Kind::Number(y)) => Tri::from_bool(x == y),
-        (Kind::String(x), Kind::String(y)) => Tri::from_bool(x == y),
-        (Kind::List(x), Kind::List(y)) => {
-            if Arc::ptr_eq(x, y) {
-                return if wholly_known(a) {
-                    Tri::True
-                } else {
-                    Tri::Unknown
-                };
-            }
-            if x.len() != y.len() {
-                return Tri::False;
-            }
-            let mut acc = Tri::True;
-            for (p, q) in x.iter().zip(y.iter()) {
-                acc = acc.and(equal_in(p, q, budget, depth + 1));
-                if acc == Tri::False {
-                    break;
-                }
-            }
-            acc
-        }
-        (Kind::Object(x), Kind::Object(y)) => {
-            if Arc::ptr_eq(x, y) {
-                return if wholly_known(a) {
-                    Tri::True
-                } else {
-                    Tri::Unknown
-                };
-            }
-            if x.len() != y.len() || x.keys().ne(y.keys()) {
-                return Tri::False;
-            }
-            let mut acc = Tri::True;
-            for (p, q) in x.values().zip(y.values()) {
-                acc = acc.and(equal_in(p, q, budget, depth + 1));
-                if acc == Tri::False {
-                    break;
-                }
-            }
-            acc
-        }
-        _ => Tri::False,
-    }
+    a.equals(b)
 }
 
 /// Fails when a list of `n` elements would exceed the element limit.
