@@ -638,7 +638,7 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
     let n = baseline.findings.len();
     print(&format!(
         "wrote {n} finding{} to {}\n",
-        if n == 1 { "" } else { "s" },
+        report::plural(n),
         crate::discover::display_path(&a.output)
     ));
     0

@@ -55,3 +55,13 @@ pub enum SuppressionKind {
     /// The baseline file or the configuration.
     External,
 }
+
+impl SuppressionKind {
+    /// The name reports use (SARIF's `kind` values).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::InSource => "inSource",
+            SuppressionKind::External => "external",
+        }
+    }
+}

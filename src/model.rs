@@ -82,7 +82,7 @@ impl AttributeSpans {
         for (path, span) in &spans {
             rec.record(path, *span);
         }
-        rec.finish()
+        rec.take_spans()
     }
 
     /// The span last recorded for `path`.
@@ -151,6 +151,14 @@ impl SpanRecorder {
         mark
     }
 
+    /// Goes into `segment` (an attribute name or list index); see [`SpanRecorder::enter`].
+    pub fn enter_segment(&mut self, segment: &str) -> usize {
+        let mark = self.prefix.len();
+        self.prefix.push_str(segment);
+        self.prefix.push('.');
+        mark
+    }
+
     pub fn leave(&mut self, mark: usize) {
         self.prefix.truncate(mark);
     }
@@ -171,17 +179,15 @@ impl SpanRecorder {
             paths: Box::from(self.paths.as_str()),
             entries: Box::from(self.entries.as_slice()),
         };
-        self.prefix.clear();
-        self.paths.clear();
-        self.entries.clear();
+        self.clear();
         spans
     }
 
-    pub fn finish(self) -> AttributeSpans {
-        AttributeSpans {
-            paths: self.paths.into_boxed_str(),
-            entries: self.entries.into_boxed_slice(),
-        }
+    /// Forgets everything recorded, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.prefix.clear();
+        self.paths.clear();
+        self.entries.clear();
     }
 }
 
@@ -270,7 +276,7 @@ mod tests {
         rec.leave(inner);
         rec.leave(mark);
         rec.record("tags", span(6));
-        let spans = rec.finish();
+        let spans = rec.take_spans();
         for (path, at) in [
             ("name", 1),
             ("ingress.0", 2),

@@ -46,7 +46,7 @@ impl Span {
     }
 }
 
-fn saturate(n: usize) -> u32 {
+pub(crate) fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -114,13 +114,18 @@ impl SourceFile {
         }
     }
 
+    /// 0-based index of the line holding a byte offset (clamped to the file).
+    fn line_index(&self, offset: u32) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
     /// 1-based line and character column of a byte offset (clamped to the file).
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = offset.min(saturate(self.text.len()));
-        let line_idx = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line_idx = self.line_index(offset);
         let start = self.line_starts[line_idx] as usize;
         let mut end = offset as usize;
         let column = if self
@@ -163,8 +168,8 @@ impl SourceFile {
 
     /// Length in bytes of the 1-based line holding `offset`.
     pub fn line_len_at(&self, offset: u32) -> usize {
-        let line = self.line_col(offset).line;
-        self.line_text(line).len()
+        let offset = offset.min(saturate(self.text.len()));
+        self.line_text(saturate(self.line_index(offset) + 1)).len()
     }
 
     pub fn line_count(&self) -> usize {

@@ -9,6 +9,6 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = onus::load::hcl::parse(FileId(0), text);
         let _ = onus::load::hcl::parse_expr(FileId(0), text);
-        let _ = onus::load::hcl::parse_template(FileId(0), text, 0);
+        let _ = onus::load::hcl::parse_template(FileId(0), text);
     }
 });

@@ -78,13 +78,14 @@ pub struct Checker<'r> {
     rules: &'r RuleSet,
     /// Every (resource type, via attribute) some `linked` condition looks up, sorted.
     linked: Vec<(Arc<str>, Arc<str>)>,
-    /// Files where an ignore comment may sit (sorted); `None`: any file. A finding keeps only
-    /// the enclosing spans in these files.
-    anchor_files: Option<&'r [FileId]>,
+    /// Files where an ignore comment may sit (sorted). A finding keeps only the enclosing
+    /// spans in these files.
+    anchor_files: &'r [FileId],
 }
 
 impl<'r> Checker<'r> {
-    pub fn new(rules: &'r RuleSet) -> Self {
+    /// `anchor_files`: the files that hold ignore comments, sorted.
+    pub fn new(rules: &'r RuleSet, anchor_files: &'r [FileId]) -> Self {
         let mut linked = Vec::new();
         for r in rules.rules() {
             r.assert.linked_pairs(&mut linked);
@@ -97,81 +98,71 @@ impl<'r> Checker<'r> {
         Checker {
             rules,
             linked,
-            anchor_files: None,
+            anchor_files,
         }
     }
 
-    /// Keeps only enclosing spans in `files` (sorted): the files that hold ignore comments.
-    pub fn with_anchor_files(mut self, files: &'r [FileId]) -> Self {
-        self.anchor_files = Some(files);
-        self
-    }
-
     /// Runs every rule on every applicable managed instance, in parallel. Evaluations index
-    /// `instances`; `linked` conditions look for partners among them.
+    /// `instances`; `linked` conditions look for partners among them. `classify` gives the
+    /// service and service model a finding reports.
     pub fn check(
         &self,
         instances: &[Instance],
         sources: &SourceMap,
         classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
     ) -> CheckOutput {
-        run_rules(instances, self, sources, classify)
-    }
-}
-
-fn run_rules(
-    instances: &[Instance],
-    checker: &Checker<'_>,
-    sources: &SourceMap,
-    classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
-) -> CheckOutput {
-    let rules = checker.rules;
-    let ctx = Ctx {
-        instances,
-        links: build_links(instances, &checker.linked),
-    };
-    let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>)> = instances
-        .par_iter()
-        .enumerate()
-        .filter(|(_, inst)| inst.mode == Mode::Managed)
-        .map(|(i, inst)| {
-            let mut findings = Vec::new();
-            let mut evals = Vec::new();
-            let applicable = rules.for_type(&inst.resource_type);
-            if applicable.is_empty() {
-                return (findings, evals);
-            }
-            let (service, model) = classify(&inst.resource_type);
-            for &r in applicable {
-                let rule = &rules.rules()[r];
-                let result = evaluate_rule(&ctx, rule, inst);
-                let Some(result) = result else { continue };
-                evals.push(Evaluation {
-                    rule: u32::try_from(r).unwrap_or(u32::MAX),
-                    instance: u32::try_from(i).unwrap_or(u32::MAX),
-                    result: result.tri,
-                });
-                if result.tri == Tri::False {
-                    findings.push(Box::new(make_finding(
-                        rule,
-                        inst,
-                        result.blame,
-                        sources,
-                        service.clone(),
-                        model,
-                        checker.anchor_files,
-                    )));
+        let rules = self.rules;
+        let ctx = Ctx {
+            instances,
+            links: build_links(instances, &self.linked),
+        };
+        let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>)> = instances
+            .par_iter()
+            .enumerate()
+            .filter(|(_, inst)| inst.mode == Mode::Managed)
+            .map(|(i, inst)| {
+                let mut findings = Vec::new();
+                let mut evals = Vec::new();
+                let applicable = rules.for_type(&inst.resource_type);
+                if applicable.is_empty() {
+                    return (findings, evals);
                 }
-            }
-            (findings, evals)
-        })
-        .collect();
-    let mut out = CheckOutput::default();
-    for (f, e) in per_instance {
-        out.findings.extend(f);
-        out.evaluations.extend(e);
+                // Only findings report the service: classified at the first one.
+                let mut class: Option<(Arc<str>, ServiceModel)> = None;
+                for &r in applicable {
+                    let rule = &rules.rules()[r];
+                    let result = evaluate_rule(&ctx, rule, inst);
+                    let Some(result) = result else { continue };
+                    evals.push(Evaluation {
+                        rule: u32::try_from(r).unwrap_or(u32::MAX),
+                        instance: u32::try_from(i).unwrap_or(u32::MAX),
+                        result: result.tri,
+                    });
+                    if result.tri == Tri::False {
+                        let (service, model) = class
+                            .get_or_insert_with(|| classify(&inst.resource_type))
+                            .clone();
+                        findings.push(Box::new(make_finding(
+                            rule,
+                            inst,
+                            result.blame,
+                            sources,
+                            service,
+                            model,
+                            self.anchor_files,
+                        )));
+                    }
+                }
+                (findings, evals)
+            })
+            .collect();
+        let mut out = CheckOutput::default();
+        for (f, e) in per_instance {
+            out.findings.extend(f);
+            out.evaluations.extend(e);
+        }
+        out
     }
-    out
 }
 
 /// `None` when the rule's `when` says it does not apply.
@@ -737,7 +728,7 @@ fn make_finding(
     sources: &SourceMap,
     service: Arc<str>,
     model: ServiceModel,
-    anchor_files: Option<&[FileId]>,
+    anchor_files: &[FileId],
 ) -> Finding {
     let blame = blame.unwrap_or(Blame {
         path: None,
@@ -770,14 +761,13 @@ fn make_finding(
         attribute.as_deref().unwrap_or(""),
     );
     let enclosing = match anchor_files {
-        Some([]) => Vec::new(),
-        Some(files) => {
+        [] => Vec::new(),
+        files => {
             let mut spans = enclosing_spans(inst, primary, attribute.as_deref());
             spans.retain(|s| files.binary_search(&s.file).is_ok());
             spans.shrink_to_fit();
             spans
         }
-        None => enclosing_spans(inst, primary, attribute.as_deref()),
     };
     Finding {
         rule_id: rule.id.clone(),

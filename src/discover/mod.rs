@@ -6,6 +6,7 @@
 
 use crate::diag::Diagnostic;
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,9 +100,7 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
                 let skipped_dir = e.file_type().is_dir()
                     && (name == ".git"
                         || (name == ".terraform" && !e.path().join("modules").is_dir())
-                        || (in_dot_terraform(e.path())
-                            && e.depth() >= 1
-                            && is_plugin_dir(e.path())));
+                        || is_plugin_dir(e.path()));
                 !skipped_dir && !is_excluded(&excludes, e.path(), root)
             });
         for entry in walker {
@@ -143,14 +142,8 @@ pub fn in_dot_terraform(p: &Path) -> bool {
 
 /// Directories of `.terraform/` other than `modules/` (providers, plugins): never scanned.
 fn is_plugin_dir(p: &Path) -> bool {
-    let mut comps = p.components().rev();
-    let last = comps
-        .next()
-        .map(|c| c.as_os_str().to_string_lossy().to_string());
-    let parent = comps
-        .next()
-        .map(|c| c.as_os_str().to_string_lossy().to_string());
-    parent.as_deref() == Some(".terraform") && last.as_deref() != Some("modules")
+    p.parent().and_then(Path::file_name) == Some(OsStr::new(".terraform"))
+        && p.file_name() != Some(OsStr::new("modules"))
 }
 
 fn build_globset(patterns: &[String], diags: &mut Vec<Diagnostic>) -> GlobSet {

@@ -770,7 +770,7 @@ impl FunctionHost for Evaluator<'_> {
     }
 
     fn render_template(&self, template: &str, vars: &Map) -> Result<Value, String> {
-        let parts = hcl::parse_template(FileId(u32::MAX), template, 0)?;
+        let parts = hcl::parse_template(FileId(u32::MAX), template)?;
         let scope_names: Vec<(Arc<str>, Value)> =
             vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         // A template sees only its variables, not the module's names.

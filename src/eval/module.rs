@@ -162,11 +162,6 @@ impl ModuleDef {
         out
     }
 
-    /// Auto-loaded variables files of this directory (`terraform.tfvars`, `*.auto.tfvars`).
-    pub fn auto_vars_files(&self) -> impl Iterator<Item = FileId> + '_ {
-        self.vars_files.iter().map(|(id, _)| *id)
-    }
-
     fn add(&mut self, body: Body) {
         for b in body.blocks {
             match (&*b.kind, b.labels.as_slice()) {
@@ -1013,13 +1008,11 @@ impl<'a> ModInst<'a> {
             ));
         }
         let ev = self.evaluator();
-        let mut body = self.eval_body(
-            &block.body,
-            &ev,
-            &Scope::root(),
-            &mut SpanRecorder::default(),
-            true,
-        );
+        // A data source keeps no spans; the buffers are borrowed and emptied.
+        let mut spans = self.ctx.span_buffers.take();
+        let mut body = self.eval_body(&block.body, &ev, &Scope::root(), &mut spans, true);
+        spans.clear();
+        self.ctx.span_buffers.set(spans);
         if &**ty == "aws_iam_policy_document" {
             let rendered =
                 policy_document::render(&Value::object(body.clone())).with_span(block.span);

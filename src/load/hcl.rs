@@ -34,17 +34,15 @@ pub fn parse(file: FileId, text: &str) -> Result<Body, Diagnostic> {
     Ok(conv.body(&body))
 }
 
-/// Parses a template string (for strings in Terraform's JSON syntax), placing spans at
-/// `base` within the file.
-pub fn parse_template(file: FileId, text: &str, base: usize) -> Result<Vec<TemplatePart>, String> {
+/// Parses a template string (for strings in Terraform's JSON syntax); spans are offsets in
+/// `text`.
+pub fn parse_template(file: FileId, text: &str) -> Result<Vec<TemplatePart>, String> {
     if let Some(problem) = scan::scan(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Template) {
         return Err(describe(text, problem).1);
     }
     let tpl = hcl_edit::parser::parse_template(text).map_err(|e| e.message().to_string())?;
     let conv = Converter { file, text };
-    let mut parts = conv.template(&tpl);
-    shift_parts(&mut parts, base);
-    Ok(parts)
+    Ok(conv.template(&tpl))
 }
 
 /// Parses one expression (for `--var` values and JSON-syntax expressions).
@@ -376,22 +374,6 @@ fn strips_before(el: &Element) -> bool {
         },
         Element::Literal(_) => false,
     }
-}
-
-fn shift_parts(parts: &mut [TemplatePart], base: usize) {
-    let b = u32::try_from(base).unwrap_or(u32::MAX);
-    parts_for_each_span_mut(parts, &mut |s| shift(s, b));
-}
-
-/// Moves every span of an expression parsed from a substring to its place in the file.
-pub fn shift_expr(e: &mut Expr, base: usize) {
-    let b = u32::try_from(base).unwrap_or(u32::MAX);
-    e.for_each_span_mut(&mut |s| shift(s, b));
-}
-
-fn shift(s: &mut Span, by: u32) {
-    s.start = s.start.saturating_add(by);
-    s.end = s.end.saturating_add(by);
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@
 use super::ast::*;
 use super::hcl;
 use crate::diag::Diagnostic;
-use crate::source::{FileId, Span};
+use crate::source::{saturate, FileId, Span};
 use crate::value::{Map, Value};
 use std::sync::Arc;
 
@@ -424,10 +424,6 @@ impl Parser<'_> {
     }
 }
 
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 /// Decodes the string literal whose opening quote is at `start`: its value and the offset just
 /// past the closing quote. With `map`, also records for every byte of the value the file offset
 /// of the source text it came from, then nothing for the end (the caller adds it).
@@ -457,7 +453,7 @@ fn decode_string(
                 push_run(&mut out, map.as_deref_mut(), text, run, i);
                 let (c, next) = decode_escape(bytes, i)?;
                 if let Some(m) = map.as_deref_mut() {
-                    m.extend(std::iter::repeat_n(to_u32(i), c.len_utf8()));
+                    m.extend(std::iter::repeat_n(saturate(i), c.len_utf8()));
                 }
                 out.push(c);
                 i = next;
@@ -479,7 +475,7 @@ fn decode_string(
 fn push_run(out: &mut String, map: Option<&mut Vec<u32>>, text: &str, from: usize, to: usize) {
     out.push_str(text.get(from..to).unwrap_or(""));
     if let Some(m) = map {
-        m.extend((from..to).map(to_u32));
+        m.extend((from..to).map(saturate));
     }
 }
 
@@ -725,7 +721,7 @@ enum Offsets {
 impl Offsets {
     fn map(&self, offset: u32) -> u32 {
         match self {
-            Offsets::Shift(base) => to_u32(*base).saturating_add(offset),
+            Offsets::Shift(base) => saturate(*base).saturating_add(offset),
             Offsets::Table(table) => table
                 .get(offset as usize)
                 .or(table.last())
@@ -952,7 +948,7 @@ impl Converter<'_> {
         let mut table = Vec::with_capacity(raw.len() + 1);
         match decode_string(self.text, start, Some(&mut table)) {
             Ok((_, end)) => {
-                table.push(to_u32(end.saturating_sub(1)));
+                table.push(saturate(end.saturating_sub(1)));
                 Offsets::Table(table)
             }
             Err(_) => Offsets::Shift(content),
@@ -963,7 +959,7 @@ impl Converter<'_> {
         if !s.contains("${") && !s.contains("%{") {
             return literal(s, span);
         }
-        match hcl::parse_template(self.file, s, 0) {
+        match hcl::parse_template(self.file, s) {
             Ok(mut parts) => {
                 let offsets = self.offsets(span);
                 remap_parts(&mut parts, &offsets);

@@ -32,8 +32,6 @@ pub enum Content {
     Vars(Vec<VarAssignment>),
     /// A `terraform show -json` document.
     Plan(Arc<serde_json::Value>),
-    /// Not loaded (unreadable, unparseable, or a `.json` file that is not a plan).
-    Skipped,
 }
 
 /// `name = value` in a variables file.
@@ -142,7 +140,6 @@ pub fn read_all(discovered: &[Discovered]) -> (SourceMap, Vec<Read>) {
 /// Parses the text of file `id`, read as `kind`.
 pub fn parse(id: FileId, kind: FileKind, text: &str) -> Parsed {
     match parse_content(id, kind, text) {
-        (Ok(Content::Skipped), _) => Parsed::Skipped,
         (Ok(content), warnings) => Parsed::Loaded(
             LoadedFile {
                 file: id,
@@ -293,8 +290,7 @@ fn parse_content(
         FileKind::MaybePlan => match serde_json::from_str::<serde_json::Value>(text) {
             Ok(v) => (Ok(Content::Plan(Arc::new(v))), Vec::new()),
             Err(e) => {
-                let source = SourceFile::new(String::new(), Default::default(), text);
-                let offset = line_col_offset(&source, e.line(), e.column());
+                let offset = line_col_offset(text, e.line(), e.column());
                 (
                     Err(vec![Diagnostic::error(
                         "plan-parse-error",
@@ -315,15 +311,16 @@ fn is_fatal(diags: &[Diagnostic]) -> bool {
         .any(|d| d.code == "parse-error" || d.code == "nesting-limit")
 }
 
-fn line_col_offset(source: &SourceFile, line: usize, column: usize) -> usize {
+/// Byte offset of a 1-based line and column (as serde_json reports errors) in `text`.
+fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
     let mut offset = 0;
-    for (i, l) in source.text.split_inclusive('\n').enumerate() {
+    for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
             return offset + column.saturating_sub(1).min(l.len());
         }
         offset += l.len();
     }
-    source.text.len()
+    text.len()
 }
 
 /// A plan is JSON with `format_version` and `planned_values` or `resource_changes`; the check

@@ -17,7 +17,7 @@ mod spans;
 
 use crate::diag::Diagnostic;
 use crate::discover::display_path;
-use crate::model::{AttributeSpans, Instance, Mode};
+use crate::model::{Instance, Mode, SpanRecorder};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::{Kind, Map, Value};
 use refs::{ResourceIndex, Scope};
@@ -547,11 +547,11 @@ impl Reader {
             .and_then(|n| n.member("address"))
             .map(|m| m.span.clone())
             .or(at);
-        let mut spans = Vec::new();
+        let mut spans = SpanRecorder::default();
         if let Some(n) = p.values_node {
-            record_spans(&values, n, "", &mut spans, self.file);
+            record_spans(&values, n, &mut spans, self.file);
         }
-        let attribute_spans = AttributeSpans::new(spans);
+        let attribute_spans = spans.take_spans();
         Some(Instance {
             address: address.to_string(),
             root: self.display.clone(),
@@ -821,7 +821,7 @@ fn mark_all(v: Value) -> Value {
 /// Spans of the attributes (`acl`), nested blocks (`ingress.0`) and their attributes
 /// (`ingress.0.cidr_blocks`) inside the plan's `values`. Sensitive parts get none, so no
 /// report ever quotes the plan line that holds them.
-fn record_spans(v: &Value, node: &Node, prefix: &str, out: &mut Vec<(String, Span)>, file: FileId) {
+fn record_spans(v: &Value, node: &Node, rec: &mut SpanRecorder, file: FileId) {
     match &v.kind {
         Kind::Object(map) => {
             for (k, child) in map.iter() {
@@ -829,13 +829,10 @@ fn record_spans(v: &Value, node: &Node, prefix: &str, out: &mut Vec<(String, Spa
                     continue;
                 }
                 let Some(m) = node.member(k) else { continue };
-                let path = if prefix.is_empty() {
-                    k.to_string()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                out.push((path.clone(), Span::new(file, m.span.clone())));
-                record_spans(child, &m.value, &path, out, file);
+                rec.record(k, Span::new(file, m.span.clone()));
+                let mark = rec.enter_segment(k);
+                record_spans(child, &m.value, rec, file);
+                rec.leave(mark);
             }
         }
         Kind::List(items) => {
@@ -844,9 +841,12 @@ fn record_spans(v: &Value, node: &Node, prefix: &str, out: &mut Vec<(String, Spa
                     continue;
                 }
                 let Some(n) = node.index(i) else { continue };
-                let path = format!("{prefix}.{i}");
-                out.push((path.clone(), Span::new(file, n.span.clone())));
-                record_spans(child, n, &path, out, file);
+                let mut digits = itoa::Buffer::new();
+                let index = digits.format(i);
+                rec.record(index, Span::new(file, n.span.clone()));
+                let mark = rec.enter_segment(index);
+                record_spans(child, n, rec, file);
+                rec.leave(mark);
             }
         }
         _ => {}

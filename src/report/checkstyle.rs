@@ -25,9 +25,9 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
     let mut files: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
     for d in &result.diagnostics {
         let (file, pos) = diagnostic_position(result, d);
-        let (line, column) = pos.map(|(s, _)| (s.line, s.column)).unwrap_or((1, 1));
+        let (line, column) = pos.map(|s| (s.line, s.column)).unwrap_or((1, 1));
         files
-            .entry(file.unwrap_or_default())
+            .entry(file.unwrap_or_default().to_string())
             .or_default()
             .push(Entry {
                 line,

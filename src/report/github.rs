@@ -21,8 +21,8 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
         let (file, pos) = diagnostic_position(result, d);
         let mut props = Vec::new();
         if let Some(file) = file.filter(|f| !f.is_empty()) {
-            props.push(format!("file={}", escape_property(&file)));
-            if let Some((start, _)) = pos {
+            props.push(format!("file={}", escape_property(file)));
+            if let Some(start) = pos {
                 props.push(format!("line={}", start.line));
                 props.push(format!("col={}", start.column));
             }

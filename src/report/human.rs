@@ -50,18 +50,18 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
         out,
         "{} finding{}{} in {} resource{} ({} file{}, {} rule{})",
         s.findings,
-        if s.findings == 1 { "" } else { "s" },
+        super::plural(s.findings),
         if sev.is_empty() {
             String::new()
         } else {
             format!(" ({})", sev.join(", "))
         },
         s.resources,
-        if s.resources == 1 { "" } else { "s" },
+        super::plural(s.resources),
         s.files,
-        if s.files == 1 { "" } else { "s" },
+        super::plural(s.files),
         s.rules,
-        if s.rules == 1 { "" } else { "s" },
+        super::plural(s.rules),
     );
     if s.suppressed > 0 {
         let _ = write!(out, "; {} suppressed", s.suppressed);
@@ -71,7 +71,7 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
             out,
             "; {} check{} undecided (values known only after apply)",
             s.unknown,
-            if s.unknown == 1 { "" } else { "s" }
+            super::plural(s.unknown)
         );
     }
     if s.errors > 0 {
@@ -79,7 +79,7 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
             out,
             "; {} file error{}: the scan is incomplete",
             s.errors,
-            if s.errors == 1 { "" } else { "s" }
+            super::plural(s.errors)
         );
     }
     out.push('\n');
@@ -300,14 +300,9 @@ struct DiagReport {
 
 impl DiagReport {
     fn from(result: &ScanResult, d: &crate::diag::Diagnostic) -> Self {
-        let src = d.span.and_then(|s| {
-            result
-                .sources
-                .get(s.file)
-                .filter(|f| f.line_len_at(s.start) <= MAX_SNIPPET_LINE)
-        });
+        let source = d.span.and_then(|s| snippet_source(result, s));
         let mut labels = Vec::new();
-        if let (Some(span), Some(_)) = (d.span, src) {
+        if let (Some(span), true) = (d.span, source.is_some()) {
             labels.push(LabeledSpan::new_primary_with_span(
                 Some("here".into()),
                 source_span(span),
@@ -318,7 +313,7 @@ impl DiagReport {
                 }
             }
         }
-        let message = match (&d.path, src) {
+        let message = match (&d.path, &source) {
             (Some(p), None) => format!("{p}: {}", d.message),
             _ => d.message.clone(),
         };
@@ -330,7 +325,7 @@ impl DiagReport {
                 Level::Warning => miette::Severity::Warning,
                 Level::Note => miette::Severity::Advice,
             },
-            source: src.map(|s| NamedSource::new(s.display.clone(), s.text.clone())),
+            source,
             labels,
         }
     }

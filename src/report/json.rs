@@ -360,28 +360,20 @@ fn finding_out<'a>(
         },
         fingerprint: &f.fingerprint,
         suppression: f.suppression.as_ref().map(|s| SuppressionOut {
-            kind: match s.kind {
-                crate::finding::SuppressionKind::InSource => "inSource",
-                crate::finding::SuppressionKind::External => "external",
-            },
+            kind: s.kind.as_str(),
             justification: &s.justification,
         }),
     }
 }
 
 fn diagnostic_out<'a>(result: &'a ScanResult, d: &'a crate::diag::Diagnostic) -> DiagnosticOut<'a> {
-    let loc = d.span.and_then(|s| {
-        result
-            .sources
-            .get(s.file)
-            .map(|f| (f.display.as_str(), f.line_col(s.start)))
-    });
+    let (file, start) = super::diagnostic_position(result, d);
     DiagnosticOut {
         level: d.level,
         code: d.code,
         message: &d.message,
-        file: loc.map(|(f, _)| f).or(d.path.as_deref()),
-        line: loc.map(|(_, lc)| lc.line),
-        column: loc.map(|(_, lc)| lc.column),
+        file,
+        line: start.map(|lc| lc.line),
+        column: start.map(|lc| lc.column),
     }
 }

@@ -112,20 +112,20 @@ pub fn render(result: &ScanResult) -> String {
         for d in &errors {
             let (file, pos) = diagnostic_position(result, d);
             let file = file.unwrap_or_default();
-            let line = pos.map(|(s, _)| s.line).unwrap_or(1);
+            let line = pos.map(|s| s.line).unwrap_or(1);
             let _ = writeln!(
                 out,
                 "    <testcase name=\"{}\" classname=\"onus.{}\" file=\"{}\" line=\"{line}\">",
-                xml_escape(&file),
+                xml_escape(file),
                 xml_escape(d.code),
-                xml_escape(&file),
+                xml_escape(file),
             );
             let _ = writeln!(
                 out,
                 "      <error message=\"{}\" type=\"{}\">{}:{line}: {}</error>",
                 xml_escape(&d.message),
                 xml_escape(d.code),
-                xml_escape(&file),
+                xml_escape(file),
                 xml_escape(&d.message),
             );
             out.push_str("    </testcase>\n");

@@ -28,39 +28,39 @@ pub fn render_capped(result: &ScanResult, opts: &RenderOptions, max_chars: usize
             out,
             "**{} finding{}**",
             s.findings,
-            if s.findings == 1 { "" } else { "s" }
+            super::plural(s.findings)
         );
     }
     let _ = writeln!(
         out,
         " in {} resource{} ({} file{}, {} rule{}).",
         s.resources,
-        plural(s.resources),
+        super::plural(s.resources),
         s.files,
-        plural(s.files),
+        super::plural(s.files),
         s.rules,
-        plural(s.rules)
+        super::plural(s.rules)
     );
     let mut notes = Vec::new();
     if s.suppressed > 0 {
         notes.push(format!(
             "{} finding{} suppressed",
             s.suppressed,
-            plural(s.suppressed)
+            super::plural(s.suppressed)
         ));
     }
     if s.unknown > 0 {
         notes.push(format!(
             "{} check{} undecided (values known only after apply)",
             s.unknown,
-            plural(s.unknown)
+            super::plural(s.unknown)
         ));
     }
     if s.errors > 0 {
         notes.push(format!(
             "**{} file error{}: the scan is incomplete**",
             s.errors,
-            plural(s.errors)
+            super::plural(s.errors)
         ));
     }
     if !notes.is_empty() {
@@ -84,7 +84,7 @@ pub fn render_capped(result: &ScanResult, opts: &RenderOptions, max_chars: usize
             let _ = writeln!(
                 out,
                 "- {}{}",
-                file.map(|f| format!("{}: ", code(&f))).unwrap_or_default(),
+                file.map(|f| format!("{}: ", code(f))).unwrap_or_default(),
                 cell(&d.message)
             );
         }
@@ -118,18 +118,10 @@ pub fn render_capped(result: &ScanResult, opts: &RenderOptions, max_chars: usize
         let _ = writeln!(
             out,
             "\n_{hidden} more finding{} not shown: see the SARIF or JSON report._",
-            plural(hidden)
+            super::plural(hidden)
         );
     }
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 fn severity_label(s: Severity) -> &'static str {

@@ -190,6 +190,15 @@ pub fn position(result: &ScanResult, f: &Finding) -> (String, LineCol, LineCol) 
     (file, start, end)
 }
 
+/// `"s"` unless `n` is one: "1 file", "2 files".
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// Escapes text for XML content and attribute values (both quote kinds, so either delimiter
 /// works). Characters XML 1.0 cannot carry at all (most C0 controls) become U+FFFD.
 pub fn xml_escape(s: &str) -> String {
@@ -228,16 +237,13 @@ pub fn level(severity: Severity) -> &'static str {
 }
 
 /// File display path and start position of a diagnostic, when it has one.
-pub fn diagnostic_position(
-    result: &ScanResult,
-    d: &crate::diag::Diagnostic,
-) -> (Option<String>, Option<(LineCol, LineCol)>) {
-    match d.span {
-        Some(span) => match result.sources.get(span.file) {
-            Some(f) => (Some(f.display.clone()), result.sources.locate(span)),
-            None => (d.path.clone(), None),
-        },
-        None => (d.path.clone(), None),
+pub fn diagnostic_position<'a>(
+    result: &'a ScanResult,
+    d: &'a crate::diag::Diagnostic,
+) -> (Option<&'a str>, Option<LineCol>) {
+    match d.span.and_then(|s| Some((s, result.sources.get(s.file)?))) {
+        Some((span, f)) => (Some(f.display.as_str()), Some(f.line_col(span.start))),
+        None => (d.path.as_deref(), None),
     }
 }
 

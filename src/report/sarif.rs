@@ -7,7 +7,7 @@
 //! Nothing in the output depends on the time or on thread scheduling.
 
 use super::{diagnostic_position, level, position};
-use crate::finding::{Finding, SuppressionKind};
+use crate::finding::Finding;
 use crate::rules::Rule;
 use crate::scan::ScanResult;
 use crate::source::Span;
@@ -260,13 +260,7 @@ fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) ->
     }
     if let Some(s) = &f.suppression {
         let mut sup = Map::new();
-        sup.insert(
-            "kind".into(),
-            json!(match s.kind {
-                SuppressionKind::InSource => "inSource",
-                SuppressionKind::External => "external",
-            }),
-        );
+        sup.insert("kind".into(), json!(s.kind.as_str()));
         sup.insert("status".into(), json!("accepted"));
         if !s.justification.is_empty() {
             sup.insert("justification".into(), json!(s.justification));
@@ -380,8 +374,8 @@ fn notifications(result: &ScanResult) -> Vec<Value> {
             let (file, pos) = diagnostic_position(result, d);
             if let Some(file) = file {
                 let mut loc = Map::new();
-                loc.insert("artifactLocation".into(), artifact_location(&file));
-                if let Some((start, _)) = pos {
+                loc.insert("artifactLocation".into(), artifact_location(file));
+                if let Some(start) = pos {
                     loc.insert(
                         "region".into(),
                         json!({"startLine": start.line, "startColumn": start.column}),

@@ -71,11 +71,14 @@ impl Rule {
     }
 }
 
-/// Every rule of a scan, indexed by resource type. Rules are shared, so a clone is cheap.
+/// Every rule of a scan, indexed by resource type and by id. Rules are shared, so a clone is
+/// cheap.
 #[derive(Debug, Default, Clone)]
 pub struct RuleSet {
     rules: Vec<Arc<Rule>>,
     by_type: HashMap<Arc<str>, Vec<usize>>,
+    /// The first rule of each id (ids are unique in a valid set).
+    by_id: HashMap<Arc<str>, usize>,
 }
 
 impl RuleSet {
@@ -156,11 +159,17 @@ impl RuleSet {
     }
 
     fn push(&mut self, rule: Rule) {
+        self.push_shared(Arc::new(rule));
+    }
+
+    /// Appends a rule and indexes it.
+    fn push_shared(&mut self, rule: Arc<Rule>) {
         let idx = self.rules.len();
         for t in &rule.resources {
             self.by_type.entry(t.clone()).or_default().push(idx);
         }
-        self.rules.push(Arc::new(rule));
+        self.by_id.entry(rule.id.clone()).or_insert(idx);
+        self.rules.push(rule);
     }
 
     fn check_unique(&self) -> Result<(), Vec<String>> {
@@ -186,7 +195,7 @@ impl RuleSet {
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<Rule>> {
-        self.rules.iter().find(|r| &*r.id == id)
+        self.by_id.get(id).and_then(|&i| self.rules.get(i))
     }
 
     /// Indexes (into [`rules`](Self::rules)) of the rules that apply to a resource type.
@@ -199,16 +208,8 @@ impl RuleSet {
 
     /// A new set with the rules for which `keep` is true (rules are shared, not copied).
     pub fn subset(&self, keep: impl Fn(&Rule) -> bool) -> RuleSet {
-        let mut out = RuleSet::default();
-        for r in &self.rules {
-            if keep(r) {
-                let idx = out.rules.len();
-                for t in &r.resources {
-                    out.by_type.entry(t.clone()).or_default().push(idx);
-                }
-                out.rules.push(r.clone());
-            }
-        }
+        let mut out = self.clone();
+        out.retain(keep);
         out
     }
 
@@ -216,13 +217,10 @@ impl RuleSet {
     pub fn retain(&mut self, keep: impl Fn(&Rule) -> bool) {
         let rules = std::mem::take(&mut self.rules);
         self.by_type.clear();
+        self.by_id.clear();
         for r in rules {
             if keep(&r) {
-                let idx = self.rules.len();
-                for t in &r.resources {
-                    self.by_type.entry(t.clone()).or_default().push(idx);
-                }
-                self.rules.push(r);
+                self.push_shared(r);
             }
         }
     }

@@ -234,7 +234,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
-    let checker = Checker::new(&rules).with_anchor_files(&ignorable);
+    let checker = Checker::new(&rules, &ignorable);
     let run = RootRun {
         cache: &cache,
         eval_opts: &eval_opts,
@@ -255,8 +255,8 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .collect();
     stage("finishing");
     let calls: BTreeMap<PathBuf, Vec<PathBuf>> = done
-        .iter()
-        .map(|d| (d.dir.clone(), d.calls.clone()))
+        .iter_mut()
+        .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
         .collect();
     let roots = eval::root_directories(&calls);
     let root_set: HashSet<&PathBuf> = roots.iter().collect();

@@ -278,11 +278,9 @@ pub fn lex(text: &str) -> Lexed {
 }
 
 fn memchr_newline(b: &[u8], from: usize) -> usize {
-    b[from..]
-        .iter()
-        .position(|&c| c == b'\n')
-        .map(|p| from + p)
-        .unwrap_or(b.len())
+    b.get(from..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(b.len(), |p| from + p)
 }
 
 /// `<<EOT` or `<<-EOT` at `at`, followed by a newline: the marker and where the body starts.

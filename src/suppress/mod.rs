@@ -47,7 +47,7 @@ impl Default for SuppressOptions {
 
 /// One directive of one ignore comment, where it is and what it targets.
 struct Ignore {
-    file: FileId,
+    /// The comment (its file is the ignore's file).
     comment: Span,
     /// The line the directive covers (and everything that starts there); `None` when nothing
     /// follows the comment directly.
@@ -75,11 +75,12 @@ pub fn apply(
         None => None,
     };
     if !select.severity_overrides.is_empty() {
+        let severities = select.severities();
         let severity: HashMap<&str, crate::taxonomy::Severity> = result
             .rules
             .rules()
             .iter()
-            .map(|r| (&*r.id, select.severity_of(r)))
+            .map(|r| (&*r.id, severities.of(r)))
             .collect();
         for f in &mut result.findings {
             if let Some(s) = severity.get(&*f.rule_id) {
@@ -100,8 +101,11 @@ pub fn apply(
     if let Some((baseline, display)) = baseline {
         apply_baseline(result, &baseline, &display, &mut diags);
     }
-    result.diagnostics.extend(diags);
-    crate::scan::sort_diagnostics(&mut result.diagnostics, &result.sources);
+    // The scan's diagnostics arrive sorted: only new ones need the sort again.
+    if !diags.is_empty() {
+        result.diagnostics.extend(diags);
+        crate::scan::sort_diagnostics(&mut result.diagnostics, &result.sources);
+    }
     Ok(())
 }
 
@@ -147,7 +151,6 @@ fn collect_ignores(sources: &SourceMap, files: &[FileId]) -> Vec<Ignore> {
                     _ => target,
                 };
                 out.push(Ignore {
-                    file: id,
                     comment: Span::new(id, c.start..c.end),
                     target,
                     used: vec![false; d.ids.len()],
@@ -244,7 +247,7 @@ fn apply_ignores(result: &mut ScanResult, ignores: &mut [Ignore]) {
     let mut by_line: HashMap<(FileId, u32), Vec<usize>> = HashMap::new();
     for (i, ig) in ignores.iter().enumerate() {
         if let (true, Some(t)) = (ig.active, ig.target) {
-            by_line.entry((ig.file, t)).or_default().push(i);
+            by_line.entry((ig.comment.file, t)).or_default().push(i);
         }
     }
     if by_line.is_empty() {

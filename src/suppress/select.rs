@@ -26,6 +26,21 @@ pub struct RuleSelection {
     pub severity_overrides: Vec<(String, Severity)>,
 }
 
+/// Compiled severity overrides: the last pattern matching a rule gives its severity.
+pub struct Severities(Vec<(Pattern, Severity)>);
+
+impl Severities {
+    /// The severity findings of `rule` get, after overrides.
+    pub fn of(&self, rule: &Rule) -> Severity {
+        self.0
+            .iter()
+            .rev()
+            .find(|(p, _)| p.matches(rule))
+            .map(|(_, s)| *s)
+            .unwrap_or(rule.severity)
+    }
+}
+
 struct Pattern {
     text: String,
     glob: Option<GlobMatcher>,
@@ -74,14 +89,15 @@ impl RuleSelection {
             && self.severity_overrides.is_empty()
     }
 
-    /// The severity findings of `rule` get, after overrides.
-    pub fn severity_of(&self, rule: &Rule) -> Severity {
-        self.severity_overrides
-            .iter()
-            .rev()
-            .find(|(p, _)| Pattern::new(p, "").is_ok_and(|p| p.matches(rule)))
-            .map(|(_, s)| *s)
-            .unwrap_or(rule.severity)
+    /// The severity overrides, compiled once (a pattern that does not compile overrides
+    /// nothing; `apply` reports it).
+    pub fn severities(&self) -> Severities {
+        Severities(
+            self.severity_overrides
+                .iter()
+                .filter_map(|(p, s)| Pattern::new(p, "").ok().map(|p| (p, *s)))
+                .collect(),
+        )
     }
 
     /// Keeps the selected rules. A pattern that matches no rule is an error (most likely a
@@ -128,6 +144,7 @@ impl RuleSelection {
         if !errors.is_empty() {
             return Err(ConfigError(errors));
         }
+        let severities = self.severities();
         rules.retain(|r| {
             (enable.is_empty() || enable.iter().any(|p| p.matches(r)))
                 && !disable.iter().any(|p| p.matches(r))
@@ -135,9 +152,7 @@ impl RuleSelection {
                 && !self.disable_providers.contains(&r.provider)
                 && (self.areas.is_empty() || self.areas.contains(&r.area))
                 && !self.disable_areas.contains(&r.area)
-                && self
-                    .min_severity
-                    .is_none_or(|min| self.severity_of(r) >= min)
+                && self.min_severity.is_none_or(|min| severities.of(r) >= min)
         });
         Ok(())
     }

@@ -14,6 +14,7 @@
 use super::network::cidr_is_internet;
 use super::{arg_str, block_elements, check_arg_names, combine, shown, Elements, Hit, Outcome};
 use crate::value::{Kind, Map, Tri, Value};
+use std::sync::Arc;
 
 /// `iam-no-wildcard-actions`: no Allow statement grants `*`, `<service>:*` or uses `NotAction`.
 pub fn no_wildcard_actions(resource: &Value, args: &Map) -> Result<Outcome, String> {
@@ -115,7 +116,7 @@ fn policy_hits(value: &Value, path: &str, check: Check) -> Vec<Hit> {
         _ => {}
     }
     let unknown = |why: &str| vec![Hit::unknown(Some(path.to_string()), why)];
-    let Some(doc) = value.decoded_json() else {
+    let Some(doc) = decoded_policy(value) else {
         return if value.is_known() {
             unknown("the policy is not a JSON document")
         } else {
@@ -171,6 +172,32 @@ fn policy_hits(value: &Value, path: &str, check: Check) -> Vec<Hit> {
             ),
         })
         .collect()
+}
+
+/// The policy document a value holds ([`Value::decoded_json`]). Each IAM rule reads the same
+/// policy of an instance, one rule after another: the last policy string decoded on this
+/// thread is kept, so it is parsed once.
+fn decoded_policy(value: &Value) -> Option<Value> {
+    let Kind::String(text) = &value.kind else {
+        return value.decoded_json();
+    };
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Arc<str>, Option<Value>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    // The text alone is kept with its parse: whether the value is sensitive is applied after.
+    let parsed = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((seen, parsed)) = &*last {
+            if Arc::ptr_eq(seen, text) || **seen == **text {
+                return parsed.clone();
+            }
+        }
+        let parsed = Value::parse_json(text).ok();
+        *last = Some((text.clone(), parsed.clone()));
+        parsed
+    });
+    parsed.map(|v| v.mark_sensitive(value.sensitive))
 }
 
 fn statement_label(n: usize, body: &Map, sensitive: bool) -> String {
@@ -430,6 +457,23 @@ fn value_restricts(key: &str, value: &Value) -> Tri {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_kept_policy_answers_only_for_its_own_text_and_sensitivity() {
+        let a = Value::string(r#"{"x":1}"#);
+        let b = Value::string(r#"{"x":2}"#);
+        let x = |v: &Value| decoded_policy(v).and_then(|d| d.get("x").and_then(Value::as_number));
+        assert_eq!(
+            (x(&a), x(&b), x(&a), x(&a)),
+            (Some(1.0), Some(2.0), Some(1.0), Some(1.0))
+        );
+        // Same text, once plain and once sensitive, one after the other.
+        let secret = Value::string(r#"{"x":1}"#).mark_sensitive(true);
+        assert!(!decoded_policy(&a).expect("json").contains_sensitive());
+        assert!(decoded_policy(&secret).expect("json").contains_sensitive());
+        assert!(!decoded_policy(&a).expect("json").contains_sensitive());
+        assert!(decoded_policy(&Value::string("not json")).is_none());
+    }
 
     fn args(attribute: &str) -> Map {
         let mut m = Map::new();

@@ -686,9 +686,8 @@ fn unclosed(stack: &[Frame<'_>], open_comment: Option<usize>) -> Option<Problem>
 
 /// Offset of the line ending (or the end) after position `i`.
 fn line_end(b: &[u8], i: usize) -> usize {
-    b[i..]
-        .iter()
-        .position(|&x| x == b'\n')
+    b.get(i..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
         .map_or(b.len(), |p| i + p)
 }
 
