@@ -35,6 +35,9 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// Write a commented starting configuration file, .onus.hcl.
     Init(InitArgs),
+    /// Run the good and bad examples of rule files: each bad example must produce findings at
+    /// exactly the lines it pins, each good example none.
+    Test(TestArgs),
     /// Record the current findings so later scans report only new ones.
     #[command(subcommand)]
     Baseline(BaselineCommand),
@@ -68,6 +71,9 @@ pub struct InputArgs {
     /// Add the rules (and `catalog/*.tsv`) in this directory (repeatable).
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    /// Run only the rules of `--rules` directories, not the built-in ones.
+    #[arg(long, requires = "rules")]
+    pub no_builtin_rules: bool,
     /// Follow symbolic links to directories while walking.
     #[arg(long)]
     pub follow_symlinks: bool,
@@ -86,6 +92,7 @@ impl InputArgs {
                 .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
                 .collect(),
             rule_dirs: self.rules,
+            no_builtin_rules: self.no_builtin_rules,
             ..ScanOptions::default()
         }
     }
@@ -212,6 +219,18 @@ pub struct RulesArgs {
     /// Also add the rules in this directory (repeatable).
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    /// List only the rules of `--rules` directories, not the built-in ones.
+    #[arg(long, requires = "rules")]
+    pub no_builtin_rules: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct TestArgs {
+    /// Rule files or directories of rule files to test (default: the built-in rules).
+    pub paths: Vec<PathBuf>,
+    /// Also list the examples that behave.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -308,6 +327,7 @@ pub fn run() -> i32 {
         Command::Explain(a) => run_explain(a),
         Command::Matrix(a) => run_matrix(a),
         Command::Init(a) => run_init(a),
+        Command::Test(a) => run_test(a),
         Command::Baseline(BaselineCommand::Write(a)) => run_baseline_write(a),
     }
 }
@@ -423,7 +443,7 @@ fn run_rules(a: RulesArgs) -> i32 {
         print(&out);
         return 0;
     }
-    let rules = match scan::load_rules(&a.rules) {
+    let rules = match scan::load_rules(&a.rules, !a.no_builtin_rules) {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };
@@ -486,8 +506,54 @@ fn run_matrix(a: MatrixArgs) -> i32 {
     }
 }
 
+fn run_test(a: TestArgs) -> i32 {
+    let rules = if a.paths.is_empty() {
+        crate::rules::RuleSet::builtin().map_err(scan::ConfigError)
+    } else {
+        let mut set = crate::rules::RuleSet::default();
+        a.paths
+            .iter()
+            .try_for_each(|p| set.load_path(p).map(|_| ()))
+            .map(|()| set)
+            .map_err(scan::ConfigError)
+    };
+    let rules = match rules {
+        Ok(r) => r,
+        Err(e) => return config_error(&e),
+    };
+    let scratch = match tempfile_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("onus: cannot make a scratch directory for the examples: {e}");
+            return 2;
+        }
+    };
+    let outcomes = crate::ruletest::run(&rules, &scratch);
+    let _ = std::fs::remove_dir_all(&scratch);
+    print(&crate::ruletest::render(&outcomes, a.verbose));
+    if outcomes.iter().all(|o| o.passed()) {
+        0
+    } else {
+        1
+    }
+}
+
+/// A fresh directory under the system's temporary directory, for `onus test`'s examples.
+fn tempfile_dir() -> std::io::Result<PathBuf> {
+    let base = std::env::temp_dir();
+    for n in 0..1000u32 {
+        let dir = base.join(format!("onus-test-{}-{n}", std::process::id()));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free scratch directory name"))
+}
+
 fn run_explain(a: ExplainArgs) -> i32 {
-    let rules = match scan::load_rules(&a.rules) {
+    let rules = match scan::load_rules(&a.rules, true) {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };

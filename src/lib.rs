@@ -41,3 +41,4 @@ pub use scan::{scan, ConfigError, ScanOptions, ScanResult};
 pub mod cli;
 pub mod explain;
 pub mod report;
+pub mod ruletest;

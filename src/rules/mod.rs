@@ -37,6 +37,9 @@ pub enum ExampleKind {
 pub struct Example {
     pub kind: ExampleKind,
     pub code: String,
+    /// 1-based lines of `code` a bad example's findings must point at, besides those its
+    /// `# expect: RULE-ID` comments mark (for lines that cannot hold a comment, as in heredocs).
+    pub lines: Vec<u32>,
 }
 
 #[derive(Debug)]
@@ -53,6 +56,9 @@ pub struct Rule {
     pub when: Option<Condition>,
     pub assert: Condition,
     pub examples: Vec<Example>,
+    /// Controls of compliance frameworks the rule implements, by framework id
+    /// (`cis-aws-3.0` → `["2.1.1"]`), sorted by framework.
+    pub compliance: Vec<(String, Vec<String>)>,
     /// `aws`, `azure`, `google`: the first segment of the id.
     pub provider: String,
     /// Where the rule was read from (`rules/aws/s3/aws-s3-bucket-encryption.hcl`).
@@ -116,6 +122,19 @@ impl RuleSet {
         } else {
             Err(errors)
         }
+    }
+
+    /// Adds the rule file `path`, or every `*.hcl` rule file below the directory `path`.
+    pub fn load_path(&mut self, path: &Path) -> Result<usize, Vec<String>> {
+        if !path.is_file() {
+            return self.load_dir(path);
+        }
+        let origin = crate::discover::display_path(path);
+        let rule = std::fs::read_to_string(path)
+            .map_err(|e| vec![format!("{origin}: {e}")])
+            .and_then(|text| parse_rule(&text, &origin))?;
+        self.push(rule);
+        self.check_unique().map(|()| 1)
     }
 
     /// Adds every `*.hcl` rule file below `dir`.
@@ -408,13 +427,48 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
                 continue;
             }
         };
+        let mut lines = Vec::new();
+        if let Some(a) = ex.body.attribute("lines") {
+            match constant(a).and_then(|v| {
+                v.as_list().map(|l| {
+                    l.iter()
+                        .map(|x| {
+                            x.as_number()
+                                .filter(|n| {
+                                    *n >= 1.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX)
+                                })
+                                .map(|n| n as u32)
+                        })
+                        .collect::<Option<Vec<u32>>>()
+                })
+            }) {
+                Some(Some(l)) => lines = l,
+                _ => err(
+                    &mut errors,
+                    a.span.start,
+                    "`lines` is a list of line numbers (1-based lines of `code`)",
+                ),
+            }
+        }
+        for a in &ex.body.attributes {
+            if !matches!(&*a.name, "code" | "lines") {
+                err(
+                    &mut errors,
+                    a.span.start,
+                    &format!(
+                        "unknown example field `{}` (an example has `code` and `lines`)",
+                        a.name
+                    ),
+                );
+            }
+        }
         match ex
             .body
             .attribute("code")
             .and_then(constant)
             .and_then(|v| v.as_str().map(str::to_string))
         {
-            Some(code) => examples.push(Example { kind, code }),
+            Some(code) => examples.push(Example { kind, code, lines }),
             None => err(
                 &mut errors,
                 ex.header.start,
@@ -422,6 +476,20 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
             ),
         }
     }
+    let compliance = match b.attribute("compliance") {
+        None => Vec::new(),
+        Some(a) => match constant(a).as_ref().and_then(compliance_map) {
+            Some(c) => c,
+            None => {
+                err(
+                    &mut errors,
+                    a.span.start,
+                    "`compliance` maps a framework id to a list of control ids: `{ \"cis-aws-3.0\" = [\"2.1.1\"] }`",
+                );
+                Vec::new()
+            }
+        },
+    };
     if !examples.iter().any(|e| e.kind == ExampleKind::Bad)
         || !examples.iter().any(|e| e.kind == ExampleKind::Good)
     {
@@ -442,6 +510,7 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
                 | "description"
                 | "remediation"
                 | "references"
+                | "compliance"
         ) {
             err(
                 &mut errors,
@@ -476,9 +545,35 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
         when,
         assert: assert.unwrap_or(Condition::All(Vec::new())),
         examples,
+        compliance,
         provider,
         origin: origin.to_string(),
     })
+}
+
+/// A `compliance` value: framework id (lower-case, `-` and `.` separated) → control ids.
+fn compliance_map(v: &Value) -> Option<Vec<(String, Vec<String>)>> {
+    let mut out = Vec::new();
+    for (framework, controls) in v.as_object()?.iter() {
+        let valid = !framework.is_empty()
+            && framework
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+        if !valid {
+            return None;
+        }
+        let controls = controls
+            .as_list()?
+            .iter()
+            .map(|c| c.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()?;
+        if controls.is_empty() {
+            return None;
+        }
+        out.push((framework.to_string(), controls));
+    }
+    out.sort();
+    Some(out)
 }
 
 fn constant(a: &Attribute) -> Option<Value> {

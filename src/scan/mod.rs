@@ -30,6 +30,8 @@ pub struct ScanOptions {
     /// Read `TF_VAR_name` variables from the environment.
     pub env_vars: Vec<(String, String)>,
     pub rule_dirs: Vec<PathBuf>,
+    /// Run only the rules of `rule_dirs`, not the built-in ones.
+    pub no_builtin_rules: bool,
     pub limits: Limits,
     /// Directories holding the Terraform source of the plans scanned (`--source`): plan
     /// findings point at the resource blocks there.
@@ -84,8 +86,12 @@ impl std::fmt::Display for ConfigError {
 }
 
 /// The rules of a scan: the built-in set plus user directories.
-pub fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, ConfigError> {
-    let mut rules = RuleSet::builtin().map_err(ConfigError)?;
+pub fn load_rules(dirs: &[PathBuf], builtin: bool) -> Result<RuleSet, ConfigError> {
+    let mut rules = if builtin {
+        RuleSet::builtin().map_err(ConfigError)?
+    } else {
+        RuleSet::default()
+    };
     for d in dirs {
         rules.load_dir(d).map_err(ConfigError)?;
     }
@@ -164,7 +170,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     let (rules, found) = rayon::join(
         || match rules {
             Some(rules) => Ok(rules),
-            None => load_rules(&opts.rule_dirs),
+            None => load_rules(&opts.rule_dirs, !opts.no_builtin_rules),
         },
         || find_and_read(opts, &paths),
     );
