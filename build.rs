@@ -23,6 +23,32 @@ fn main() {
         ));
     }
     out.push_str("];\n");
+    // One test per rule file, for the test suite (tests/rule_examples.rs): failures are
+    // reported per rule and a rule can be tested alone (`cargo test --test rule_examples ID`).
+    let mut tests = String::new();
+    for f in &files {
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.starts_with("catalog/") || !rel.ends_with(".hcl") {
+            continue;
+        }
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace('-', "_"))
+            .unwrap_or_default();
+        tests.push_str(&format!(
+            "rule_examples!({stem}, {:?});\n",
+            format!("rules/{rel}")
+        ));
+    }
+    let tests_dest =
+        PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("rule_tests.rs");
+    if let Err(e) = std::fs::write(&tests_dest, tests) {
+        println!("cargo:warning=cannot write {}: {e}", tests_dest.display());
+    }
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("builtin_rules.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         println!("cargo:warning=cannot write {}: {e}", dest.display());

@@ -29,7 +29,7 @@ rule "aws-api-gateway-stage-access-logging" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_api_gateway_stage" "prod" {
+      resource "aws_api_gateway_stage" "prod" {  # expect: aws-api-gateway-stage-access-logging
         stage_name    = "prod"
         rest_api_id   = "a1b2c3d4e5"
         deployment_id = "abc123"

@@ -70,7 +70,7 @@ rule "aws-cloudfront-minimum-tls" {
         viewer_certificate {
           acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
           ssl_support_method       = "sni-only"
-          minimum_protocol_version = "TLSv1_2016"
+          minimum_protocol_version = "TLSv1_2016"  # expect: aws-cloudfront-minimum-tls
         }
       }
     EOT

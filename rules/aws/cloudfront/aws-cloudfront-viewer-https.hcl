@@ -44,7 +44,7 @@ rule "aws-cloudfront-viewer-https" {
           target_origin_id       = "site"
           allowed_methods        = ["GET", "HEAD"]
           cached_methods         = ["GET", "HEAD"]
-          viewer_protocol_policy = "allow-all"
+          viewer_protocol_policy = "allow-all"  # expect: aws-cloudfront-viewer-https
           cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
         }
 
@@ -85,7 +85,7 @@ rule "aws-cloudfront-viewer-https" {
           target_origin_id       = "site"
           allowed_methods        = ["GET", "HEAD"]
           cached_methods         = ["GET", "HEAD"]
-          viewer_protocol_policy = "allow-all"
+          viewer_protocol_policy = "allow-all"  # expect: aws-cloudfront-viewer-https
           cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
         }
 

@@ -27,7 +27,7 @@ rule "aws-cloudtrail-kms-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_cloudtrail" "main" {
+      resource "aws_cloudtrail" "main" {  # expect: aws-cloudtrail-kms-encryption
         name                       = "main"
         s3_bucket_name             = "example-cloudtrail-logs"
         is_multi_region_trail      = true

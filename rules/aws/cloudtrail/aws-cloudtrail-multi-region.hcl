@@ -28,7 +28,7 @@ rule "aws-cloudtrail-multi-region" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_cloudtrail" "main" {
+      resource "aws_cloudtrail" "main" {  # expect: aws-cloudtrail-multi-region
         name           = "main"
         s3_bucket_name = "example-cloudtrail-logs"
       }

@@ -30,7 +30,7 @@ rule "aws-cognito-user-pool-mfa" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_cognito_user_pool" "users" {
+      resource "aws_cognito_user_pool" "users" {  # expect: aws-cognito-user-pool-mfa
         name = "users"
       }
     EOT
@@ -40,7 +40,7 @@ rule "aws-cognito-user-pool-mfa" {
     code = <<-EOT
       resource "aws_cognito_user_pool" "users" {
         name              = "users"
-        mfa_configuration = "OPTIONAL"
+        mfa_configuration = "OPTIONAL"  # expect: aws-cognito-user-pool-mfa
 
         software_token_mfa_configuration {
           enabled = true

@@ -27,7 +27,7 @@ rule "aws-docdb-storage-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_docdb_cluster" "main" {
+      resource "aws_docdb_cluster" "main" {  # expect: aws-docdb-storage-encryption
         cluster_identifier          = "docs"
         master_username             = "app"
         master_password             = "example-only-password"

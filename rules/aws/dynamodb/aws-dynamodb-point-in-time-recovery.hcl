@@ -28,7 +28,7 @@ rule "aws-dynamodb-point-in-time-recovery" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_dynamodb_table" "orders" {
+      resource "aws_dynamodb_table" "orders" {  # expect: aws-dynamodb-point-in-time-recovery
         name         = "orders"
         billing_mode = "PAY_PER_REQUEST"
         hash_key     = "id"

@@ -30,7 +30,7 @@ rule "aws-ebs-volume-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_ebs_volume" "data" {
+      resource "aws_ebs_volume" "data" {  # expect: aws-ebs-volume-encryption
         availability_zone = "eu-west-1a"
         size              = 100
       }
@@ -42,7 +42,7 @@ rule "aws-ebs-volume-encryption" {
       resource "aws_ebs_volume" "data" {
         availability_zone = "eu-west-1a"
         size              = 100
-        encrypted         = false
+        encrypted         = false  # expect: aws-ebs-volume-encryption
       }
     EOT
   }

@@ -39,7 +39,7 @@ rule "aws-ec2-default-security-group-restrict" {
       resource "aws_default_security_group" "default" {
         vpc_id = "vpc-0123456789abcdef0"
 
-        ingress {
+        ingress {  # expect: aws-ec2-default-security-group-restrict
           protocol  = "-1"
           self      = true
           from_port = 0

@@ -44,7 +44,7 @@ rule "aws-ec2-imdsv2" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_instance" "web" {
+      resource "aws_instance" "web" {  # expect: aws-ec2-imdsv2
         ami           = "ami-0123456789abcdef0"
         instance_type = "t3.micro"
       }
@@ -60,7 +60,7 @@ rule "aws-ec2-imdsv2" {
 
         metadata_options {
           http_endpoint = "enabled"
-          http_tokens   = "optional"
+          http_tokens   = "optional"  # expect: aws-ec2-imdsv2
         }
       }
     EOT

@@ -38,7 +38,7 @@ rule "aws-ec2-sg-rdp-open" {
           from_port   = 3389
           to_port     = 3389
           protocol    = "tcp"
-          cidr_blocks = ["0.0.0.0/0"]
+          cidr_blocks = ["0.0.0.0/0"]  # expect: aws-ec2-sg-rdp-open
         }
       }
     EOT
@@ -52,7 +52,7 @@ rule "aws-ec2-sg-rdp-open" {
         from_port         = 0
         to_port           = 65535
         protocol          = "tcp"
-        ipv6_cidr_blocks  = ["::/0"]
+        ipv6_cidr_blocks  = ["::/0"]  # expect: aws-ec2-sg-rdp-open
       }
     EOT
   }
@@ -61,7 +61,7 @@ rule "aws-ec2-sg-rdp-open" {
     code = <<-EOT
       resource "aws_vpc_security_group_ingress_rule" "admin" {
         security_group_id = "sg-0123456789abcdef0"
-        cidr_ipv4         = "0.0.0.0/0"
+        cidr_ipv4         = "0.0.0.0/0"  # expect: aws-ec2-sg-rdp-open
         from_port         = 3389
         to_port           = 3389
         ip_protocol       = "tcp"
@@ -73,7 +73,7 @@ rule "aws-ec2-sg-rdp-open" {
     code = <<-EOT
       resource "aws_vpc_security_group_ingress_rule" "everything" {
         security_group_id = "sg-0123456789abcdef0"
-        cidr_ipv4         = "0.0.0.0/0"
+        cidr_ipv4         = "0.0.0.0/0"  # expect: aws-ec2-sg-rdp-open
         ip_protocol       = "-1"
       }
     EOT

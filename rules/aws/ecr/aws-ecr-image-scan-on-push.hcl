@@ -30,7 +30,7 @@ rule "aws-ecr-image-scan-on-push" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_ecr_repository" "app" {
+      resource "aws_ecr_repository" "app" {  # expect: aws-ecr-image-scan-on-push
         name = "app"
       }
     EOT

@@ -29,7 +29,7 @@ rule "aws-ecr-tag-immutability" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_ecr_repository" "app" {
+      resource "aws_ecr_repository" "app" {  # expect: aws-ecr-tag-immutability
         name = "app"
       }
     EOT

@@ -27,7 +27,7 @@ rule "aws-efs-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_efs_file_system" "shared" {
+      resource "aws_efs_file_system" "shared" {  # expect: aws-efs-encryption
         creation_token = "shared"
       }
     EOT

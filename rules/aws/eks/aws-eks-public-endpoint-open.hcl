@@ -39,7 +39,7 @@ rule "aws-eks-public-endpoint-open" {
         name     = "main"
         role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
 
-        vpc_config {
+        vpc_config {  # expect: aws-eks-public-endpoint-open
           subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
         }
       }

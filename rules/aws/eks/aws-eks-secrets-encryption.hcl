@@ -33,7 +33,7 @@ rule "aws-eks-secrets-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_eks_cluster" "main" {
+      resource "aws_eks_cluster" "main" {  # expect: aws-eks-secrets-encryption
         name     = "main"
         role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
 

@@ -42,7 +42,7 @@ rule "aws-elasticache-encryption-at-rest" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_elasticache_replication_group" "sessions" {
+      resource "aws_elasticache_replication_group" "sessions" {  # expect: aws-elasticache-encryption-at-rest
         replication_group_id = "sessions"
         description          = "Session store"
         node_type            = "cache.t4g.small"
@@ -59,7 +59,7 @@ rule "aws-elasticache-encryption-at-rest" {
         engine                     = "valkey"
         node_type                  = "cache.t4g.small"
         num_cache_clusters         = 2
-        at_rest_encryption_enabled = false
+        at_rest_encryption_enabled = false  # expect: aws-elasticache-encryption-at-rest
       }
     EOT
   }

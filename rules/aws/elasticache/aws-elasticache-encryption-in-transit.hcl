@@ -33,7 +33,7 @@ rule "aws-elasticache-encryption-in-transit" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_elasticache_replication_group" "sessions" {
+      resource "aws_elasticache_replication_group" "sessions" {  # expect: aws-elasticache-encryption-in-transit
         replication_group_id       = "sessions"
         description                = "Session store"
         node_type                  = "cache.t4g.small"
@@ -45,7 +45,7 @@ rule "aws-elasticache-encryption-in-transit" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_elasticache_replication_group" "sessions" {
+      resource "aws_elasticache_replication_group" "sessions" {  # expect: aws-elasticache-encryption-in-transit
         replication_group_id       = "sessions"
         description                = "Session store"
         node_type                  = "cache.t4g.small"

@@ -56,7 +56,7 @@ rule "aws-lb-listener-plain-http" {
         protocol          = "HTTP"
 
         default_action {
-          type             = "forward"
+          type             = "forward"  # expect: aws-lb-listener-plain-http
           target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef"
         }
       }
@@ -73,7 +73,7 @@ rule "aws-lb-listener-plain-http" {
         default_action {
           type = "redirect"
 
-          redirect {
+          redirect {  # expect: aws-lb-listener-plain-http
             port        = "8443"
             status_code = "HTTP_302"
           }

@@ -38,7 +38,7 @@ rule "aws-lb-listener-tls-policy" {
         load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef"
         port              = 443
         protocol          = "HTTPS"
-        ssl_policy        = "ELBSecurityPolicy-2016-08"
+        ssl_policy        = "ELBSecurityPolicy-2016-08"  # expect: aws-lb-listener-tls-policy
         certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
 
         default_action {
@@ -51,7 +51,7 @@ rule "aws-lb-listener-tls-policy" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_lb_listener" "tls" {
+      resource "aws_lb_listener" "tls" {  # expect: aws-lb-listener-tls-policy
         load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/mq/0123456789abcdef"
         port              = 5671
         protocol          = "TLS"

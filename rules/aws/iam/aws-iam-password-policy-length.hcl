@@ -28,7 +28,7 @@ rule "aws-iam-password-policy-length" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_iam_account_password_policy" "strict" {
+      resource "aws_iam_account_password_policy" "strict" {  # expect: aws-iam-password-policy-length
         require_symbols = true
         require_numbers = true
       }

@@ -39,7 +39,7 @@ rule "aws-iam-policy-admin" {
     code = <<-EOT
       resource "aws_iam_policy" "admin" {
         name = "admin"
-        policy = jsonencode({
+        policy = jsonencode({  # expect: aws-iam-policy-admin
           Version = "2012-10-17"
           Statement = [{
             Effect   = "Allow"
@@ -71,6 +71,7 @@ rule "aws-iam-policy-admin" {
       POLICY
       }
     EOT
+    lines = [5]
   }
 
   example "bad" {
@@ -88,7 +89,7 @@ rule "aws-iam-policy-admin" {
 
         inline_policy {
           name = "everything"
-          policy = jsonencode({
+          policy = jsonencode({  # expect: aws-iam-policy-admin
             Version = "2012-10-17"
             Statement = [{
               Effect   = "Allow"

@@ -39,7 +39,7 @@ rule "aws-iam-policy-wildcard-actions" {
     code = <<-EOT
       resource "aws_iam_policy" "s3" {
         name = "s3-everything"
-        policy = jsonencode({
+        policy = jsonencode({  # expect: aws-iam-policy-wildcard-actions
           Version = "2012-10-17"
           Statement = [{
             Effect   = "Allow"
@@ -71,6 +71,7 @@ rule "aws-iam-policy-wildcard-actions" {
       POLICY
       }
     EOT
+    lines = [5]
   }
 
   example "bad" {
@@ -88,7 +89,7 @@ rule "aws-iam-policy-wildcard-actions" {
 
         inline_policy {
           name = "dynamodb"
-          policy = jsonencode({
+          policy = jsonencode({  # expect: aws-iam-policy-wildcard-actions
             Version = "2012-10-17"
             Statement = [{
               Effect   = "Allow"

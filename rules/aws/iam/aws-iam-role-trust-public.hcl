@@ -30,7 +30,7 @@ rule "aws-iam-role-trust-public" {
     code = <<-EOT
       resource "aws_iam_role" "shared" {
         name = "shared"
-        assume_role_policy = jsonencode({
+        assume_role_policy = jsonencode({  # expect: aws-iam-role-trust-public
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
@@ -61,6 +61,7 @@ rule "aws-iam-role-trust-public" {
       POLICY
       }
     EOT
+    lines = [4]
   }
 
   example "good" {

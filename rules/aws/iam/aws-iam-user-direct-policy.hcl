@@ -34,7 +34,7 @@ rule "aws-iam-user-direct-policy" {
   example "bad" {
     code = <<-EOT
       resource "aws_iam_user_policy_attachment" "alice_readonly" {
-        user       = "alice"
+        user       = "alice"  # expect: aws-iam-user-direct-policy
         policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
       }
     EOT
@@ -44,7 +44,7 @@ rule "aws-iam-user-direct-policy" {
     code = <<-EOT
       resource "aws_iam_policy_attachment" "readonly" {
         name       = "readonly"
-        users      = ["alice"]
+        users      = ["alice"]  # expect: aws-iam-user-direct-policy
         groups     = ["auditors"]
         policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
       }

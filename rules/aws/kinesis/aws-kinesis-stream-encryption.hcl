@@ -27,7 +27,7 @@ rule "aws-kinesis-stream-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_kinesis_stream" "events" {
+      resource "aws_kinesis_stream" "events" {  # expect: aws-kinesis-stream-encryption
         name             = "events"
         retention_period = 48
 

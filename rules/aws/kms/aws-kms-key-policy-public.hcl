@@ -31,7 +31,7 @@ rule "aws-kms-key-policy-public" {
       resource "aws_kms_key" "data" {
         description         = "Application data"
         enable_key_rotation = true
-        policy = jsonencode({
+        policy = jsonencode({  # expect: aws-kms-key-policy-public
           Version = "2012-10-17"
           Statement = [{
             Sid       = "Everyone"

@@ -45,7 +45,7 @@ rule "aws-kms-key-rotation" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_kms_key" "data" {
+      resource "aws_kms_key" "data" {  # expect: aws-kms-key-rotation
         description = "Application data"
       }
     EOT

@@ -30,7 +30,7 @@ rule "aws-lambda-function-url-no-auth" {
     code = <<-EOT
       resource "aws_lambda_function_url" "hook" {
         function_name      = "webhook"
-        authorization_type = "NONE"
+        authorization_type = "NONE"  # expect: aws-lambda-function-url-no-auth
       }
     EOT
   }

@@ -27,7 +27,7 @@ rule "aws-neptune-storage-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_neptune_cluster" "main" {
+      resource "aws_neptune_cluster" "main" {  # expect: aws-neptune-storage-encryption
         cluster_identifier = "graph"
         engine             = "neptune"
       }

@@ -29,7 +29,7 @@ rule "aws-opensearch-encryption-at-rest" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_opensearch_domain" "search" {
+      resource "aws_opensearch_domain" "search" {  # expect: aws-opensearch-encryption-at-rest
         domain_name    = "search"
         engine_version = "OpenSearch_2.13"
 

@@ -31,7 +31,7 @@ rule "aws-opensearch-enforce-https" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_opensearch_domain" "search" {
+      resource "aws_opensearch_domain" "search" {  # expect: aws-opensearch-enforce-https
         domain_name    = "search"
         engine_version = "OpenSearch_2.13"
 

@@ -27,7 +27,7 @@ rule "aws-opensearch-node-to-node-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_opensearch_domain" "search" {
+      resource "aws_opensearch_domain" "search" {  # expect: aws-opensearch-node-to-node-encryption
         domain_name    = "search"
         engine_version = "OpenSearch_2.13"
 

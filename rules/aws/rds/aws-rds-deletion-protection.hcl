@@ -33,7 +33,7 @@ rule "aws-rds-deletion-protection" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_rds_cluster" "app" {
+      resource "aws_rds_cluster" "app" {  # expect: aws-rds-deletion-protection
         cluster_identifier          = "app"
         engine                      = "aurora-postgresql"
         master_username             = "app"

@@ -37,7 +37,7 @@ rule "aws-rds-publicly-accessible" {
         username                    = "app"
         manage_master_user_password = true
         storage_encrypted           = true
-        publicly_accessible         = true
+        publicly_accessible         = true  # expect: aws-rds-publicly-accessible
       }
     EOT
   }
@@ -49,7 +49,7 @@ rule "aws-rds-publicly-accessible" {
         cluster_identifier  = "app"
         engine              = "aurora-mysql"
         instance_class      = "db.r6g.large"
-        publicly_accessible = true
+        publicly_accessible = true  # expect: aws-rds-publicly-accessible
       }
     EOT
   }

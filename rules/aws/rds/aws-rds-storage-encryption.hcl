@@ -54,7 +54,7 @@ rule "aws-rds-storage-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_db_instance" "app" {
+      resource "aws_db_instance" "app" {  # expect: aws-rds-storage-encryption
         identifier                  = "app"
         engine                      = "postgres"
         instance_class              = "db.t4g.micro"
@@ -72,7 +72,7 @@ rule "aws-rds-storage-encryption" {
         engine                      = "aurora-postgresql"
         master_username             = "app"
         manage_master_user_password = true
-        storage_encrypted           = false
+        storage_encrypted           = false  # expect: aws-rds-storage-encryption
       }
     EOT
   }

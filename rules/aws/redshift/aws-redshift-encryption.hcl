@@ -35,14 +35,14 @@ rule "aws-redshift-encryption" {
         master_username        = "admin"
         manage_master_password = true
         publicly_accessible    = false
-        encrypted              = false
+        encrypted              = false  # expect: aws-redshift-encryption
       }
     EOT
   }
 
   example "bad" {
     code = <<-EOT
-      resource "aws_redshift_cluster" "dw" {
+      resource "aws_redshift_cluster" "dw" {  # expect: aws-redshift-encryption
         cluster_identifier     = "dw"
         node_type              = "ra3.xlplus"
         master_username        = "admin"

@@ -34,14 +34,14 @@ rule "aws-redshift-publicly-accessible" {
         master_username        = "admin"
         manage_master_password = true
         encrypted              = true
-        publicly_accessible    = true
+        publicly_accessible    = true  # expect: aws-redshift-publicly-accessible
       }
     EOT
   }
 
   example "bad" {
     code = <<-EOT
-      resource "aws_redshift_cluster" "dw" {
+      resource "aws_redshift_cluster" "dw" {  # expect: aws-redshift-publicly-accessible
         cluster_identifier     = "dw"
         node_type              = "ra3.xlplus"
         master_username        = "admin"

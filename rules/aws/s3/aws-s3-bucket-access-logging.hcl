@@ -38,7 +38,7 @@ rule "aws-s3-bucket-access-logging" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {
+      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-access-logging
         bucket = "example-data"
       }
     EOT

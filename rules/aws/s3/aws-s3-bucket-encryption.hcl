@@ -42,7 +42,7 @@ rule "aws-s3-bucket-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {
+      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-encryption
         bucket = "example-data"
       }
     EOT
@@ -50,7 +50,7 @@ rule "aws-s3-bucket-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {
+      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-encryption
         bucket = "example-data"
       }
 

@@ -36,7 +36,7 @@ rule "aws-s3-bucket-policy-public" {
 
       resource "aws_s3_bucket_policy" "site" {
         bucket = aws_s3_bucket.site.id
-        policy = jsonencode({
+        policy = jsonencode({  # expect: aws-s3-bucket-policy-public
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"

@@ -50,7 +50,7 @@ rule "aws-s3-bucket-public-access-block" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {
+      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-public-access-block
         bucket = "example-data"
       }
     EOT
@@ -58,7 +58,7 @@ rule "aws-s3-bucket-public-access-block" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {
+      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-public-access-block
         bucket = "example-data"
       }
 

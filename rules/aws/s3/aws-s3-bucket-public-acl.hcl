@@ -58,7 +58,7 @@ rule "aws-s3-bucket-public-acl" {
 
       resource "aws_s3_bucket_acl" "site" {
         bucket = aws_s3_bucket.site.id
-        acl    = "public-read"
+        acl    = "public-read"  # expect: aws-s3-bucket-public-acl
       }
     EOT
   }
@@ -68,7 +68,7 @@ rule "aws-s3-bucket-public-acl" {
       # Legacy inline ACL (deprecated since AWS provider 4.0).
       resource "aws_s3_bucket" "shared" {
         bucket = "example-shared"
-        acl    = "authenticated-read"
+        acl    = "authenticated-read"  # expect: aws-s3-bucket-public-acl
       }
     EOT
   }
@@ -85,7 +85,7 @@ rule "aws-s3-bucket-public-acl" {
         bucket = aws_s3_bucket.site.id
 
         access_control_policy {
-          grant {
+          grant {  # expect: aws-s3-bucket-public-acl
             grantee {
               type = "Group"
               uri  = "http://acs.amazonaws.com/groups/global/AllUsers"

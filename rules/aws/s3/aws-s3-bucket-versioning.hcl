@@ -37,7 +37,7 @@ rule "aws-s3-bucket-versioning" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {
+      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-versioning
         bucket = "example-data"
       }
     EOT
@@ -45,7 +45,7 @@ rule "aws-s3-bucket-versioning" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {
+      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-versioning
         bucket = "example-data"
       }
 

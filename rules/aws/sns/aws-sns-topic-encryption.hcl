@@ -28,7 +28,7 @@ rule "aws-sns-topic-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_sns_topic" "alerts" {
+      resource "aws_sns_topic" "alerts" {  # expect: aws-sns-topic-encryption
         name = "alerts"
       }
     EOT

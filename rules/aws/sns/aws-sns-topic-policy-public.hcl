@@ -34,7 +34,7 @@ rule "aws-sns-topic-policy-public" {
 
       resource "aws_sns_topic_policy" "orders" {
         arn = aws_sns_topic.orders.arn
-        policy = jsonencode({
+        policy = jsonencode({  # expect: aws-sns-topic-policy-public
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"

@@ -35,7 +35,7 @@ rule "aws-sqs-queue-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_sqs_queue" "jobs" {
+      resource "aws_sqs_queue" "jobs" {  # expect: aws-sqs-queue-encryption
         name                    = "jobs"
         sqs_managed_sse_enabled = false
       }

@@ -34,7 +34,7 @@ rule "aws-sqs-queue-policy-public" {
 
       resource "aws_sqs_queue_policy" "jobs" {
         queue_url = aws_sqs_queue.jobs.id
-        policy = jsonencode({
+        policy = jsonencode({  # expect: aws-sqs-queue-policy-public
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"

@@ -43,7 +43,7 @@ rule "azure-aks-api-server-authorized-ip-ranges" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_kubernetes_cluster" "prod" {
+      resource "azurerm_kubernetes_cluster" "prod" {  # expect: azure-aks-api-server-authorized-ip-ranges
         name                = "aks-prod"
         location            = "westeurope"
         resource_group_name = "rg-aks"
@@ -64,7 +64,7 @@ rule "azure-aks-api-server-authorized-ip-ranges" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_kubernetes_cluster" "prod" {
+      resource "azurerm_kubernetes_cluster" "prod" {  # expect: azure-aks-api-server-authorized-ip-ranges
         name                = "aks-prod"
         location            = "westeurope"
         resource_group_name = "rg-aks"

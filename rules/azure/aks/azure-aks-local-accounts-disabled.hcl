@@ -30,7 +30,7 @@ rule "azure-aks-local-accounts-disabled" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_kubernetes_cluster" "prod" {
+      resource "azurerm_kubernetes_cluster" "prod" {  # expect: azure-aks-local-accounts-disabled
         name                = "aks-prod"
         location            = "westeurope"
         resource_group_name = "rg-aks"

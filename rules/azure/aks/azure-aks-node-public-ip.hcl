@@ -69,7 +69,7 @@ rule "azure-aks-node-public-ip" {
           name                   = "system"
           node_count             = 3
           vm_size                = "Standard_D4s_v5"
-          node_public_ip_enabled = true
+          node_public_ip_enabled = true  # expect: azure-aks-node-public-ip
         }
 
         identity {
@@ -87,7 +87,7 @@ rule "azure-aks-node-public-ip" {
         kubernetes_cluster_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod"
         vm_size               = "Standard_D4s_v5"
         node_count            = 2
-        enable_node_public_ip = true
+        enable_node_public_ip = true  # expect: azure-aks-node-public-ip
       }
     EOT
   }

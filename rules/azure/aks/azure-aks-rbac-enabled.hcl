@@ -46,7 +46,7 @@ rule "azure-aks-rbac-enabled" {
           type = "SystemAssigned"
         }
 
-        role_based_access_control_enabled = false
+        role_based_access_control_enabled = false  # expect: azure-aks-rbac-enabled
       }
     EOT
   }

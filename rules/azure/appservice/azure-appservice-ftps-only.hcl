@@ -49,7 +49,7 @@ rule "azure-appservice-ftps-only" {
         https_only          = true
 
         site_config {
-          ftps_state = "AllAllowed"
+          ftps_state = "AllAllowed"  # expect: azure-appservice-ftps-only
         }
       }
     EOT

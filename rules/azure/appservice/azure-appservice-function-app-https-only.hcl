@@ -43,7 +43,7 @@ rule "azure-appservice-function-app-https-only" {
         service_plan_id            = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-func/providers/Microsoft.Web/serverFarms/plan"
         storage_account_name       = "jobsfuncstorage"
         storage_account_access_key = "not-a-real-key"
-        https_only                 = false
+        https_only                 = false  # expect: azure-appservice-function-app-https-only
 
         site_config {}
       }

@@ -61,7 +61,7 @@ rule "azure-appservice-min-tls-version" {
         https_only          = true
 
         site_config {
-          minimum_tls_version = "1.0"
+          minimum_tls_version = "1.0"  # expect: azure-appservice-min-tls-version
         }
       }
     EOT
@@ -79,7 +79,7 @@ rule "azure-appservice-min-tls-version" {
         https_only                 = true
 
         site_config {
-          scm_minimum_tls_version = "1.1"
+          scm_minimum_tls_version = "1.1"  # expect: azure-appservice-min-tls-version
         }
       }
     EOT

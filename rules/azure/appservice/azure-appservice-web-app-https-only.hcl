@@ -36,7 +36,7 @@ rule "azure-appservice-web-app-https-only" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_linux_web_app" "shop" {
+      resource "azurerm_linux_web_app" "shop" {  # expect: azure-appservice-web-app-https-only
         name                = "shop-web"
         resource_group_name = "rg-web"
         location            = "westeurope"

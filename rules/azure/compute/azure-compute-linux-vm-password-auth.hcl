@@ -50,7 +50,7 @@ rule "azure-compute-linux-vm-password-auth" {
         size                            = "Standard_B2s"
         admin_username                  = "azureuser"
         admin_password                  = "Example-Passw0rd!"
-        disable_password_authentication = false
+        disable_password_authentication = false  # expect: azure-compute-linux-vm-password-auth
         network_interface_ids           = ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-vm/providers/Microsoft.Network/networkInterfaces/nic-jump"]
 
         os_disk {

@@ -34,7 +34,7 @@ rule "azure-acr-admin-user-disabled" {
         resource_group_name = "rg-build"
         location            = "westeurope"
         sku                 = "Premium"
-        admin_enabled       = true
+        admin_enabled       = true  # expect: azure-acr-admin-user-disabled
       }
     EOT
   }

@@ -45,7 +45,7 @@ rule "azure-cosmosdb-network-restricted" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_cosmosdb_account" "orders" {
+      resource "azurerm_cosmosdb_account" "orders" {  # expect: azure-cosmosdb-network-restricted
         name                = "cosmos-orders"
         location            = "westeurope"
         resource_group_name = "rg-data"

@@ -44,7 +44,7 @@ rule "azure-database-firewall-no-internet-range" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_mssql_firewall_rule" "everyone" {
+      resource "azurerm_mssql_firewall_rule" "everyone" {  # expect: azure-database-firewall-no-internet-range
         name             = "allow-all"
         server_id        = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.Sql/servers/sql-app"
         start_ip_address = "0.0.0.0"
@@ -55,7 +55,7 @@ rule "azure-database-firewall-no-internet-range" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_postgresql_flexible_server_firewall_rule" "everyone" {
+      resource "azurerm_postgresql_flexible_server_firewall_rule" "everyone" {  # expect: azure-database-firewall-no-internet-range
         name             = "allow-all"
         server_id        = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-app"
         start_ip_address = "0.0.0.0"

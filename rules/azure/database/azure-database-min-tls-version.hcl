@@ -50,7 +50,7 @@ rule "azure-database-min-tls-version" {
         version                      = "12.0"
         administrator_login          = "sqladmin"
         administrator_login_password = "Example-Passw0rd!"
-        minimum_tls_version          = "1.0"
+        minimum_tls_version          = "1.0"  # expect: azure-database-min-tls-version
       }
     EOT
   }
@@ -66,7 +66,7 @@ rule "azure-database-min-tls-version" {
         administrator_login              = "pgadmin"
         administrator_login_password     = "Example-Passw0rd!"
         ssl_enforcement_enabled          = false
-        ssl_minimal_tls_version_enforced = "TLSEnforcementDisabled"
+        ssl_minimal_tls_version_enforced = "TLSEnforcementDisabled"  # expect: azure-database-min-tls-version
       }
     EOT
   }

@@ -52,7 +52,7 @@ rule "azure-database-no-public-network-access" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_mssql_server" "app" {
+      resource "azurerm_mssql_server" "app" {  # expect: azure-database-no-public-network-access
         name                         = "sql-app"
         resource_group_name          = "rg-data"
         location                     = "westeurope"
@@ -65,7 +65,7 @@ rule "azure-database-no-public-network-access" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_mysql_flexible_server" "app" {
+      resource "azurerm_mysql_flexible_server" "app" {  # expect: azure-database-no-public-network-access
         name                   = "mysql-app"
         resource_group_name    = "rg-data"
         location               = "westeurope"

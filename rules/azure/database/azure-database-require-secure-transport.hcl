@@ -58,7 +58,7 @@ rule "azure-database-require-secure-transport" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_postgresql_flexible_server_configuration" "no_tls" {
+      resource "azurerm_postgresql_flexible_server_configuration" "no_tls" {  # expect: azure-database-require-secure-transport
         name      = "require_secure_transport"
         server_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-app"
         value     = "off"
@@ -68,7 +68,7 @@ rule "azure-database-require-secure-transport" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_mysql_flexible_server_configuration" "no_tls" {
+      resource "azurerm_mysql_flexible_server_configuration" "no_tls" {  # expect: azure-database-require-secure-transport
         name                = "require_secure_transport"
         resource_group_name = "rg-data"
         server_name         = "mysql-app"
@@ -87,7 +87,7 @@ rule "azure-database-require-secure-transport" {
         version                      = "8.0"
         administrator_login          = "mysqladmin"
         administrator_login_password = "Example-Passw0rd!"
-        ssl_enforcement_enabled      = false
+        ssl_enforcement_enabled      = false  # expect: azure-database-require-secure-transport
       }
     EOT
   }

@@ -36,7 +36,7 @@ rule "azure-keyvault-network-default-deny" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_key_vault" "app" {
+      resource "azurerm_key_vault" "app" {  # expect: azure-keyvault-network-default-deny
         name                       = "kv-app"
         location                   = "westeurope"
         resource_group_name        = "rg-app"
@@ -50,7 +50,7 @@ rule "azure-keyvault-network-default-deny" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_key_vault" "app" {
+      resource "azurerm_key_vault" "app" {  # expect: azure-keyvault-network-default-deny
         name                       = "kv-app"
         location                   = "westeurope"
         resource_group_name        = "rg-app"

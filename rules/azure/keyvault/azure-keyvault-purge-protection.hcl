@@ -30,7 +30,7 @@ rule "azure-keyvault-purge-protection" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_key_vault" "app" {
+      resource "azurerm_key_vault" "app" {  # expect: azure-keyvault-purge-protection
         name                       = "kv-app"
         location                   = "westeurope"
         resource_group_name        = "rg-app"

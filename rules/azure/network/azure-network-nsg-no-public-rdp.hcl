@@ -40,7 +40,7 @@ rule "azure-network-nsg-no-public-rdp" {
         protocol                    = "Tcp"
         source_port_range           = "*"
         destination_port_range      = "3389"
-        source_address_prefix       = "*"
+        source_address_prefix       = "*"  # expect: azure-network-nsg-no-public-rdp
         destination_address_prefix  = "*"
         resource_group_name         = "rg-net"
         network_security_group_name = "nsg-app"
@@ -63,7 +63,7 @@ rule "azure-network-nsg-no-public-rdp" {
           protocol                   = "Tcp"
           source_port_range          = "*"
           destination_port_range     = "1-65535"
-          source_address_prefix      = "Internet"
+          source_address_prefix      = "Internet"  # expect: azure-network-nsg-no-public-rdp
           destination_address_prefix = "*"
         }
       }

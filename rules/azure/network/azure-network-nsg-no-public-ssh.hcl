@@ -39,7 +39,7 @@ rule "azure-network-nsg-no-public-ssh" {
         protocol                    = "Tcp"
         source_port_range           = "*"
         destination_port_range      = "22"
-        source_address_prefix       = "*"
+        source_address_prefix       = "*"  # expect: azure-network-nsg-no-public-ssh
         destination_address_prefix  = "*"
         resource_group_name         = "rg-net"
         network_security_group_name = "nsg-app"
@@ -62,7 +62,7 @@ rule "azure-network-nsg-no-public-ssh" {
           protocol                   = "Tcp"
           source_port_range          = "*"
           destination_port_range     = "1-65535"
-          source_address_prefix      = "Internet"
+          source_address_prefix      = "Internet"  # expect: azure-network-nsg-no-public-ssh
           destination_address_prefix = "*"
         }
       }

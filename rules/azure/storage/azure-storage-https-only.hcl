@@ -43,7 +43,7 @@ rule "azure-storage-https-only" {
         location                   = "westeurope"
         account_tier               = "Standard"
         account_replication_type   = "LRS"
-        https_traffic_only_enabled = false
+        https_traffic_only_enabled = false  # expect: azure-storage-https-only
       }
     EOT
   }
@@ -57,7 +57,7 @@ rule "azure-storage-https-only" {
         location                  = "westeurope"
         account_tier              = "Standard"
         account_replication_type  = "LRS"
-        enable_https_traffic_only = false
+        enable_https_traffic_only = false  # expect: azure-storage-https-only
       }
     EOT
   }

@@ -36,7 +36,7 @@ rule "azure-storage-min-tls-version" {
         location                 = "westeurope"
         account_tier             = "Standard"
         account_replication_type = "LRS"
-        min_tls_version          = "TLS1_0"
+        min_tls_version          = "TLS1_0"  # expect: azure-storage-min-tls-version
       }
     EOT
   }

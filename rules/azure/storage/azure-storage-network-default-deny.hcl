@@ -44,7 +44,7 @@ rule "azure-storage-network-default-deny" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_storage_account" "open" {
+      resource "azurerm_storage_account" "open" {  # expect: azure-storage-network-default-deny
         name                     = "openaccount"
         resource_group_name      = "rg-data"
         location                 = "westeurope"
@@ -56,7 +56,7 @@ rule "azure-storage-network-default-deny" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_storage_account" "allow" {
+      resource "azurerm_storage_account" "allow" {  # expect: azure-storage-network-default-deny
         name                     = "allowaccount"
         resource_group_name      = "rg-data"
         location                 = "westeurope"

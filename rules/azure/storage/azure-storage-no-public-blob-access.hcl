@@ -45,7 +45,7 @@ rule "azure-storage-no-public-blob-access" {
         location                        = "westeurope"
         account_tier                    = "Standard"
         account_replication_type        = "LRS"
-        allow_nested_items_to_be_public = true
+        allow_nested_items_to_be_public = true  # expect: azure-storage-no-public-blob-access
       }
     EOT
   }
@@ -53,7 +53,7 @@ rule "azure-storage-no-public-blob-access" {
   example "bad" {
     code = <<-EOT
       # Left out: azurerm v3 and v4 default to true.
-      resource "azurerm_storage_account" "assets" {
+      resource "azurerm_storage_account" "assets" {  # expect: azure-storage-no-public-blob-access
         name                     = "implicitpublic"
         resource_group_name      = "rg-web"
         location                 = "westeurope"

@@ -92,7 +92,7 @@ rule "google-bigquery-dataset-no-public-access" {
           user_by_email = "data-owner@example-project.iam.gserviceaccount.com"
         }
 
-        access {
+        access {  # expect: google-bigquery-dataset-no-public-access
           role          = "READER"
           special_group = "allAuthenticatedUsers"
         }
@@ -105,7 +105,7 @@ rule "google-bigquery-dataset-no-public-access" {
       resource "google_bigquery_dataset_iam_member" "public" {
         dataset_id = "sales"
         role       = "roles/bigquery.dataViewer"
-        member     = "allUsers"
+        member     = "allUsers"  # expect: google-bigquery-dataset-no-public-access
       }
     EOT
   }

@@ -33,7 +33,7 @@ rule "google-compute-firewall-no-public-rdp" {
       resource "google_compute_firewall" "admin" {
         name          = "allow-rdp"
         network       = "prod"
-        source_ranges = ["0.0.0.0/0"]
+        source_ranges = ["0.0.0.0/0"]  # expect: google-compute-firewall-no-public-rdp
 
         allow {
           protocol = "tcp"
@@ -49,7 +49,7 @@ rule "google-compute-firewall-no-public-rdp" {
         name          = "allow-high-ports"
         network       = "prod"
         direction     = "INGRESS"
-        source_ranges = ["0.0.0.0/0"]
+        source_ranges = ["0.0.0.0/0"]  # expect: google-compute-firewall-no-public-rdp
 
         allow {
           protocol = "tcp"

@@ -33,7 +33,7 @@ rule "google-compute-firewall-no-public-ssh" {
       resource "google_compute_firewall" "admin" {
         name          = "allow-ssh"
         network       = "prod"
-        source_ranges = ["0.0.0.0/0"]
+        source_ranges = ["0.0.0.0/0"]  # expect: google-compute-firewall-no-public-ssh
 
         allow {
           protocol = "tcp"
@@ -49,7 +49,7 @@ rule "google-compute-firewall-no-public-ssh" {
         name          = "allow-high-ports"
         network       = "prod"
         direction     = "INGRESS"
-        source_ranges = ["0.0.0.0/0"]
+        source_ranges = ["0.0.0.0/0"]  # expect: google-compute-firewall-no-public-ssh
 
         allow {
           protocol = "tcp"

@@ -67,7 +67,7 @@ rule "google-compute-instance-default-sa-full-access" {
           subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
         }
 
-        service_account {
+        service_account {  # expect: google-compute-instance-default-sa-full-access
           scopes = ["cloud-platform"]
         }
       }
@@ -88,7 +88,7 @@ rule "google-compute-instance-default-sa-full-access" {
           subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
         }
 
-        service_account {
+        service_account {  # expect: google-compute-instance-default-sa-full-access
           email  = "123456789012-compute@developer.gserviceaccount.com"
           scopes = ["https://www.googleapis.com/auth/cloud-platform"]
         }

@@ -46,7 +46,7 @@ rule "google-compute-instance-no-public-ip" {
           }
         }
 
-        network_interface {
+        network_interface {  # expect: google-compute-instance-no-public-ip
           subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
 
           access_config {}

@@ -65,7 +65,7 @@ rule "google-compute-instance-no-serial-port" {
           subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
         }
 
-        metadata = {
+        metadata = {  # expect: google-compute-instance-no-serial-port
           serial-port-enable = "TRUE"
         }
       }
@@ -74,7 +74,7 @@ rule "google-compute-instance-no-serial-port" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_compute_project_metadata_item" "serial" {
+      resource "google_compute_project_metadata_item" "serial" {  # expect: google-compute-instance-no-serial-port
         key   = "serial-port-enable"
         value = "TRUE"
       }

@@ -54,7 +54,7 @@ rule "google-compute-instance-os-login-not-disabled" {
           subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
         }
 
-        metadata = {
+        metadata = {  # expect: google-compute-instance-os-login-not-disabled
           enable-oslogin = "FALSE"
           ssh-keys       = "admin:ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnlyForDocumentation admin"
         }

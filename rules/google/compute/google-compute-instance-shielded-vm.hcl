@@ -46,7 +46,7 @@ rule "google-compute-instance-shielded-vm" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_compute_instance" "app" {
+      resource "google_compute_instance" "app" {  # expect: google-compute-instance-shielded-vm
         name         = "app-1"
         machine_type = "e2-standard-2"
         zone         = "europe-west1-b"
@@ -83,7 +83,7 @@ rule "google-compute-instance-shielded-vm" {
 
         shielded_instance_config {
           enable_secure_boot          = true
-          enable_integrity_monitoring = false
+          enable_integrity_monitoring = false  # expect: google-compute-instance-shielded-vm
         }
       }
     EOT

@@ -48,7 +48,7 @@ rule "google-compute-subnetwork-flow-logs" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_compute_subnetwork" "app" {
+      resource "google_compute_subnetwork" "app" {  # expect: google-compute-subnetwork-flow-logs
         name          = "app"
         ip_cidr_range = "10.10.0.0/20"
         region        = "europe-west1"

@@ -36,7 +36,7 @@ rule "google-dns-dnssec" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_dns_managed_zone" "public" {
+      resource "google_dns_managed_zone" "public" {  # expect: google-dns-dnssec
         name     = "example-com"
         dns_name = "example.com."
       }
@@ -51,7 +51,7 @@ rule "google-dns-dnssec" {
         visibility = "public"
 
         dnssec_config {
-          state = "off"
+          state = "off"  # expect: google-dns-dnssec
         }
       }
     EOT

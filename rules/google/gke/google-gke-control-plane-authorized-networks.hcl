@@ -55,7 +55,7 @@ rule "google-gke-control-plane-authorized-networks" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_container_cluster" "prod" {
+      resource "google_container_cluster" "prod" {  # expect: google-gke-control-plane-authorized-networks
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1
@@ -65,7 +65,7 @@ rule "google-gke-control-plane-authorized-networks" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_container_cluster" "prod" {
+      resource "google_container_cluster" "prod" {  # expect: google-gke-control-plane-authorized-networks
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1

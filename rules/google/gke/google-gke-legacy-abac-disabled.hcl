@@ -33,7 +33,7 @@ rule "google-gke-legacy-abac-disabled" {
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1
-        enable_legacy_abac = true
+        enable_legacy_abac = true  # expect: google-gke-legacy-abac-disabled
       }
     EOT
   }

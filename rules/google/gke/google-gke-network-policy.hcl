@@ -46,7 +46,7 @@ rule "google-gke-network-policy" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_container_cluster" "prod" {
+      resource "google_container_cluster" "prod" {  # expect: google-gke-network-policy
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1
@@ -57,7 +57,7 @@ rule "google-gke-network-policy" {
   example "bad" {
     code = <<-EOT
       # network_policy without the addon has no effect
-      resource "google_container_cluster" "prod" {
+      resource "google_container_cluster" "prod" {  # expect: google-gke-network-policy
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1

@@ -54,7 +54,7 @@ rule "google-gke-no-legacy-client-auth" {
 
         master_auth {
           client_certificate_config {
-            issue_client_certificate = true
+            issue_client_certificate = true  # expect: google-gke-no-legacy-client-auth
           }
         }
       }

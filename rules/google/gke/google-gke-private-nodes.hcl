@@ -28,7 +28,7 @@ rule "google-gke-private-nodes" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_container_cluster" "prod" {
+      resource "google_container_cluster" "prod" {  # expect: google-gke-private-nodes
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1

@@ -41,7 +41,7 @@ rule "google-gke-workload-identity" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_container_cluster" "prod" {
+      resource "google_container_cluster" "prod" {  # expect: google-gke-workload-identity
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1

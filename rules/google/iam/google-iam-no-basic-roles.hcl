@@ -39,7 +39,7 @@ rule "google-iam-no-basic-roles" {
     code = <<-EOT
       resource "google_project_iam_member" "dev" {
         project = "example-project"
-        role    = "roles/editor"
+        role    = "roles/editor"  # expect: google-iam-no-basic-roles
         member  = "user:dev@example.com"
       }
     EOT
@@ -49,7 +49,7 @@ rule "google-iam-no-basic-roles" {
     code = <<-EOT
       resource "google_folder_iam_binding" "owners" {
         folder  = "folders/123456789012"
-        role    = "roles/owner"
+        role    = "roles/owner"  # expect: google-iam-no-basic-roles
         members = ["group:platform@example.com"]
       }
     EOT

@@ -40,7 +40,7 @@ rule "google-kms-key-rotation" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_kms_crypto_key" "data" {
+      resource "google_kms_crypto_key" "data" {  # expect: google-kms-key-rotation
         name     = "data"
         key_ring = "projects/example-project/locations/europe/keyRings/app"
       }
@@ -52,7 +52,7 @@ rule "google-kms-key-rotation" {
       resource "google_kms_crypto_key" "data" {
         name            = "data"
         key_ring        = "projects/example-project/locations/europe/keyRings/app"
-        rotation_period = "31536000s"
+        rotation_period = "31536000s"  # expect: google-kms-key-rotation
       }
     EOT
   }

@@ -44,7 +44,7 @@ rule "google-sql-no-open-authorized-networks" {
               value = "203.0.113.0/24"
             }
 
-            authorized_networks {
+            authorized_networks {  # expect: google-sql-no-open-authorized-networks
               name  = "anyone"
               value = "0.0.0.0/0"
             }

@@ -35,7 +35,7 @@ rule "google-sql-no-public-ip" {
         database_version = "POSTGRES_15"
         region           = "europe-west1"
 
-        settings {
+        settings {  # expect: google-sql-no-public-ip
           tier = "db-custom-2-7680"
         }
       }
@@ -53,7 +53,7 @@ rule "google-sql-no-public-ip" {
           tier = "db-custom-2-7680"
 
           ip_configuration {
-            ipv4_enabled = true
+            ipv4_enabled = true  # expect: google-sql-no-public-ip
           }
         }
       }

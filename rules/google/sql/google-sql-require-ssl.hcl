@@ -54,7 +54,7 @@ rule "google-sql-require-ssl" {
           ip_configuration {
             ipv4_enabled    = false
             private_network = "projects/example-project/global/networks/prod"
-            ssl_mode        = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+            ssl_mode        = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"  # expect: google-sql-require-ssl
           }
         }
       }
@@ -68,7 +68,7 @@ rule "google-sql-require-ssl" {
         database_version = "POSTGRES_15"
         region           = "europe-west1"
 
-        settings {
+        settings {  # expect: google-sql-require-ssl
           tier = "db-custom-2-7680"
         }
       }

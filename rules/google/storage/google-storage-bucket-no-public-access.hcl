@@ -99,7 +99,7 @@ rule "google-storage-bucket-no-public-access" {
       resource "google_storage_bucket_iam_member" "public" {
         bucket = "example-reports"
         role   = "roles/storage.objectViewer"
-        member = "allUsers"
+        member = "allUsers"  # expect: google-storage-bucket-no-public-access
       }
     EOT
   }
@@ -109,7 +109,7 @@ rule "google-storage-bucket-no-public-access" {
       resource "google_storage_bucket_iam_binding" "viewers" {
         bucket  = "example-reports"
         role    = "roles/storage.objectViewer"
-        members = ["group:analysts@example.com", "allAuthenticatedUsers"]
+        members = ["group:analysts@example.com", "allAuthenticatedUsers"]  # expect: google-storage-bucket-no-public-access
       }
     EOT
   }
@@ -118,7 +118,7 @@ rule "google-storage-bucket-no-public-access" {
     code = <<-EOT
       resource "google_storage_bucket_acl" "legacy" {
         bucket      = "example-reports"
-        role_entity = ["OWNER:user-admin@example.com", "READER:allUsers"]
+        role_entity = ["OWNER:user-admin@example.com", "READER:allUsers"]  # expect: google-storage-bucket-no-public-access
       }
     EOT
   }

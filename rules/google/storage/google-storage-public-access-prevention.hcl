@@ -30,7 +30,7 @@ rule "google-storage-public-access-prevention" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_storage_bucket" "exports" {
+      resource "google_storage_bucket" "exports" {  # expect: google-storage-public-access-prevention
         name                        = "example-exports"
         location                    = "EU"
         uniform_bucket_level_access = true

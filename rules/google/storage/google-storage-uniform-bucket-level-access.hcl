@@ -35,7 +35,7 @@ rule "google-storage-uniform-bucket-level-access" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_storage_bucket" "reports" {
+      resource "google_storage_bucket" "reports" {  # expect: google-storage-uniform-bucket-level-access
         name     = "example-reports"
         location = "EU"
       }
