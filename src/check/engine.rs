@@ -252,7 +252,9 @@ fn select<'v>(root: &'v Value, path: &[Arc<str>], prefix: &str) -> Selection<'v>
 /// Walks `path` from `v`, whose path is `at` (a buffer extended and restored on the way down).
 fn walk<'v>(v: &'v Value, path: &[Arc<str>], at: &mut String, sel: &mut Selection<'v>) {
     match &v.kind {
-        Kind::Unknown(_) => {
+        // An unknown value at the end of the path is selected: it is set to an expression,
+        // so `present` can still be decided; only an unknown on the way hides what is below.
+        Kind::Unknown(_) if !path.is_empty() => {
             sel.unknown = true;
             return;
         }

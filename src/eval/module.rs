@@ -364,8 +364,21 @@ fn finish_variables(
             .body
             .attribute("sensitive")
             .is_some_and(|a| matches!(a.expr.kind, ExprKind::Bool(true)));
+        // A variable without a value is required: Terraform refuses to plan until it gets
+        // one, and treats null as no value unless the variable says `nullable = true`. So it
+        // is unknown but certainly set.
+        let nullable = block
+            .body
+            .attribute("nullable")
+            .is_some_and(|a| matches!(a.expr.kind, ExprKind::Bool(true)));
         let v = values.remove(name).unwrap_or_else(|| {
-            Value::unknown(format!("variable `{name}` has no value")).with_span(block.header)
+            let why = format!("variable `{name}` has no value");
+            if nullable {
+                Value::unknown(why)
+            } else {
+                Value::unknown_set(why)
+            }
+            .with_span(block.header)
         });
         values.insert(name.clone(), v.mark_sensitive(sensitive));
     }

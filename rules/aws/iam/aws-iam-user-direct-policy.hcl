@@ -51,6 +51,29 @@ rule "aws-iam-user-direct-policy" {
     EOT
   }
 
+  example "bad" {
+    code = <<-EOT
+      # The user is a reference or a variable: the attachment targets a user whatever its name.
+      variable "user" {
+        type = string
+      }
+
+      resource "aws_iam_user" "jim" {
+        name = "jim"
+      }
+
+      resource "aws_iam_user_policy_attachment" "jim_readonly" {
+        user       = aws_iam_user.jim.name  # expect: aws-iam-user-direct-policy
+        policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      }
+
+      resource "aws_iam_user_policy_attachment" "someone_readonly" {
+        user       = var.user  # expect: aws-iam-user-direct-policy
+        policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      }
+    EOT
+  }
+
   example "good" {
     code = <<-EOT
       resource "aws_iam_policy_attachment" "readonly" {
