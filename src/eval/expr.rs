@@ -281,9 +281,18 @@ impl<'e> Evaluator<'e> {
         match &v.kind {
             Kind::Object(map) => match map.get(attr) {
                 Some(x) => x.clone().mark_sensitive(v.sensitive),
-                // Attributes of objects whose type declares optional attributes are null in
-                // Terraform; without the type, unknown is the honest answer.
-                None => Value::unknown(format!("attribute `{attr}` is not set")),
+                // A data source's computed attributes are read at apply time.
+                None if map.is_open() => {
+                    Value::unknown(format!("attribute `{attr}` is read at apply time"))
+                }
+                // Terraform refuses to read an attribute an object does not have (`try()` and
+                // `can()` catch that). Optional attributes of a variable's declared type are
+                // there already: the variable's value was converted to its type.
+                None => self.error(
+                    span,
+                    "eval-error",
+                    format!("the object has no attribute `{attr}`"),
+                ),
             },
             Kind::Unknown(u) => {
                 Value::unknown_ref(u.why.clone(), false, u.refs.clone()).mark_sensitive(v.sensitive)
@@ -327,6 +336,9 @@ impl<'e> Evaluator<'e> {
             Kind::Object(map) => match key.to_template_string() {
                 Some(k) => match map.get(&*k) {
                     Some(x) => x.clone(),
+                    None if map.is_open() => {
+                        return Value::unknown(format!("key {k:?} is read at apply time"))
+                    }
                     None => {
                         return self.error(span, "eval-error", format!("no element with key {k:?}"))
                     }

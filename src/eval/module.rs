@@ -8,7 +8,7 @@ use super::inputs::{self, parse_cli_value};
 use super::{policy_document, EvalOptions};
 use crate::diag::Diagnostic;
 use crate::discover::FileKind;
-use crate::load::ast::{Attribute, Block, Body, ExprKind, Traverse};
+use crate::load::ast::{Attribute, Block, Body, Expr, ExprKind, Traverse};
 use crate::load::{Content, LoadedFile, VarAssignment, VarValue};
 use crate::model::{instance_key, Instance, InstanceKey, Mode, SpanRecorder};
 use crate::source::{FileId, Span};
@@ -371,7 +371,19 @@ fn finish_variables(
             .body
             .attribute("nullable")
             .is_some_and(|a| matches!(a.expr.kind, ExprKind::Bool(true)));
-        let v = values.remove(name).unwrap_or_else(|| {
+        // onus does not convert values to the declared type, and a type with `optional(...)`
+        // attributes fills the missing ones with null or a default: reading them is not the
+        // error it is on other objects, so the value's objects are left open (unknown when a
+        // key is missing).
+        let optional_attrs = block
+            .body
+            .attribute("type")
+            .is_some_and(|a| mentions_optional(&a.expr));
+        let values_entry =
+            values
+                .remove(name)
+                .map(|v| if optional_attrs { open_objects(v) } else { v });
+        let v = values_entry.unwrap_or_else(|| {
             let why = format!("variable `{name}` has no value");
             if nullable {
                 Value::unknown(why)
@@ -1032,7 +1044,7 @@ impl<'a> ModInst<'a> {
             body.insert(Arc::from("json"), rendered.clone());
             body.insert(Arc::from("minified_json"), rendered);
         }
-        Value::object(body)
+        Value::object(body.into_open())
     }
 
     /// `TYPE.NAME[KEY].ATTR`: known only after apply, certainly set for `id`/`arn` and for
@@ -1097,6 +1109,53 @@ impl<'a> ModInst<'a> {
             ),
         }
     }
+}
+
+/// Whether a type expression uses `optional(...)` anywhere.
+fn mentions_optional(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { name, args, .. } => {
+            name.as_ref() == "optional" || args.iter().any(mentions_optional)
+        }
+        ExprKind::Object(items) => items.iter().any(|(_, v)| mentions_optional(v)),
+        ExprKind::Tuple(items) => items.iter().any(mentions_optional),
+        _ => false,
+    }
+}
+
+/// Most values nodes [`open_objects`] rebuilds; past it the value is left unknown.
+const OPEN_OBJECTS_MAX_NODES: usize = 100_000;
+
+/// The value with every object in it marked open ([`Map::into_open`]).
+fn open_objects(v: Value) -> Value {
+    fn walk(v: &Value, budget: &mut usize) -> Option<Value> {
+        *budget = budget.checked_sub(1)?;
+        let rebuilt = match &v.kind {
+            Kind::Object(map) => {
+                let mut out = Map::new();
+                for (k, x) in map.iter() {
+                    out.insert(k.clone(), walk(x, budget)?);
+                }
+                Value::object(out.into_open())
+            }
+            Kind::List(items) => Value::list(
+                items
+                    .iter()
+                    .map(|x| walk(x, budget))
+                    .collect::<Option<_>>()?,
+            ),
+            _ => return Some(v.clone()),
+        };
+        let rebuilt = rebuilt.mark_sensitive(v.sensitive);
+        Some(match v.span {
+            Some(s) => rebuilt.with_span(s),
+            None => rebuilt,
+        })
+    }
+    let mut budget = OPEN_OBJECTS_MAX_NODES;
+    walk(&v, &mut budget).unwrap_or_else(|| {
+        Value::unknown("value too large to check against its type's optional attributes")
+    })
 }
 
 fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {

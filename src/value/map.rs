@@ -16,6 +16,9 @@ const SMALL_MAX: usize = 32;
 #[derive(Clone, Default)]
 pub struct Map {
     repr: Repr,
+    /// The object holds only some of its attributes (a data source's arguments, whose
+    /// computed attributes are read at apply time): a missing key is unknown, not absent.
+    open: bool,
 }
 
 #[derive(Clone)]
@@ -34,6 +37,18 @@ impl Default for Repr {
 impl Map {
     pub fn new() -> Self {
         Map::default()
+    }
+
+    /// Marks the object as holding only some of its attributes (see [`Map::is_open`]).
+    pub fn into_open(mut self) -> Self {
+        self.open = true;
+        self
+    }
+
+    /// Whether a key missing from this object may still exist (unknown), rather than being
+    /// an error to read as in Terraform.
+    pub fn is_open(&self) -> bool {
+        self.open
     }
 
     pub fn len(&self) -> usize {
@@ -166,6 +181,7 @@ impl FromIterator<(Arc<str>, Value)> for Map {
         if entries.len() > SMALL_MAX {
             return Map {
                 repr: Repr::Large(entries.into_iter().collect()),
+                open: false,
             };
         }
         // Stable, so that of equal keys the last given is kept, as with repeated inserts.
@@ -179,6 +195,7 @@ impl FromIterator<(Arc<str>, Value)> for Map {
         }
         Map {
             repr: Repr::Small(out),
+            open: false,
         }
     }
 }

@@ -47,6 +47,38 @@ rule "aws-ebs-volume-encryption" {
     EOT
   }
 
+  example "bad" {
+    code = <<-EOT
+      # `try()` falls back as Terraform does: the settings object has no `encrypted`.
+      variable "settings" {
+        default = {}
+      }
+
+      resource "aws_ebs_volume" "data" {
+        availability_zone = "eu-west-1a"
+        size              = 100
+        encrypted         = try(var.settings.encrypted, false)  # expect: aws-ebs-volume-encryption
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      # An optional attribute of the declared type is null or its default, never an error,
+      # so `try()` does not fall back here.
+      variable "settings" {
+        type    = object({ encrypted = optional(bool, true) })
+        default = {}
+      }
+
+      resource "aws_ebs_volume" "data" {
+        availability_zone = "eu-west-1a"
+        size              = 100
+        encrypted         = try(var.settings.encrypted, false)
+      }
+    EOT
+  }
+
   example "good" {
     code = <<-EOT
       resource "aws_kms_key" "ebs" {
