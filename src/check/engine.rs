@@ -396,7 +396,12 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         });
                     Outcome::fail(blame)
                 }
-                Quantifier::Each => {
+                Quantifier::Every if results.is_empty() && !unknown => Outcome::fail(Blame {
+                    path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
+                    label: format!("no `{}` is set", path.join(".")),
+                    value_span: None,
+                }),
+                Quantifier::Each | Quantifier::Every => {
                     for (o, _) in &results {
                         if o.tri == Tri::False {
                             return Outcome {

@@ -37,8 +37,13 @@ pub enum Condition {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quantifier {
+    /// At least one element satisfies the body.
     Some,
+    /// Every element satisfies the body; true for no elements.
     Each,
+    /// At least one element, and every element satisfies the body: a required block.
+    Every,
+    /// No element satisfies the body.
     None,
 }
 
@@ -111,10 +116,11 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
         "all" => Ok(Condition::All(children(b)?)),
         "any" => Ok(Condition::Any(children(b)?)),
         "not" => Ok(Condition::Not(Box::new(parse_body(&b.body)?))),
-        "some" | "each" | "none" => {
+        "some" | "each" | "every" | "none" => {
             let quantifier = match &*b.kind {
                 "some" => Quantifier::Some,
                 "each" => Quantifier::Each,
+                "every" => Quantifier::Every,
                 _ => Quantifier::None,
             };
             let path = path_of(label(b, "the path of the nested blocks or list")?);

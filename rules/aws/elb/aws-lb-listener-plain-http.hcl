@@ -30,7 +30,8 @@ rule "aws-lb-listener-plain-http" {
   }
 
   assert {
-    each "default_action" {
+    # `default_action` is required: a listener without one is not exempt.
+    every "default_action" {
       any {
         all {
           attribute "type" {
@@ -78,6 +79,16 @@ rule "aws-lb-listener-plain-http" {
             status_code = "HTTP_302"
           }
         }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_lb_listener" "web" {  # expect: aws-lb-listener-plain-http
+        load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef"
+        port              = 80
+        protocol          = "HTTP"
       }
     EOT
   }
