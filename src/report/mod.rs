@@ -9,6 +9,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod matrix;
+pub mod rule_docs;
 pub mod sarif;
 
 use crate::diag::Level;
