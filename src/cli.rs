@@ -163,6 +163,10 @@ pub struct ConfigArgs {
     /// Run only the rules of at least this severity.
     #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
     pub min_severity: Option<Severity>,
+    /// Run only the rules mapped to controls of this compliance framework, e.g.
+    /// `cis-aws-1.4` (repeatable; `onus rules` lists each rule's controls).
+    #[arg(long, value_name = "FRAMEWORK")]
+    pub compliance: Vec<String>,
 }
 
 /// Options of `scan` about suppressions.
@@ -628,6 +632,9 @@ fn with_config(
     }
     if c.min_severity.is_some() {
         select.min_severity = c.min_severity;
+    }
+    if !c.compliance.is_empty() {
+        select.compliance = c.compliance.clone();
     }
     opts.select = select;
     opts.suppress.require_reason = config.require_reason.unwrap_or(true);

@@ -211,7 +211,7 @@ const SETTINGS: [&str; 10] = [
     "rules { }",
 ];
 
-const RULES_SETTINGS: [&str; 7] = [
+const RULES_SETTINGS: [&str; 8] = [
     "enable",
     "disable",
     "providers",
@@ -219,6 +219,7 @@ const RULES_SETTINGS: [&str; 7] = [
     "areas",
     "disable_areas",
     "min_severity",
+    "compliance",
 ];
 
 fn format_names() -> String {
@@ -257,6 +258,7 @@ fn rules_block(
             "disable_providers" => r.strings().map(|v| select.disable_providers = v),
             "areas" => areas(&r).map(|v| select.areas = v),
             "disable_areas" => areas(&r).map(|v| select.disable_areas = v),
+            "compliance" => r.strings().map(|v| select.compliance = v),
             "min_severity" => r.string().and_then(|s| {
                 s.parse::<Severity>()
                     .map(|v| select.min_severity = Some(v))
@@ -421,7 +423,7 @@ severity_overrides = { "aws-ebs-volume-encryption" = "low" }
             e,
             Some(vec![
                 ".onus.hcl:3:1: `require_reason` must be true or false".to_string(),
-                ".onus.hcl:5:3: unknown setting `typo` in `rules` (expected one of: enable, disable, providers, disable_providers, areas, disable_areas, min_severity)".to_string(),
+                ".onus.hcl:5:3: unknown setting `typo` in `rules` (expected one of: enable, disable, providers, disable_providers, areas, disable_areas, min_severity, compliance)".to_string(),
             ])
         );
         let e = parse("fail_on = \n", ".onus.hcl", Path::new(""));

@@ -24,6 +24,9 @@ pub struct RuleSelection {
     pub min_severity: Option<Severity>,
     /// Rule id glob (or alias) → severity its findings get instead of the rule's.
     pub severity_overrides: Vec<(String, Severity)>,
+    /// When non-empty, only rules mapped to a control of one of these compliance frameworks
+    /// (`cis-aws-1.4`) run.
+    pub compliance: Vec<String>,
 }
 
 /// Compiled severity overrides: the last pattern matching a rule gives its severity.
@@ -87,6 +90,7 @@ impl RuleSelection {
             && self.disable_areas.is_empty()
             && self.min_severity.is_none()
             && self.severity_overrides.is_empty()
+            && self.compliance.is_empty()
     }
 
     /// The severity overrides, compiled once (a pattern that does not compile overrides
@@ -141,6 +145,26 @@ impl RuleSelection {
                 ));
             }
         }
+        for framework in &self.compliance {
+            let mapped = |r: &Rule| r.compliance.iter().any(|(f, _)| f == framework);
+            if !rules.rules().iter().any(|r| mapped(r)) {
+                let mut names: Vec<&str> = rules
+                    .rules()
+                    .iter()
+                    .flat_map(|r| r.compliance.iter().map(|(f, _)| f.as_str()))
+                    .collect();
+                names.sort();
+                names.dedup();
+                errors.push(format!(
+                    "--compliance: no rule maps to `{framework}` (frameworks mapped: {})",
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ));
+            }
+        }
         if !errors.is_empty() {
             return Err(ConfigError(errors));
         }
@@ -153,6 +177,10 @@ impl RuleSelection {
                 && (self.areas.is_empty() || self.areas.contains(&r.area))
                 && !self.disable_areas.contains(&r.area)
                 && self.min_severity.is_none_or(|min| severities.of(r) >= min)
+                && (self.compliance.is_empty()
+                    || r.compliance
+                        .iter()
+                        .any(|(f, _)| self.compliance.contains(f)))
         });
         Ok(())
     }
