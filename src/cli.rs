@@ -132,6 +132,10 @@ pub struct ScanArgs {
     /// List suppressed findings too.
     #[arg(long)]
     pub show_suppressed: bool,
+    /// Also list the checks that could not be decided, and why (after the findings; the JSON
+    /// report always carries them).
+    #[arg(long)]
+    pub show_undecided: bool,
     /// Never colour output (colour also stays off when NO_COLOR is set or output is not a terminal).
     #[arg(long)]
     pub no_color: bool,
@@ -419,7 +423,14 @@ fn run_scan(a: ScanArgs) -> i32 {
     {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         // A closed pipe (`onus scan | head`) is not an error of the scan.
-        let _ = report::write(format, &result, &render, &mut out).and_then(|()| out.flush());
+        let _ = report::write(format, &result, &render, &mut out)
+            .and_then(|()| {
+                if a.show_undecided && !matches!(format, Format::Json | Format::Sarif) {
+                    out.write_all(report::compact::render_undecided(&result).as_bytes())?;
+                }
+                Ok(())
+            })
+            .and_then(|()| out.flush());
     }
     let failing = match fail_on {
         Threshold::Never => false,

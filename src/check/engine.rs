@@ -29,6 +29,23 @@ pub struct CheckOutput {
     /// cheaper than a finding.
     pub findings: Vec<Box<Finding>>,
     pub evaluations: Vec<Evaluation>,
+    /// Why each undecided evaluation could not be decided, in evaluation order.
+    pub undecided: Vec<Undecided>,
+}
+
+/// A rule that could not be decided on a resource, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undecided {
+    pub rule_id: Arc<str>,
+    pub address: String,
+    /// The attribute whose value could not be known, when one is to blame.
+    pub attribute: Option<String>,
+    /// What could not be known: "variable `x` has no value", "... known only after apply".
+    pub reason: String,
+    /// The attribute, or the resource block header.
+    pub primary: Span,
+    /// Where the unknown value was set, when that is elsewhere (a variable declaration).
+    pub value_span: Option<Span>,
 }
 
 /// Why a condition failed: the attribute path (dotted, with list indexes) and a label.
@@ -48,6 +65,30 @@ struct Outcome {
 impl Outcome {
     fn of(tri: Tri) -> Self {
         Outcome { tri, blame: None }
+    }
+    /// Undecided, and why: for an unknown outcome the blame says what could not be known
+    /// (the attribute, the reason, and where the unknown value was set).
+    fn unknown(path: Option<String>, why: impl Into<String>, at: Option<Span>) -> Self {
+        Outcome {
+            tri: Tri::Unknown,
+            blame: Some(Blame {
+                path,
+                label: why.into(),
+                value_span: at,
+            }),
+        }
+    }
+    /// Undecided because of `v`, an unknown value at `path`.
+    fn unknown_value(path: &str, v: &Value) -> Self {
+        let why = v
+            .as_unknown()
+            .map(|u| u.why.to_string())
+            .unwrap_or_else(|| "the value is known only after apply".to_string());
+        Outcome::unknown(
+            Some(path.to_string()).filter(|p| !p.is_empty()),
+            why,
+            v.span,
+        )
     }
     fn fail(blame: Blame) -> Self {
         Outcome {
@@ -116,16 +157,17 @@ impl<'r> Checker<'r> {
             instances,
             links: build_links(instances, &self.linked),
         };
-        let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>)> = instances
+        let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>, Vec<Undecided>)> = instances
             .par_iter()
             .enumerate()
             .filter(|(_, inst)| inst.mode == Mode::Managed)
             .map(|(i, inst)| {
                 let mut findings = Vec::new();
                 let mut evals = Vec::new();
+                let mut undecided = Vec::new();
                 let applicable = rules.for_type(&inst.resource_type);
                 if applicable.is_empty() {
-                    return (findings, evals);
+                    return (findings, evals, undecided);
                 }
                 // Only findings report the service: classified at the first one.
                 let mut class: Option<(Arc<str>, ServiceModel)> = None;
@@ -138,6 +180,26 @@ impl<'r> Checker<'r> {
                         instance: u32::try_from(i).unwrap_or(u32::MAX),
                         result: result.tri,
                     });
+                    if result.tri == Tri::Unknown {
+                        let blame = result.blame.as_ref();
+                        let attribute = blame.and_then(|b| b.path.clone());
+                        let primary = attribute
+                            .as_deref()
+                            .map_or(inst.header, |p| inst.span_of(p));
+                        undecided.push(Undecided {
+                            rule_id: rule.id.clone(),
+                            address: inst.address.clone(),
+                            attribute: attribute.as_deref().map(display_path),
+                            reason: blame.map_or_else(
+                                || "cannot be decided from the configuration".to_string(),
+                                |b| b.label.clone(),
+                            ),
+                            primary,
+                            value_span: blame
+                                .and_then(|b| b.value_span)
+                                .filter(|s| *s != primary && *s != Span::default()),
+                        });
+                    }
                     if result.tri == Tri::False {
                         let (service, model) = class
                             .get_or_insert_with(|| classify(&inst.resource_type))
@@ -153,13 +215,14 @@ impl<'r> Checker<'r> {
                         )));
                     }
                 }
-                (findings, evals)
+                (findings, evals, undecided)
             })
             .collect();
         let mut out = CheckOutput::default();
-        for (f, e) in per_instance {
+        for (f, e, u) in per_instance {
             out.findings.extend(f);
             out.evaluations.extend(e);
+            out.undecided.extend(u);
         }
         out
     }
@@ -168,9 +231,10 @@ impl<'r> Checker<'r> {
 /// `None` when the rule's `when` says it does not apply.
 fn evaluate_rule(ctx: &Ctx<'_>, rule: &Rule, inst: &Instance) -> Option<Outcome> {
     if let Some(when) = &rule.when {
-        match eval(ctx, when, inst, &inst.values, "").tri {
+        let o = eval(ctx, when, inst, &inst.values, "");
+        match o.tri {
             Tri::False => return None,
-            Tri::Unknown => return Some(Outcome::of(Tri::Unknown)),
+            Tri::Unknown => return Some(o),
             Tri::True => {}
         }
     }
@@ -233,6 +297,8 @@ struct Selection<'v> {
     values: Vec<(String, &'v Value)>,
     /// An unknown value met on the way: some selections cannot be known.
     unknown: bool,
+    /// The first such value and its path, to say why.
+    unknown_value: Option<(String, &'v Value)>,
     /// The deepest path that exists, for blaming an absent attribute.
     deepest: String,
 }
@@ -241,6 +307,7 @@ fn select<'v>(root: &'v Value, path: &[Arc<str>], prefix: &str) -> Selection<'v>
     let mut sel = Selection {
         values: Vec::new(),
         unknown: false,
+        unknown_value: None,
         deepest: prefix.to_string(),
     };
     let mut at = String::with_capacity(prefix.len() + 32);
@@ -256,6 +323,9 @@ fn walk<'v>(v: &'v Value, path: &[Arc<str>], at: &mut String, sel: &mut Selectio
         // so `present` can still be decided; only an unknown on the way hides what is below.
         Kind::Unknown(_) if !path.is_empty() => {
             sel.unknown = true;
+            if sel.unknown_value.is_none() {
+                sel.unknown_value = Some((at.clone(), v));
+            }
             return;
         }
         Kind::Null => return,
@@ -309,25 +379,32 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             }
             Outcome {
                 tri: acc,
-                blame: if acc == Tri::False { blame } else { None },
+                blame: if acc == Tri::True { None } else { blame },
             }
         }
         Condition::Any(items) => {
             let mut acc = Tri::False;
             let mut first_blame = None;
+            let mut first_unknown = None;
             for item in items {
                 let o = eval(ctx, item, inst, root, prefix);
                 if o.tri == Tri::True {
                     return o;
                 }
                 acc = acc.or(o.tri);
-                if first_blame.is_none() && o.tri == Tri::False {
+                if o.tri == Tri::False && first_blame.is_none() {
                     first_blame = o.blame;
+                } else if o.tri == Tri::Unknown && first_unknown.is_none() {
+                    first_unknown = o.blame;
                 }
             }
             Outcome {
                 tri: acc,
-                blame: if acc == Tri::False { first_blame } else { None },
+                blame: match acc {
+                    Tri::False => first_blame,
+                    Tri::Unknown => first_unknown,
+                    Tri::True => None,
+                },
             }
         }
         Condition::Not(inner) => {
@@ -338,7 +415,8 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     label: "this setting is not allowed".into(),
                     value_span: None,
                 }),
-                t => Outcome::of(t.not()),
+                Tri::False => Outcome::of(Tri::True),
+                Tri::Unknown => o,
             }
         }
         Condition::Attribute {
@@ -354,6 +432,10 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             let sel = select(root, path, prefix);
             let mut elements: Vec<(String, &Value)> = Vec::new();
             let mut unknown = sel.unknown;
+            let mut why = sel
+                .unknown_value
+                .as_ref()
+                .map(|(p, v)| Outcome::unknown_value(p, v));
             for (p, v) in &sel.values {
                 match &v.kind {
                     Kind::List(items) => {
@@ -361,7 +443,10 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                             elements.push((format!("{p}.{i}"), item));
                         }
                     }
-                    Kind::Unknown(_) => unknown = true,
+                    Kind::Unknown(_) => {
+                        unknown = true;
+                        why.get_or_insert_with(|| Outcome::unknown_value(p, v));
+                    }
                     _ => elements.push((p.clone(), v)),
                 }
             }
@@ -371,11 +456,24 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     let o = if v.is_known() {
                         eval(ctx, body, inst, v, p)
                     } else {
-                        Outcome::of(Tri::Unknown)
+                        Outcome::unknown_value(p, v)
                     };
                     (o, p.as_str())
                 })
                 .collect();
+            // Why the quantifier is undecided: an unknown collection, or an undecided element.
+            let undecided = move |results: &[(Outcome, &str)]| -> Outcome {
+                why.or_else(|| {
+                    results
+                        .iter()
+                        .find(|(o, _)| o.tri == Tri::Unknown)
+                        .map(|(o, _)| Outcome {
+                            tri: Tri::Unknown,
+                            blame: o.blame.clone(),
+                        })
+                })
+                .unwrap_or_else(|| Outcome::of(Tri::Unknown))
+            };
             let path_str = || join(prefix, &path.join("."));
             match quantifier {
                 Quantifier::Some => {
@@ -383,7 +481,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         return Outcome::of(Tri::True);
                     }
                     if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {
-                        return Outcome::of(Tri::Unknown);
+                        return undecided(&results);
                     }
                     let blame = results
                         .into_iter()
@@ -411,7 +509,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         }
                     }
                     if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {
-                        Outcome::of(Tri::Unknown)
+                        undecided(&results)
                     } else {
                         Outcome::of(Tri::True)
                     }
@@ -425,7 +523,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         });
                     }
                     if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {
-                        Outcome::of(Tri::Unknown)
+                        undecided(&results)
                     } else {
                         Outcome::of(Tri::True)
                     }
@@ -458,13 +556,23 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         label: o.detail.unwrap_or_else(|| format!("fails `{name}`")),
                         value_span,
                     })
+                } else if o.result == Tri::Unknown {
+                    let path = o.attribute.map(|a| join(prefix, &a));
+                    let at = path
+                        .as_deref()
+                        .and_then(|p| value_at(root, prefix, p))
+                        .and_then(|v| v.span);
+                    let why = o
+                        .detail
+                        .unwrap_or_else(|| format!("`{name}` cannot tell from the values known"));
+                    Outcome::unknown(path, why, at)
                 } else {
                     Outcome::of(o.result)
                 }
             }
             // Bad arguments in a rule are caught when its examples run; at scan time the
             // honest answer is "cannot tell".
-            Err(_) => Outcome::of(Tri::Unknown),
+            Err(e) => Outcome::unknown(None, format!("`{name}`: {e}"), None),
         },
     }
 }
@@ -514,9 +622,13 @@ fn eval_attribute(
     let name = || path.join(".");
     let present_values: Vec<&(String, &Value)> =
         sel.values.iter().filter(|(_, v)| !v.is_null()).collect();
+    let on_the_way = || match &sel.unknown_value {
+        Some((p, v)) => Outcome::unknown_value(p, v),
+        None => Outcome::of(Tri::Unknown),
+    };
     if present_values.is_empty() {
         if sel.unknown {
-            return Outcome::of(Tri::Unknown);
+            return on_the_way();
         }
         // Absent: `present = false` holds; other tests run on the default, or fail.
         let mut acc = Tri::True;
@@ -544,6 +656,7 @@ fn eval_attribute(
         return Outcome::of(acc);
     }
     let mut acc = if sel.unknown { Tri::Unknown } else { Tri::True };
+    let mut why: Option<Outcome> = None;
     for (p, v) in present_values {
         for t in tests {
             let r = if v.is_known() {
@@ -574,10 +687,24 @@ fn eval_attribute(
                     value_span: v.span,
                 });
             }
+            if r == Tri::Unknown && why.is_none() {
+                why = Some(if v.is_known() {
+                    Outcome::unknown(
+                        Some(p.clone()),
+                        format!("`{}` = {} cannot be compared", name(), v.display()),
+                        v.span,
+                    )
+                } else {
+                    Outcome::unknown_value(p, v)
+                });
+            }
             acc = acc.and(r);
         }
     }
-    Outcome::of(acc)
+    match acc {
+        Tri::Unknown => why.unwrap_or_else(on_the_way),
+        t => Outcome::of(t),
+    }
 }
 
 fn run_test(t: &Test, v: &Value) -> Tri {
@@ -665,7 +792,11 @@ fn eval_linked(
     body: &Condition,
 ) -> Outcome {
     let Some(index) = ctx.links.get(&(resource_type.clone(), via.clone())) else {
-        return Outcome::of(Tri::Unknown);
+        return Outcome::unknown(
+            None,
+            format!("`{resource_type}` links were not indexed"),
+            None,
+        );
     };
     let mut candidates: Vec<usize> = Vec::new();
     for key in [inst.address.as_str(), inst.resource_address.as_str()] {
@@ -674,6 +805,7 @@ fn eval_linked(
         }
     }
     let mut unknown = false;
+    let mut why: Option<Outcome> = None;
     if let Some(m) = match_attribute {
         match inst.values.get(m) {
             Some(v) if v.as_str().is_some() => {
@@ -686,7 +818,16 @@ fn eval_linked(
             }
             // This resource's own name is unknown: a literal reference elsewhere might match it.
             Some(v) if !v.is_known() => {
-                unknown |= index.by_value.keys().any(|(root, _)| *root == inst.root);
+                if index.by_value.keys().any(|(root, _)| *root == inst.root) {
+                    unknown = true;
+                    why = Some(Outcome::unknown(
+                        Some(m.to_string()),
+                        format!(
+                            "`{m}` is not known, and a `{resource_type}` names its target by value"
+                        ),
+                        v.span,
+                    ));
+                }
             }
             _ => {}
         }
@@ -695,19 +836,37 @@ fn eval_linked(
     candidates.dedup();
     for &c in &candidates {
         let other = &ctx.instances[c];
-        match eval(ctx, body, other, &other.values, "").tri {
+        let o = eval(ctx, body, other, &other.values, "");
+        match o.tri {
             Tri::True => return Outcome::of(Tri::True),
-            Tri::Unknown => unknown = true,
+            Tri::Unknown => {
+                unknown = true;
+                why.get_or_insert_with(|| {
+                    let reason = o
+                        .blame
+                        .map_or_else(|| "cannot be decided".to_string(), |b| b.label);
+                    Outcome::unknown(
+                        None,
+                        format!("the linked {}: {reason}", other.address),
+                        None,
+                    )
+                });
+            }
             Tri::False => {}
         }
     }
-    if unknown
-        || index
-            .unresolved
-            .get(&inst.root)
-            .is_some_and(|u| !u.is_empty())
-    {
-        return Outcome::of(Tri::Unknown);
+    if unknown {
+        return why.unwrap_or_else(|| Outcome::of(Tri::Unknown));
+    }
+    if let Some(&u) = index.unresolved.get(&inst.root).and_then(|u| u.first()) {
+        return Outcome::unknown(
+            None,
+            format!(
+                "{}'s `{via}` is known only after apply, so it may refer to this resource",
+                ctx.instances[u].address
+            ),
+            None,
+        );
     }
     let label = if candidates.is_empty() {
         format!("no `{resource_type}` refers to this resource through `{via}`")

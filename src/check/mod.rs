@@ -5,4 +5,4 @@
 pub mod builtins;
 mod engine;
 
-pub use engine::{CheckOutput, Checker, Evaluation};
+pub use engine::{CheckOutput, Checker, Evaluation, Undecided};

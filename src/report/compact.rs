@@ -50,3 +50,35 @@ pub fn render(result: &ScanResult) -> String {
 fn one_line(s: &str) -> String {
     s.replace(['\n', '\r'], " ")
 }
+
+/// One line per undecided check (`onus scan --show-undecided`):
+/// `path:line:col: undecided rule-id (address: reason)`.
+pub fn render_undecided(result: &ScanResult) -> String {
+    let mut out = String::new();
+    for u in &result.undecided {
+        let Some(file) = result.sources.get(u.primary.file) else {
+            continue;
+        };
+        let lc = file.line_col(u.primary.start);
+        let set_at = u
+            .value_span
+            .and_then(|s| {
+                result
+                    .sources
+                    .get(s.file)
+                    .map(|f| format!("; set at {}:{}", f.display, f.line_col(s.start).line))
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: undecided {} ({}: {}{set_at})",
+            file.display,
+            lc.line,
+            lc.column,
+            u.rule_id,
+            u.address,
+            one_line(&u.reason),
+        );
+    }
+    out
+}

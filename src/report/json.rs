@@ -166,7 +166,48 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     array(out, &result.diagnostics, |d, buf| {
         pretty_at(&diagnostic_out(result, d), 2, buf)
     })?;
+    out.write_all(b",\n  \"undecided\": ")?;
+    array(out, &result.undecided, |u, buf| {
+        pretty_at(&undecided_out(result, u), 2, buf)
+    })?;
     out.write_all(b"\n}\n")
+}
+
+/// A rule that could not be decided on a resource: where, and why.
+#[derive(Serialize)]
+struct UndecidedOut<'a> {
+    rule_id: &'a str,
+    address: &'a str,
+    attribute: Option<&'a str>,
+    reason: &'a str,
+    file: Option<&'a str>,
+    line: Option<u32>,
+    column: Option<u32>,
+    /// Where the unknown value was set (a variable declaration, a module argument).
+    value_file: Option<&'a str>,
+    value_line: Option<u32>,
+}
+
+fn undecided_out<'a>(result: &'a ScanResult, u: &'a crate::check::Undecided) -> UndecidedOut<'a> {
+    let at = |s: crate::source::Span| {
+        result
+            .sources
+            .get(s.file)
+            .map(|f| (f.display.as_str(), f.line_col(s.start)))
+    };
+    let primary = at(u.primary);
+    let value = u.value_span.and_then(at);
+    UndecidedOut {
+        rule_id: &u.rule_id,
+        address: &u.address,
+        attribute: u.attribute.as_deref(),
+        reason: &u.reason,
+        file: primary.map(|(f, _)| f),
+        line: primary.map(|(_, lc)| lc.line),
+        column: primary.map(|(_, lc)| lc.column),
+        value_file: value.map(|(f, _)| f),
+        value_line: value.map(|(_, lc)| lc.line),
+    }
 }
 
 /// Writes `items` as a pretty JSON array one level deep (`item` appends one element two

@@ -4,7 +4,7 @@
 
 mod modules;
 
-use crate::check::{Checker, Evaluation};
+use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
 use crate::diag::{Diagnostic, Level};
 use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind};
@@ -64,6 +64,8 @@ pub struct ScanResult {
     pub rules: RuleSet,
     pub catalog: Arc<Catalog>,
     pub evaluations: Vec<Evaluation>,
+    /// Why each undecided evaluation could not be decided, sorted by place, rule and address.
+    pub undecided: Vec<Undecided>,
     /// Bytes of Terraform read.
     pub bytes: u64,
 }
@@ -307,12 +309,22 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         diagnostics.extend(plan.diagnostics);
         checked.push(run.check(pending));
     }
-    let (resources, instances, mut findings, evaluations) = RootChecked::concat(checked);
+    let (resources, instances, mut findings, evaluations, mut undecided) =
+        RootChecked::concat(checked);
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     sort_findings(&mut findings, &sources);
     sort_diagnostics(&mut diagnostics, &sources);
+    undecided.sort_by(|a, b| {
+        let path = |u: &Undecided| sources.get(u.primary.file).map(|f| f.path.clone());
+        (path(a), a.primary.start, &a.rule_id, &a.address).cmp(&(
+            path(b),
+            b.primary.start,
+            &b.rule_id,
+            &b.address,
+        ))
+    });
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
     let mut result = ScanResult {
         sources,
@@ -323,6 +335,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         rules,
         catalog,
         evaluations,
+        undecided,
         bytes,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
@@ -521,6 +534,7 @@ struct RootChecked {
     instances: Vec<Instance>,
     findings: Vec<Box<Finding>>,
     evaluations: Vec<Evaluation>,
+    undecided: Vec<Undecided>,
 }
 
 impl RootChecked {
@@ -532,13 +546,16 @@ impl RootChecked {
         Vec<Instance>,
         Vec<Box<Finding>>,
         Vec<Evaluation>,
+        Vec<Undecided>,
     ) {
         let total = |f: fn(&RootChecked) -> usize| parts.iter().map(f).sum::<usize>();
         let mut resources = Vec::with_capacity(total(|p| p.resources.len()));
         let mut instances = Vec::with_capacity(total(|p| p.instances.len()));
         let mut findings = Vec::with_capacity(total(|p| p.findings.len()));
         let mut evaluations = Vec::with_capacity(total(|p| p.evaluations.len()));
+        let mut undecided = Vec::with_capacity(total(|p| p.undecided.len()));
         for p in parts {
+            undecided.extend(p.undecided);
             let offset = u32::try_from(resources.len()).unwrap_or(u32::MAX);
             resources.extend(p.resources);
             instances.extend(p.instances);
@@ -548,7 +565,7 @@ impl RootChecked {
                 e
             }));
         }
-        (resources, instances, findings, evaluations)
+        (resources, instances, findings, evaluations, undecided)
     }
 }
 
@@ -612,6 +629,7 @@ impl RootRun<'_> {
             instances,
             findings,
             evaluations: out.evaluations,
+            undecided: out.undecided,
         }
     }
 
