@@ -6,6 +6,7 @@ rule "aws-cloudtrail-cloudwatch-logs" {
   aliases   = ["CKV2_AWS_10", "AVD-AWS-0162", "aws-cloudtrail-ensure-cloudwatch-integration"]
   compliance = {
     "cis-aws-1.2" = ["2.4"]
+    "cis-aws-1.4" = ["3.4"]
   }
 
   description = <<-EOT
