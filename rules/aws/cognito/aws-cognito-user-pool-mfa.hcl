@@ -1,5 +1,5 @@
 rule "aws-cognito-user-pool-mfa" {
-  title     = "Cognito user pool does not require multi-factor authentication"
+  title     = "Cognito user pool has multi-factor authentication turned off"
   severity  = "medium"
   area      = "identity-access"
   resources = ["aws_cognito_user_pool"]
@@ -7,13 +7,12 @@ rule "aws-cognito-user-pool-mfa" {
   description = <<-EOT
     A user pool is the sign-in service of your application. Without MFA a stolen, phished or
     reused password is enough to take over an account. `mfa_configuration` defaults to `OFF`;
-    `OPTIONAL` lets users turn MFA on for themselves but does not protect the users who do not,
-    so this rule accepts only `ON`. Cognito runs the authentication service, but which factors
+    `OPTIONAL` lets users turn MFA on for themselves but does not protect the users who do not;
+    that weaker case is reported by `aws-cognito-user-pool-mfa-optional` at a lower severity, so
+    this rule reports only `OFF`. Cognito runs the authentication service, but which factors
     your users must present is the customer's configuration under the shared responsibility
     model. `ON` (and `OPTIONAL`) need an `sms_configuration`, a
-    `software_token_mfa_configuration` or an `email_mfa_configuration` block. If your pool
-    deliberately uses `OPTIONAL` together with adaptive authentication (advanced security),
-    suppress this finding for it.
+    `software_token_mfa_configuration` or an `email_mfa_configuration` block.
   EOT
   remediation = "Set `mfa_configuration = \"ON\"` and enable a second factor, preferably `software_token_mfa_configuration { enabled = true }` (TOTP) rather than SMS."
   references = [
@@ -23,8 +22,8 @@ rule "aws-cognito-user-pool-mfa" {
 
   assert {
     attribute "mfa_configuration" {
-      equals  = "ON"
-      default = "OFF"
+      not_equals = "OFF"
+      default    = "OFF"
     }
   }
 
@@ -40,7 +39,16 @@ rule "aws-cognito-user-pool-mfa" {
     code = <<-EOT
       resource "aws_cognito_user_pool" "users" {
         name              = "users"
-        mfa_configuration = "OPTIONAL"  # expect: aws-cognito-user-pool-mfa
+        mfa_configuration = "OFF"  # expect: aws-cognito-user-pool-mfa
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "aws_cognito_user_pool" "users" {
+        name              = "users"
+        mfa_configuration = "OPTIONAL"
 
         software_token_mfa_configuration {
           enabled = true

@@ -4,6 +4,10 @@ rule "aws-iam-password-policy-length" {
   area      = "identity-access"
   resources = ["aws_iam_account_password_policy"]
   aliases   = ["CKV_AWS_10", "AVD-AWS-0063", "aws-iam-set-minimum-password-length"]
+  compliance = {
+    "cis-aws-1.2" = ["1.9"]
+    "cis-aws-1.4" = ["1.8"]
+  }
 
   description = <<-EOT
     The account password policy applies to the console passwords of IAM users. Short passwords
