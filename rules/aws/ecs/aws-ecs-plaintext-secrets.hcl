@@ -3,7 +3,7 @@ rule "aws-ecs-plaintext-secrets" {
   severity  = "high"
   area      = "identity-access"
   resources = ["aws_ecs_task_definition"]
-  aliases   = ["CKV_AWS_45", "AVD-AWS-0036", "aws-ecs-no-plaintext-secrets"]
+  aliases   = ["AVD-AWS-0036", "aws-ecs-no-plaintext-secrets"]
 
   description = <<-EOT
     Values in a container definition's `environment` list are stored in the task definition, which
