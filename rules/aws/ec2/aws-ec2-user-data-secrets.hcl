@@ -1,5 +1,5 @@
 rule "aws-ec2-user-data-secrets" {
-  title     = "Instance user data contains an AWS access key"
+  title     = "Instance user data contains an AWS access key or a literal password"
   severity  = "critical"
   area      = "identity-access"
   resources = ["aws_instance", "aws_launch_template", "aws_launch_configuration"]
@@ -16,8 +16,10 @@ rule "aws-ec2-user-data-secrets" {
     and the repository. An AWS access key ID (`AKIA...`, `ASIA...`) with its secret there hands
     the key's permissions to all of them, for as long as the key lives. Critical: it is a directly
     usable credential. Credentials are the customer's to protect under the shared responsibility
-    model. The rule looks for access key IDs and `aws_secret_access_key`/`AWS_SECRET_ACCESS_KEY`
-    assignments in `user_data` (base64-encoded user data is not decoded).
+    model. The rule looks in `user_data` for access key IDs, `aws_secret_access_key` assignments
+    and shell assignments of a literal to a variable named like PASSWORD, SECRET, TOKEN or API_KEY
+    (`DB_PASSWORD=hunter2`); values taken from a command or variable (`TOKEN=$(aws secretsmanager
+    ...)`) are not flagged. `user_data_base64` is not decoded.
   EOT
   remediation = "Remove the keys (and rotate them), attach an instance profile (`iam_instance_profile`) with the permissions the instance needs, and fetch other secrets at boot from Secrets Manager or SSM Parameter Store."
   references = [
@@ -27,7 +29,7 @@ rule "aws-ec2-user-data-secrets" {
 
   assert {
     attribute "user_data" {
-      not_matches = "\\b(AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}\\b|(?i:aws_secret_access_key)\\s*[=:]\\s*[\"']?[A-Za-z0-9/+]{40}"
+      not_matches = "\\b(AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}\\b|(?i:aws_secret_access_key)\\s*[=:]\\s*[\"']?[A-Za-z0-9/+]{40}|(?i:[a-z0-9_]*(password|passwd|secret|token|api_?key)[a-z0-9_]*)=\\\\?[\"']?[^\\s\"'$\\\\]"
       default     = ""
     }
   }
@@ -57,6 +59,20 @@ rule "aws-ec2-user-data-secrets" {
         image_id      = "ami-0123456789abcdef0"
         instance_type = "t3.micro"
         user_data     = local.boot  # expect: aws-ec2-user-data-secrets
+      }
+    EOT
+  }
+
+  example "bad" {
+    lines = [4]
+    code  = <<-EOT
+      resource "aws_launch_configuration" "web" {
+        image_id      = "ami-0123456789abcdef0"
+        instance_type = "t3.micro"
+        user_data     = <<-SCRIPT
+          #!/bin/bash
+          export DATABASE_PASSWORD="s3cr3t-Passw0rd"
+        SCRIPT
       }
     EOT
   }

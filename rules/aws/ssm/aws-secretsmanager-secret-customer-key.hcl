@@ -11,7 +11,7 @@ rule "aws-secretsmanager-secret-customer-key" {
     cannot be used across accounts. A customer-managed key adds a second, auditable gate (the key
     policy) on who can read the secret, and can be disabled in an incident. Key management is the
     customer's choice under the shared responsibility model. Low: the secret is encrypted either
-    way.
+    way. Naming the AWS-managed key (`alias/aws/secretsmanager`) explicitly is flagged too.
   EOT
   remediation = "Set `kms_key_id` to the ARN of an `aws_kms_key` whose policy allows decryption only to the roles that read the secret."
   references = [
@@ -21,7 +21,8 @@ rule "aws-secretsmanager-secret-customer-key" {
 
   assert {
     attribute "kms_key_id" {
-      present = true
+      present     = true
+      not_matches = "^alias/aws/"
     }
   }
 
@@ -29,6 +30,15 @@ rule "aws-secretsmanager-secret-customer-key" {
     code = <<-EOT
       resource "aws_secretsmanager_secret" "db" {  # expect: aws-secretsmanager-secret-customer-key
         name = "prod/db"
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_secretsmanager_secret" "db" {
+        name       = "prod/db"
+        kms_key_id = "alias/aws/secretsmanager"  # expect: aws-secretsmanager-secret-customer-key
       }
     EOT
   }
