@@ -14,7 +14,8 @@ rule "aws-lb-listener-plain-http" {
     listener is accepted when every default action redirects to `HTTPS` or returns a fixed
     response; note that a `redirect` block without `protocol` keeps the original protocol
     (`#{protocol}`), so it must say `HTTPS`. (Gateway Load Balancer listeners have no protocol and
-    are treated as HTTP here; suppress the finding for them.)
+    are treated as HTTP here; suppress the finding for them.) A listener without a
+    `default_action` is not valid Terraform and is flagged as well.
   EOT
   remediation = "Serve the application on an HTTPS listener (`protocol = \"HTTPS\"`, `certificate_arn`, a TLS 1.2+ `ssl_policy`) and change the HTTP listener's default action to `redirect { protocol = \"HTTPS\", port = \"443\", status_code = \"HTTP_301\" }`."
   references = [
