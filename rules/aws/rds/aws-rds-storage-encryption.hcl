@@ -18,7 +18,9 @@ rule "aws-rds-storage-encryption" {
     `storage_encrypted` defaults to `false` for `aws_db_instance` and for provisioned
     `aws_rds_cluster`; Aurora Serverless v1 clusters (`engine_mode = "serverless"`) are always
     encrypted and are accepted. Read replicas and databases restored from a snapshot take their
-    encryption from the source, so they are not checked here.
+    encryption from the source, so they are not checked here. Trivy's AVD-AWS-0079 also reports
+    a cluster that is encrypted with the AWS-managed key (no `kms_key_id`); onus deliberately
+    counts that storage as encrypted, since which key protects it is a separate decision.
   EOT
   remediation = "Set `storage_encrypted = true` (and `kms_key_id` to a customer-managed key where required) when creating the database; for an existing one, restore from an encrypted snapshot copy."
   references = [

@@ -10,8 +10,10 @@ rule "aws-s3-bucket-access-logging" {
     response and source IP. CloudTrail records bucket-level API calls by default but object reads
     and writes only when data events are configured, so without access logs (or CloudTrail data
     events) there is no record of who read which object during an incident. Logging is the
-    customer's configuration under the shared responsibility model. The bucket that receives the
-    logs should not log to itself; suppress this finding for it, or log it to another bucket.
+    customer's configuration under the shared responsibility model. A bucket that receives access
+    logs (the `target_bucket` of an `aws_s3_bucket_logging` resource, or a bucket with the
+    `log-delivery-write` ACL) is not flagged: logging it to itself would loop, and its own access
+    is best recorded by CloudTrail data events.
   EOT
   remediation = "Add an `aws_s3_bucket_logging` resource for the bucket with `target_bucket` set to a dedicated log bucket and a `target_prefix`, or enable CloudTrail S3 data events for it."
   references = [
@@ -22,6 +24,21 @@ rule "aws-s3-bucket-access-logging" {
 
   assert {
     any {
+      # A bucket that receives access logs is not asked to log itself.
+      attribute "acl" {
+        equals = "log-delivery-write"
+      }
+      linked "aws_s3_bucket_acl" {
+        via   = "bucket"
+        match = "bucket"
+        attribute "acl" {
+          equals = "log-delivery-write"
+        }
+      }
+      linked "aws_s3_bucket_logging" {
+        via   = "target_bucket"
+        match = "bucket"
+      }
       # Legacy inline block (deprecated since AWS provider 4.0).
       attribute "logging.target_bucket" {
         present = true
@@ -77,6 +94,37 @@ rule "aws-s3-bucket-access-logging" {
           target_bucket = "example-access-logs"
           target_prefix = "data/"
         }
+      }
+    EOT
+  }
+  example "good" {
+    code = <<-EOT
+      resource "aws_s3_bucket" "data" {
+        bucket = "example-data"
+      }
+
+      resource "aws_s3_bucket_logging" "data" {
+        bucket        = aws_s3_bucket.data.id
+        target_bucket = aws_s3_bucket.logs.id
+        target_prefix = "data/"
+      }
+
+      # The log bucket itself: the target of the data bucket's logging.
+      resource "aws_s3_bucket" "logs" {
+        bucket = "example-access-logs"
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "aws_s3_bucket" "logs" {
+        bucket = "example-access-logs"
+      }
+
+      resource "aws_s3_bucket_acl" "logs" {
+        bucket = aws_s3_bucket.logs.id
+        acl    = "log-delivery-write"
       }
     EOT
   }

@@ -1,5 +1,5 @@
 rule "aws-s3-bucket-public-access-block" {
-  title     = "S3 bucket has no public access block that enables all four protections"
+  title     = "S3 bucket has no public access block"
   severity  = "medium"
   area      = "identity-access"
   resources = ["aws_s3_bucket"]
@@ -14,8 +14,10 @@ rule "aws-s3-bucket-public-access-block" {
     Terraform provider, so a block that leaves one out switches that protection off. New buckets
     have all four settings on since April 2023, but that default is not visible in the
     configuration and can be changed outside Terraform; keeping data private is the customer's
-    part of the shared responsibility model. This rule asks for an
-    `aws_s3_bucket_public_access_block` for the bucket that sets all four to `true`. (An
+    part of the shared responsibility model. This rule asks that the bucket has an
+    `aws_s3_bucket_public_access_block`; each of the four settings that the block leaves off is
+    reported by its own rule (`aws-s3-block-public-acls`, `aws-s3-block-public-policy`,
+    `aws-s3-ignore-public-acls`, `aws-s3-restrict-public-buckets`), pointing at the block. (An
     account-wide `aws_s3_account_public_access_block` also protects the bucket, but is not
     recognised by this rule; suppress the finding where that is your design.)
   EOT
@@ -29,22 +31,6 @@ rule "aws-s3-bucket-public-access-block" {
     linked "aws_s3_bucket_public_access_block" {
       via   = "bucket"
       match = "bucket"
-      attribute "block_public_acls" {
-        equals  = true
-        default = false
-      }
-      attribute "block_public_policy" {
-        equals  = true
-        default = false
-      }
-      attribute "ignore_public_acls" {
-        equals  = true
-        default = false
-      }
-      attribute "restrict_public_buckets" {
-        equals  = true
-        default = false
-      }
     }
   }
 
@@ -56,9 +42,10 @@ rule "aws-s3-bucket-public-access-block" {
     EOT
   }
 
-  example "bad" {
+  # The block exists; the two settings it leaves off are reported by their own rules.
+  example "good" {
     code = <<-EOT
-      resource "aws_s3_bucket" "data" {  # expect: aws-s3-bucket-public-access-block
+      resource "aws_s3_bucket" "data" {
         bucket = "example-data"
       }
 

@@ -12,7 +12,9 @@ rule "aws-sqs-queue-encryption" {
     switched off: `sqs_managed_sse_enabled = false` without a `kms_master_key_id`. Whether queue
     contents are encrypted is the customer's setting under the shared responsibility model. For
     data that needs access control and an audit trail on the key itself, use SSE-KMS with a
-    customer-managed key.
+    customer-managed key (`aws-sqs-queue-encryption-customer-key`). Trivy's AVD-AWS-0096 reports
+    a queue that sets neither argument; onus deliberately does not, since SQS encrypts such a
+    queue with SSE-SQS.
   EOT
   remediation = "Remove `sqs_managed_sse_enabled = false`, or set `kms_master_key_id` to a customer-managed KMS key (SSE-KMS)."
   references = [
