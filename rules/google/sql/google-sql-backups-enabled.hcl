@@ -52,12 +52,12 @@ rule "google-sql-backups-enabled" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_sql_database_instance" "main" {  # expect: google-sql-backups-enabled
+      resource "google_sql_database_instance" "main" {
         name             = "main"
         database_version = "MYSQL_8_0"
         region           = "europe-west1"
 
-        settings {
+        settings {  # expect: google-sql-backups-enabled
           tier = "db-custom-2-7680"
         }
       }
