@@ -6,7 +6,7 @@ rule "google-compute-disk-customer-managed-key" {
     "google_compute_disk",
     "google_compute_region_disk",
   ]
-  aliases   = ["CKV_GCP_38", "AVD-GCP-0034", "google-compute-disk-encryption-customer-key"]
+  aliases   = ["AVD-GCP-0034", "google-compute-disk-encryption-customer-key"]
 
   description = <<-EOT
     Disks are always encrypted with Google-managed keys. A Cloud KMS key adds control the customer

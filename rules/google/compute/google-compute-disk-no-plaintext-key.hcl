@@ -7,7 +7,7 @@ rule "google-compute-disk-no-plaintext-key" {
     "google_compute_region_disk",
     "google_compute_instance",
   ]
-  aliases   = ["CKV_GCP_37", "AVD-GCP-0037", "google-compute-disk-encryption-no-plaintext-key"]
+  aliases   = ["AVD-GCP-0037", "google-compute-disk-encryption-no-plaintext-key"]
 
   description = <<-EOT
     A customer-supplied encryption key (`raw_key`, `disk_encryption_key_raw`) in the Terraform

@@ -6,7 +6,7 @@ rule "google-compute-ssl-policy-min-tls" {
     "google_compute_ssl_policy",
     "google_compute_region_ssl_policy",
   ]
-  aliases   = ["CKV_GCP_42", "AVD-GCP-0039", "google-compute-use-secure-tls-policy"]
+  aliases   = ["AVD-GCP-0039", "google-compute-use-secure-tls-policy"]
 
   description = <<-EOT
     TLS 1.0 and 1.1 have known weaknesses and are deprecated by the IETF (RFC 8996). A load balancer

@@ -6,7 +6,7 @@ rule "google-gke-node-image-cos" {
     "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["CKV_GCP_22", "AVD-GCP-0054", "google-gke-node-pool-uses-cos"]
+  aliases   = ["AVD-GCP-0054", "google-gke-node-pool-uses-cos"]
 
   description = <<-EOT
     Container-Optimized OS is a minimal, read-only, automatically patched image built for running

@@ -6,7 +6,7 @@ rule "google-gke-node-metadata-concealed" {
     "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["CKV_GCP_69", "AVD-GCP-0057", "google-gke-node-metadata-security"]
+  aliases   = ["AVD-GCP-0057", "google-gke-node-metadata-security"]
 
   description = <<-EOT
     When pods can reach the node's full metadata server, any compromised pod can read the node's
