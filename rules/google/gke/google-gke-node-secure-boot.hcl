@@ -6,7 +6,6 @@ rule "google-gke-node-secure-boot" {
     "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["CKV_GCP_68"]
 
   description = <<-EOT
     Secure boot makes nodes refuse unsigned bootloaders and kernel modules, so a container escape
