@@ -12,8 +12,9 @@ rule "google-gke-logging-enabled" {
      is no record to investigate an intrusion, a crash or a misbehaving workload with. Whether logs are
      collected is the customer's cluster setting.
 
-     `logging_service` defaults to `logging.googleapis.com/kubernetes`; only `none` is reported. A
-     cluster that uses `logging_config` instead is compliant unless `logging_service` says `none`.
+     `logging_service` defaults to `logging.googleapis.com/kubernetes`. `none` and the legacy
+     `logging.googleapis.com` (Legacy Logging and Monitoring, retired by Google, without the
+     Kubernetes-aware log types) are reported.
   EOT
   remediation = "Remove `logging_service = \"none\"` (the default sends logs to Cloud Logging), or set it to `logging.googleapis.com/kubernetes`."
   references = [
@@ -23,7 +24,7 @@ rule "google-gke-logging-enabled" {
 
   assert {
     attribute "logging_service" {
-      not_equals = "none"
+      not_one_of = ["none", "logging.googleapis.com"]
       default    = "logging.googleapis.com/kubernetes"
     }
   }

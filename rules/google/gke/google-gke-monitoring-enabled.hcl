@@ -12,7 +12,8 @@ rule "google-gke-monitoring-enabled" {
      loops and unusual load (such as a cryptominer on a node) go unseen. Whether metrics are collected
      is the customer's cluster setting.
 
-     `monitoring_service` defaults to `monitoring.googleapis.com/kubernetes`; only `none` is reported.
+     `monitoring_service` defaults to `monitoring.googleapis.com/kubernetes`. `none` and the legacy
+     `monitoring.googleapis.com` (retired Legacy Logging and Monitoring) are reported.
   EOT
   remediation = "Remove `monitoring_service = \"none\"`, or set it to `monitoring.googleapis.com/kubernetes`."
   references = [
@@ -22,7 +23,7 @@ rule "google-gke-monitoring-enabled" {
 
   assert {
     attribute "monitoring_service" {
-      not_equals = "none"
+      not_one_of = ["none", "monitoring.googleapis.com"]
       default    = "monitoring.googleapis.com/kubernetes"
     }
   }

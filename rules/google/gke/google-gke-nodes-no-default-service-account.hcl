@@ -16,7 +16,9 @@ rule "google-gke-nodes-no-default-service-account" {
 
      A cluster with `remove_default_node_pool = true` or `enable_autopilot = true` is not checked
      (its nodes are configured in node pools or by Google). A `service_account` that names the
-     default account (`...-compute@developer.gserviceaccount.com`) is reported as well.
+     default account (`...-compute@developer.gserviceaccount.com`) is reported as well. Setting only
+     `cluster_autoscaling.auto_provisioning_defaults.service_account` is not enough: it applies to
+     auto-provisioned pools, not to the default node pool the cluster creates.
   EOT
   remediation = "Create a service account with `roles/container.defaultNodeServiceAccount` (or the logging and monitoring writer roles) and set it as `node_config.service_account`."
   references = [

@@ -27,6 +27,7 @@ rule "google-iam-no-folder-level-service-account-impersonation" {
   assert {
     attribute "role" {
       not_one_of = ["roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator"]
+      default    = ""
     }
   }
 
