@@ -15,6 +15,10 @@ rule "google-compute-firewall-no-public-rdp" {
     The rule looks at ingress rules (`direction` defaults to `INGRESS`) whose `source_ranges`
     contain `0.0.0.0/0` or `::/0` and whose `allow` blocks cover port 3389, including port ranges
     and rules without `ports` (all ports) or with protocol `all`.
+
+    `source_tags` or `source_service_accounts` next to `source_ranges` widen the sources (a packet
+    matches if it comes from any of them), so they do not narrow an internet range. Both TCP and UDP
+    3389 are reported: RDP 8 and later also carries sessions over UDP 3389.
   EOT
   remediation = "Narrow `source_ranges` to your administrators' addresses, or use Identity-Aware Proxy TCP forwarding (source range `35.235.240.0/20`) and remove the public rule."
   references = [

@@ -1,46 +1,32 @@
 rule "google-compute-instance-shielded-vm" {
-  title     = "Compute instance does not use Shielded VM secure boot, vTPM and integrity monitoring"
+  title     = "Compute instance does not enable Shielded VM secure boot"
   severity  = "medium"
   area      = "application-workload"
   resources = ["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"]
-  aliases = [
-    "CKV_GCP_39",
-    "AVD-GCP-0067", "google-compute-enable-shielded-vm-sb",
-    "AVD-GCP-0041", "google-compute-enable-shielded-vm-vtpm",
-    "AVD-GCP-0045", "google-compute-enable-shielded-vm-im",
-  ]
+  aliases   = ["CKV_GCP_39", "AVD-GCP-0067", "google-compute-enable-shielded-vm-sb"]
 
   description = <<-EOT
-    Shielded VM protects the boot chain of an instance: secure boot refuses unsigned or tampered
-    bootloaders and kernels, the virtual TPM provides measured boot and sealed secrets, and integrity
-    monitoring reports when the boot measurements drift from the baseline. Without them a bootkit or
-    rootkit planted by an attacker with root access can survive reboots undetected. The guest OS and
-    its boot configuration are the customer's side of IaaS.
+    Secure boot makes the instance refuse bootloaders, kernels and drivers that are not signed by a
+    trusted authority. Without it, an attacker who gains root once can install a bootkit or rootkit
+    that survives reboots and hides from the operating system. The guest OS and its boot
+    configuration are the customer's side of IaaS.
 
-    In `shielded_instance_config`, `enable_secure_boot` defaults to `false` while `enable_vtpm` and
-    `enable_integrity_monitoring` default to `true`; the rule requires secure boot and reports the
-    other two when they are switched off. Shielded VM needs an image with Shielded VM support (all
-    current public images). `google_compute_instance_from_template` is not checked, because a
-    missing block there means "inherit from the template".
+    `shielded_instance_config.enable_secure_boot` defaults to `false`, so the setting must be made.
+    vTPM and integrity monitoring (both on by default) are checked by
+    `google-compute-instance-shielded-vm-vtpm` and
+    `google-compute-instance-shielded-vm-integrity-monitoring`. Shielded VM needs an image with
+    Shielded VM support (all current public images). `google_compute_instance_from_template` is not
+    checked, because a missing block there means "inherit from the template".
   EOT
-  remediation = "Add `shielded_instance_config { enable_secure_boot = true }` (keeping `enable_vtpm` and `enable_integrity_monitoring` at `true`) and use a Shielded VM image."
+  remediation = "Add `shielded_instance_config { enable_secure_boot = true }` and use a Shielded VM image."
   references = [
-    "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance#enable_secure_boot",
+    "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance#nested_shielded_instance_config",
     "https://cloud.google.com/security/shielded-cloud/shielded-vm",
-    "https://cloud.google.com/compute/docs/images#shielded-images",
   ]
 
   assert {
     attribute "shielded_instance_config.enable_secure_boot" {
       equals = true
-    }
-    attribute "shielded_instance_config.enable_vtpm" {
-      equals  = true
-      default = true
-    }
-    attribute "shielded_instance_config.enable_integrity_monitoring" {
-      equals  = true
-      default = true
     }
   }
 
@@ -82,8 +68,7 @@ rule "google-compute-instance-shielded-vm" {
         }
 
         shielded_instance_config {
-          enable_secure_boot          = true
-          enable_integrity_monitoring = false  # expect: google-compute-instance-shielded-vm
+          enable_secure_boot = false  # expect: google-compute-instance-shielded-vm
         }
       }
     EOT
@@ -107,9 +92,7 @@ rule "google-compute-instance-shielded-vm" {
         }
 
         shielded_instance_config {
-          enable_secure_boot          = true
-          enable_vtpm                 = true
-          enable_integrity_monitoring = true
+          enable_secure_boot = true
         }
       }
     EOT

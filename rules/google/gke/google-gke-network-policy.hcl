@@ -17,6 +17,10 @@ rule "google-gke-network-policy" {
     and without it the `network_policy` block has no effect), when it uses GKE
     Dataplane V2 (`datapath_provider = "ADVANCED_DATAPATH"`, default `LEGACY_DATAPATH`), which
     enforces network policies natively, or when it is an Autopilot cluster (`enable_autopilot = true`).
+
+    Some scanners accept a `network_policy { enabled = true }` block alone. The provider documents
+    that `addons_config.network_policy_config` must be enabled for node enforcement and that the
+    block does nothing without it, so onus requires both.
   EOT
   remediation = "Create the cluster with `datapath_provider = \"ADVANCED_DATAPATH\"` (Dataplane V2), or set `network_policy { enabled = true }` together with `addons_config { network_policy_config { disabled = false } }`; then write NetworkPolicies for each namespace."
   references = [

@@ -5,6 +5,7 @@ rule "google-storage-bucket-no-public-access" {
   resources = [
     "google_storage_bucket_iam_member",
     "google_storage_bucket_iam_binding",
+    "google_storage_bucket_iam_policy",
     "google_storage_bucket_access_control",
     "google_storage_bucket_acl",
   ]
@@ -19,7 +20,8 @@ rule "google-storage-bucket-no-public-access" {
 
     The rule checks `member` / `members` of the bucket IAM member and binding resources, the `entity`
     of `google_storage_bucket_access_control`, and the `role_entity` list and public
-    `predefined_acl` values (`publicRead`, `publicReadWrite`) of `google_storage_bucket_acl`.
+    `predefined_acl` values (`publicRead`, `publicReadWrite`) of `google_storage_bucket_acl`, and
+    the `policy_data` JSON of `google_storage_bucket_iam_policy` when it is known at scan time.
   EOT
   remediation = "Remove the grant to `allUsers` / `allAuthenticatedUsers`; grant named users, groups or service accounts instead, and serve public content through a load balancer or signed URLs."
   references = [
@@ -30,6 +32,10 @@ rule "google-storage-bucket-no-public-access" {
   ]
 
   assert {
+    attribute "policy_data" {
+      not_matches = "\"(allUsers|allAuthenticatedUsers)\""
+      default     = ""
+    }
     any {
       attribute "member" {
         present = false
@@ -119,6 +125,20 @@ rule "google-storage-bucket-no-public-access" {
       resource "google_storage_bucket_acl" "legacy" {
         bucket      = "example-reports"
         role_entity = ["OWNER:user-admin@example.com", "READER:allUsers"]  # expect: google-storage-bucket-no-public-access
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_storage_bucket_iam_policy" "site" {
+        bucket = "example-site"
+        policy_data = jsonencode({  # expect: google-storage-bucket-no-public-access
+          bindings = [{
+            role    = "roles/storage.objectViewer"
+            members = ["allUsers"]
+          }]
+        })
       }
     EOT
   }

@@ -1,0 +1,72 @@
+rule "google-iam-no-org-level-default-service-account-assignment" {
+  title     = "Organization IAM grants a role to a default service account"
+  severity  = "medium"
+  area      = "identity-access"
+  resources = [
+    "google_organization_iam_member",
+  ]
+  aliases   = ["AVD-GCP-0008", "google-iam-no-org-level-default-service-account-assignment"]
+
+  description = <<-EOT
+    The Compute Engine default service account (`PROJECT_NUMBER-compute@developer.gserviceaccount.com`)
+    and the App Engine default service account (`PROJECT_ID@appspot.gserviceaccount.com`) are
+    attached automatically to every VM, GKE node, function and App Engine app that names no other
+    account. A role granted to them at organization level is therefore available to any workload anyone
+    deploys in the whole organization, and to any attacker who compromises one. Severity is medium: the grant
+    widens what a compromised workload can do. Which identities workloads run as is the customer's
+    decision.
+
+    The rule checks `member` of the organization IAM member resources for the
+    two default account address patterns. A member taken from the
+    `google_compute_default_service_account` data source is not known at scan time.
+
+    Only the `_iam_member` resources are checked: the members of an `_iam_binding` are a list of
+    strings, and the rule language cannot yet match a pattern against each element of such a list.
+  EOT
+  remediation = "Create a dedicated service account per workload with `google_service_account`, grant it only the roles it needs, and attach it to the workload instead of the default account."
+  references = [
+    "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_organization_iam",
+    "https://cloud.google.com/compute/docs/access/service-accounts#default_service_account",
+  ]
+
+  assert {
+    attribute "member" {
+      not_matches = "(-compute@developer|@appspot)\\.gserviceaccount\\.com$"
+    }
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_organization_iam_member" "default_compute" {
+        org_id  = "123456789012"
+        role    = "roles/storage.objectAdmin"
+        member  = "serviceAccount:123456789012-compute@developer.gserviceaccount.com"  # expect: google-iam-no-org-level-default-service-account-assignment
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_organization_iam_member" "app_engine" {
+        org_id  = "123456789012"
+        role    = "roles/pubsub.editor"
+        member  = "serviceAccount:example-project@appspot.gserviceaccount.com"  # expect: google-iam-no-org-level-default-service-account-assignment
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_service_account" "worker" {
+        account_id   = "worker"
+        display_name = "Queue worker"
+      }
+
+      resource "google_organization_iam_member" "worker" {
+        org_id  = "123456789012"
+        role    = "roles/pubsub.subscriber"
+        member  = "serviceAccount:$${google_service_account.worker.email}"
+      }
+    EOT
+  }
+}

@@ -1,0 +1,78 @@
+rule "google-iam-no-privileged-service-accounts" {
+  title     = "IAM grants an owner, editor or IAM-admin role to a service account"
+  severity  = "high"
+  area      = "identity-access"
+  resources = [
+    "google_project_iam_member",
+    "google_folder_iam_member",
+    "google_organization_iam_member",
+  ]
+  aliases   = ["AVD-GCP-0007", "google-iam-no-privileged-service-accounts"]
+
+  description = <<-EOT
+    A service account's key or token is a credential that lives in CI systems, VMs and containers.
+    When the account holds `roles/owner`, `roles/editor` or a role that can change IAM policies or
+    manage service accounts and their keys, stealing that credential is enough to take over the
+    project, folder or organization. Severity is high: it is a direct privilege escalation path.
+    The roles a workload identity gets are the customer's IAM decision.
+
+    The rule reports a `serviceAccount:` member granted one of these roles through the project,
+    folder or organization IAM member and binding resources: `roles/owner`, `roles/editor`, `roles/iam.securityAdmin`, `roles/iam.serviceAccountAdmin`, `roles/iam.serviceAccountKeyAdmin`, `roles/resourcemanager.projectIamAdmin`, `roles/resourcemanager.folderAdmin`, `roles/resourcemanager.folderIamAdmin`, `roles/resourcemanager.organizationAdmin`.
+    Only the `_iam_member` resources are checked: the members of an `_iam_binding` are a list of
+    strings, and the rule language cannot yet match a pattern against each element of such a list.
+  EOT
+  remediation = "Grant the service account predefined roles limited to what the workload does (for example `roles/storage.objectViewer`), and keep owner and IAM-admin roles with a few human groups."
+  references = [
+    "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_project_iam",
+    "https://cloud.google.com/iam/docs/best-practices-service-accounts#restrict-admin-roles",
+  ]
+
+  assert {
+    any {
+      attribute "role" {
+        not_one_of = ["roles/owner", "roles/editor", "roles/iam.securityAdmin", "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountKeyAdmin", "roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderAdmin", "roles/resourcemanager.folderIamAdmin", "roles/resourcemanager.organizationAdmin"]
+      }
+      all {
+        attribute "member" {
+          not_matches = "^serviceAccount:"
+        }
+      }
+    }
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_project_iam_member" "deployer" {
+        project = "example-project"
+        role    = "roles/owner"  # expect: google-iam-no-privileged-service-accounts
+        member  = "serviceAccount:deployer@example-project.iam.gserviceaccount.com"
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_organization_iam_member" "iam_bots" {
+        org_id  = "123456789012"
+        role    = "roles/iam.securityAdmin"  # expect: google-iam-no-privileged-service-accounts
+        member  = "serviceAccount:policy-bot@example-project.iam.gserviceaccount.com"
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_project_iam_member" "deployer" {
+        project = "example-project"
+        role    = "roles/run.developer"
+        member  = "serviceAccount:deployer@example-project.iam.gserviceaccount.com"
+      }
+
+      resource "google_project_iam_member" "admins" {
+        project = "example-project"
+        role    = "roles/owner"
+        member  = "group:platform-admins@example.com"
+      }
+    EOT
+  }
+}

@@ -1,0 +1,71 @@
+rule "google-iam-no-project-level-service-account-impersonation" {
+  title     = "Project IAM grants Service Account User or Token Creator at project level"
+  severity  = "high"
+  area      = "identity-access"
+  resources = [
+    "google_project_iam_member",
+    "google_project_iam_binding",
+  ]
+  aliases   = ["AVD-GCP-0011", "google-iam-no-project-level-service-account-impersonation"]
+
+  description = <<-EOT
+    `roles/iam.serviceAccountUser` lets a principal run workloads as a service account and
+    `roles/iam.serviceAccountTokenCreator` lets it mint access and ID tokens for one. Granted at
+    project level, they apply to every service account in the project, so the grantee can act as
+    the most privileged of them, including accounts with Owner or organization-wide roles. This is
+    a privilege escalation path; severity is high. The grant is the customer's IAM decision.
+
+    Grant these roles on the individual service account (`google_service_account_iam_member`)
+    instead. The rule checks `role` of the project IAM member and binding resources.
+  EOT
+  remediation = "Remove the grant and give `roles/iam.serviceAccountUser` or `roles/iam.serviceAccountTokenCreator` on the specific service account with `google_service_account_iam_member`."
+  references = [
+    "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_project_iam",
+    "https://cloud.google.com/iam/docs/service-account-permissions",
+  ]
+
+  assert {
+    attribute "role" {
+      not_one_of = ["roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator"]
+      default    = ""
+    }
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_project_iam_member" "ci" {
+        project = "example-project"
+        role    = "roles/iam.serviceAccountUser"  # expect: google-iam-no-project-level-service-account-impersonation
+        member  = "group:ci@example.com"
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_project_iam_binding" "deployers" {
+        project = "example-project"
+        role    = "roles/iam.serviceAccountTokenCreator"  # expect: google-iam-no-project-level-service-account-impersonation
+        members = [
+          "serviceAccount:deployer@example-project.iam.gserviceaccount.com",
+        ]
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_project_iam_member" "ci" {
+        project = "example-project"
+        role    = "roles/iam.serviceAccountViewer"
+        member  = "group:ci@example.com"
+      }
+
+      resource "google_service_account_iam_member" "ci_runs_as_builder" {
+        service_account_id = "projects/example-project/serviceAccounts/builder@example-project.iam.gserviceaccount.com"
+        role               = "roles/iam.serviceAccountUser"
+        member             = "group:ci@example.com"
+      }
+    EOT
+  }
+}
