@@ -12,7 +12,8 @@ rule "azure-storage-blob-soft-delete" {
     responsibility model: Azure's redundancy replicates a deletion faithfully.
 
     The azurerm provider creates no blob delete retention policy unless a
-    `blob_properties.delete_retention_policy` block is written, so an absent block is reported.
+    `blob_properties.delete_retention_policy` block is written, so an absent block is reported; in
+    the block, `days` defaults to 7 and a value below 1 keeps nothing.
     Severity is medium: a missing recovery safeguard, not an exposure.
   EOT
   remediation = "Add `blob_properties { delete_retention_policy { days = 7 } }` (1 to 365 days) to the storage account; consider `container_delete_retention_policy` and versioning as well."
@@ -24,6 +25,10 @@ rule "azure-storage-blob-soft-delete" {
   assert {
     attribute "blob_properties.delete_retention_policy" {
       present = true
+    }
+    attribute "blob_properties.delete_retention_policy.days" {
+      gte     = 1
+      default = 7
     }
   }
 
@@ -51,6 +56,24 @@ rule "azure-storage-blob-soft-delete" {
         location                 = "westeurope"
         account_tier             = "Standard"
         account_replication_type = "LRS"
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "azurerm_storage_account" "scratch" {
+        name                     = "scratch"
+        resource_group_name      = "rg-data"
+        location                 = "westeurope"
+        account_tier             = "Standard"
+        account_replication_type = "LRS"
+
+        blob_properties {
+          delete_retention_policy {
+            days = 0  # expect: azure-storage-blob-soft-delete
+          }
+        }
       }
     EOT
   }
