@@ -3,7 +3,7 @@ rule "azure-network-nic-ip-forwarding" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_network_interface"]
-  aliases   = ["CKV2_AZURE_12", "AVD-AZU-0075", "azure-network-network-ip-forwarding-enabled"]
+  aliases   = ["CKV_AZURE_118", "AVD-AZU-0075", "azure-network-network-ip-forwarding-enabled"]
 
   description = <<-EOT
     IP forwarding lets the VM behind the interface receive and send traffic that is not addressed to

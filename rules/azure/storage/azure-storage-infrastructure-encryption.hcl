@@ -3,7 +3,7 @@ rule "azure-storage-infrastructure-encryption" {
   severity  = "low"
   area      = "data-protection"
   resources = ["azurerm_storage_account"]
-  aliases   = ["CKV2_AZURE_20", "AVD-AZU-0061", "azure-storage-infrastructure-encryption-enabled"]
+  aliases   = ["AVD-AZU-0061", "azure-storage-infrastructure-encryption-enabled"]
 
   description = <<-EOT
     Azure Storage always encrypts data at rest with one layer of AES-256. Infrastructure encryption

@@ -3,7 +3,7 @@ rule "azure-synapse-managed-virtual-network" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_synapse_workspace"]
-  aliases   = ["CKV2_AZURE_19", "AVD-AZU-0034", "azure-synapse-virtual-network-enabled"]
+  aliases   = ["CKV_AZURE_58", "AVD-AZU-0034", "azure-synapse-virtual-network-enabled"]
 
   description = <<-EOT
     In a managed virtual network, the workspace's Spark pools and integration runtimes run isolated
