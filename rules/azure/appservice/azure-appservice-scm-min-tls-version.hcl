@@ -7,8 +7,6 @@ rule "azure-appservice-scm-min-tls-version" {
     "azurerm_windows_web_app",
     "azurerm_linux_function_app",
     "azurerm_windows_function_app",
-    "azurerm_app_service",
-    "azurerm_function_app",
   ]
 
   description = <<-EOT
