@@ -13,7 +13,9 @@ rule "azure-aks-rbac-enabled" {
     is chosen by the customer, and it cannot be changed without recreating the cluster.
 
     `role_based_access_control_enabled` defaults to `true` (azurerm v3 and later), so only an
-    explicit `false` is reported.
+    explicit `false` is reported. Before v2.99 the setting was the block
+    `role_based_access_control { enabled = ... }`; an explicit `enabled = false` there is reported
+    too.
   EOT
   remediation = "Remove `role_based_access_control_enabled = false` (or set it to `true`) and recreate the cluster; grant access with Kubernetes RBAC or Azure RBAC roles."
   references = [
@@ -23,6 +25,10 @@ rule "azure-aks-rbac-enabled" {
 
   assert {
     attribute "role_based_access_control_enabled" {
+      equals  = true
+      default = true
+    }
+    attribute "role_based_access_control.enabled" {
       equals  = true
       default = true
     }
@@ -47,6 +53,32 @@ rule "azure-aks-rbac-enabled" {
         }
 
         role_based_access_control_enabled = false  # expect: azure-aks-rbac-enabled
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      # azurerm before v2.99
+      resource "azurerm_kubernetes_cluster" "legacy" {
+        name                = "aks-legacy"
+        location            = "westeurope"
+        resource_group_name = "rg-aks"
+        dns_prefix          = "akslegacy"
+
+        default_node_pool {
+          name       = "system"
+          node_count = 3
+          vm_size    = "Standard_D4s_v5"
+        }
+
+        identity {
+          type = "SystemAssigned"
+        }
+
+        role_based_access_control {
+          enabled = false  # expect: azure-aks-rbac-enabled
+        }
       }
     EOT
   }

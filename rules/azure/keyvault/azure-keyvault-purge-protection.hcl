@@ -14,7 +14,9 @@ rule "azure-keyvault-purge-protection" {
     it, the customer has to turn it on.
 
     `purge_protection_enabled` has no documented default in the azurerm provider and is off unless
-    set; once enabled it cannot be disabled again.
+    set; once enabled it cannot be disabled again. Trivy's check also reports a
+    `soft_delete_retention_days` outside 7 to 90; onus does not, because the azurerm provider
+    rejects such values at plan time, so no deployable configuration has them.
   EOT
   remediation = "Set `purge_protection_enabled = true` on the `azurerm_key_vault` (and keep `soft_delete_retention_days` at a value that leaves time to notice a deletion)."
   references = [
