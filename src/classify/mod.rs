@@ -143,7 +143,7 @@ pub const HEADER: [&str; 6] = [
 ];
 
 /// The built-in data files: (path in the repository, contents).
-const BUILTIN_FILES: [(&str, &str); 4] = [
+const BUILTIN_FILES: [(&str, &str); 5] = [
     (
         "rules/catalog/aws.tsv",
         include_str!("../../rules/catalog/aws.tsv"),
@@ -155,6 +155,11 @@ const BUILTIN_FILES: [(&str, &str); 4] = [
     (
         "rules/catalog/google.tsv",
         include_str!("../../rules/catalog/google.tsv"),
+    ),
+    // SaaS identity providers: the users and their sign-in policies are the customer's.
+    (
+        "rules/catalog/saas.tsv",
+        include_str!("../../rules/catalog/saas.tsv"),
     ),
     (
         "rules/catalog/prefixes.tsv",
@@ -511,6 +516,10 @@ mod tests {
                         pattern.starts_with("azurerm_") || pattern.starts_with("azuread_"),
                         "{pattern} in {origin}"
                     ),
+                    (Key::Type(_), "rules/catalog/saas.tsv") => assert!(
+                        pattern.starts_with("okta_") || pattern.starts_with("auth0_"),
+                        "{pattern} in {origin}"
+                    ),
                     (Key::Type(_), _) => {
                         assert!(pattern.starts_with("google_"), "{pattern} in {origin}")
                     }
@@ -796,10 +805,11 @@ mod tests {
         let c = Catalog::builtin();
         let counts = c.counts_by_provider();
         assert_eq!(counts.values().sum::<usize>(), c.len());
-        for provider in ["aws", "azurerm", "azuread", "google"] {
+        let providers = ["auth0", "aws", "azurerm", "azuread", "google", "okta"];
+        for provider in providers {
             assert!(counts.get(provider).copied().unwrap_or(0) > 0, "{provider}");
         }
-        assert_eq!(counts.len(), 4);
+        assert_eq!(counts.len(), providers.len());
     }
 
     #[test]

@@ -24,6 +24,17 @@ rule "aws-s3-bucket-access-logging" {
 
   assert {
     any {
+      # Legacy inline block (deprecated since AWS provider 4.0).
+      attribute "logging.target_bucket" {
+        present = true
+      }
+      linked "aws_s3_bucket_logging" {
+        via   = "bucket"
+        match = "bucket"
+        attribute "target_bucket" {
+          present = true
+        }
+      }
       # A bucket that receives access logs is not asked to log itself.
       attribute "acl" {
         equals = "log-delivery-write"
@@ -38,17 +49,6 @@ rule "aws-s3-bucket-access-logging" {
       linked "aws_s3_bucket_logging" {
         via   = "target_bucket"
         match = "bucket"
-      }
-      # Legacy inline block (deprecated since AWS provider 4.0).
-      attribute "logging.target_bucket" {
-        present = true
-      }
-      linked "aws_s3_bucket_logging" {
-        via   = "bucket"
-        match = "bucket"
-        attribute "target_bucket" {
-          present = true
-        }
       }
     }
   }
