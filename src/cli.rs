@@ -473,6 +473,7 @@ fn run_rules(a: RulesArgs) -> i32 {
                         "id": &*r.id, "title": r.title, "severity": r.severity, "area": r.area,
                         "resources": r.resources.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
                         "aliases": r.aliases, "origin": r.origin,
+                        "compliance": r.compliance.iter().map(|(f, c)| (f.clone(), c.clone())).collect::<std::collections::BTreeMap<_, _>>(),
                     })
                 })
                 .collect();
