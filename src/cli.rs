@@ -1,7 +1,8 @@
-//! The command line: `onus scan`, `onus rules`, `onus explain`. Parses arguments, runs the
-//! library, prints, and returns the exit status (0 clean, 1 findings or unreadable input,
-//! 2 usage or configuration error).
+//! The command line: `onus scan`, `rules`, `explain`, `matrix`, `init`, `test` and `baseline`.
+//! Parses arguments, runs the library, prints, and returns the exit status (0 clean, 1 findings
+//! or unreadable input, 2 usage or configuration error).
 
+use crate::config::{parse_threshold, Threshold};
 use crate::eval::CliVar;
 use crate::report::{self, Format, RenderOptions};
 use crate::scan::{self, ScanOptions};
@@ -105,13 +106,50 @@ pub enum MatrixFormat {
     Json,
 }
 
+/// `--format`'s values: the report formats as the command line offers them (the report module
+/// does not depend on the argument parser).
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    /// For people at a terminal: source excerpts, values, services, fixes.
+    Human,
+    /// One line per finding: `path:line:col: severity rule-id message`.
+    Compact,
+    /// The JSON report, schema version 1 (docs/json-schema.md).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// JUnit XML: one test case per rule and resource evaluated.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…::…`), shown as annotations.
+    Github,
+    /// Markdown summary and findings table, fit for `$GITHUB_STEP_SUMMARY` or a PR comment.
+    Markdown,
+    /// Checkstyle XML, read by many CI and review tools.
+    Checkstyle,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Compact => Format::Compact,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Junit => Format::Junit,
+            FormatArg::Github => Format::Github,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Checkstyle => Format::Checkstyle,
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct ScanArgs {
     /// Files or directories to scan (default: the current directory).
     pub paths: Vec<PathBuf>,
     /// Output format (default: human on a terminal, compact otherwise).
     #[arg(long, short = 'f', value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Also write the report in FORMAT to PATH (repeatable), e.g. `--output sarif=onus.sarif`;
     /// the main format still goes to standard output.
     #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
@@ -256,12 +294,6 @@ pub struct ExplainArgs {
     pub rules: Vec<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy)]
-pub enum Threshold {
-    At(Severity),
-    Never,
-}
-
 fn parse_area(s: &str) -> Result<crate::taxonomy::Area, String> {
     s.parse()
 }
@@ -310,14 +342,6 @@ fn github_link_base() -> Option<String> {
         "{}/{repo}/blob/{sha}/",
         server.trim_end_matches('/')
     ))
-}
-
-pub(crate) fn parse_threshold(s: &str) -> Result<Threshold, String> {
-    match s {
-        "never" | "none" => Ok(Threshold::Never),
-        "any" => Ok(Threshold::At(Severity::Low)),
-        other => other.parse().map(Threshold::At),
-    }
 }
 
 /// Runs the command line; returns the process exit status.
@@ -381,14 +405,13 @@ fn run_scan(a: ScanArgs) -> i32 {
         .fail_on
         .or(config.fail_on)
         .unwrap_or(Threshold::At(Severity::Low));
-    let format = a
-        .format
-        .or(config.format)
-        .unwrap_or(if std::io::stdout().is_terminal() {
+    let format = a.format.map(Format::from).or(config.format).unwrap_or(
+        if std::io::stdout().is_terminal() {
             Format::Human
         } else {
             Format::Compact
-        });
+        },
+    );
     // Progress only for people: never with a machine format or when stderr is not a terminal.
     opts.progress = format == Format::Human && std::io::stderr().is_terminal();
     let result = match scan::scan(&opts) {
@@ -449,10 +472,10 @@ fn run_scan(a: ScanArgs) -> i32 {
 fn run_rules(a: RulesArgs) -> i32 {
     if a.builtins {
         let mut out = String::new();
-        for name in crate::check::builtins::names() {
+        for name in crate::builtins::names() {
             out.push_str(&format!(
                 "{name}\n    {}\n",
-                crate::check::builtins::describe(name).unwrap_or("")
+                crate::builtins::describe(name).unwrap_or("")
             ));
         }
         print(&out);
@@ -764,5 +787,29 @@ mod module_of_files_tests {
         assert!(parse_output("sarif").is_err());
         assert!(parse_output("sarif=").is_err());
         assert!(parse_output("yaml=x").is_err());
+    }
+}
+
+#[cfg(test)]
+mod format_arg_tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    #[test]
+    fn every_format_is_offered_under_its_own_name() {
+        let offered: Vec<(String, Format)> = FormatArg::value_variants()
+            .iter()
+            .filter_map(|v| {
+                Some((
+                    v.to_possible_value()?.get_name().to_string(),
+                    Format::from(*v),
+                ))
+            })
+            .collect();
+        assert_eq!(offered.len(), Format::ALL.len());
+        for (name, format) in &offered {
+            assert_eq!(name, format.name());
+            assert_eq!(name.parse::<Format>(), Ok(*format));
+        }
     }
 }

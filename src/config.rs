@@ -11,11 +11,10 @@
 //! severity_overrides = { "aws-ebs-volume-encryption" = "medium" }
 //! ```
 
-use crate::cli::Threshold;
 use crate::load::ast::{Attribute, Body};
 use crate::load::hcl;
 use crate::report::Format;
-use crate::scan::ConfigError;
+use crate::result::ConfigError;
 use crate::source::{FileId, SourceFile};
 use crate::suppress::RuleSelection;
 use crate::taxonomy::{Area, Severity};
@@ -114,18 +113,16 @@ pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigErro
             match &*a.name {
                 "fail_on" => {
                     let s = r.string()?;
-                    config.fail_on = Some(crate::cli::parse_threshold(&s).map_err(|e| r.err(e))?);
+                    config.fail_on = Some(parse_threshold(&s).map_err(|e| r.err(e))?);
                 }
                 "format" => {
                     let s = r.string()?;
-                    config.format = Some(<Format as clap::ValueEnum>::from_str(&s, true).map_err(
-                        |_| {
-                            r.err(format!(
-                                "unknown format `{s}` (expected {})",
-                                format_names()
-                            ))
-                        },
-                    )?);
+                    config.format = Some(s.parse::<Format>().map_err(|_| {
+                        r.err(format!(
+                            "unknown format `{s}` (expected {})",
+                            format_names()
+                        ))
+                    })?);
                 }
                 "exclude" => config.exclude = r.strings()?,
                 "rule_dirs" => config.rule_dirs = r.strings()?.into_iter().map(resolve).collect(),
@@ -223,10 +220,9 @@ const RULES_SETTINGS: [&str; 8] = [
 ];
 
 fn format_names() -> String {
-    <Format as clap::ValueEnum>::value_variants()
+    Format::ALL
         .iter()
-        .filter_map(clap::ValueEnum::to_possible_value)
-        .map(|p| p.get_name().to_string())
+        .map(|f| f.name())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -366,6 +362,22 @@ rules {
 #   "aws-s3-bucket-versioning" = "low"
 # }
 "#;
+
+/// The least severity that makes a scan fail (`fail_on`, `--fail-on`), or never.
+#[derive(Debug, Clone, Copy)]
+pub enum Threshold {
+    At(Severity),
+    Never,
+}
+
+/// Reads a threshold: a severity, `any` (the lowest) or `never`/`none`.
+pub fn parse_threshold(s: &str) -> Result<Threshold, String> {
+    match s {
+        "never" | "none" => Ok(Threshold::Never),
+        "any" => Ok(Threshold::At(Severity::Low)),
+        other => other.parse().map(Threshold::At),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -20,6 +20,7 @@
     )
 )]
 
+pub mod builtins;
 pub mod check;
 pub mod classify;
 pub mod config;
@@ -30,6 +31,7 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod plan;
+pub mod result;
 pub mod rules;
 pub mod scan;
 pub mod source;

@@ -2,7 +2,6 @@
 //! names, with Kleene three-valued logic. Only a condition that is *false* becomes a
 //! [`Finding`]; unknown results are counted so "no finding" never hides "could not tell".
 
-pub mod builtins;
 mod engine;
 
 pub use engine::{CheckOutput, Checker, Evaluation, Undecided};

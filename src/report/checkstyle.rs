@@ -7,7 +7,7 @@
 
 use super::{diagnostic_position, position, visible, xml_escape, RenderOptions};
 use crate::diag::Level;
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use crate::taxonomy::Severity;
 use std::collections::BTreeMap;
 use std::fmt::Write;

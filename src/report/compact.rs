@@ -1,7 +1,7 @@
 //! One line per finding and per diagnostic: `path:line:col: severity rule-id message`.
 
 use super::{position, visible};
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use std::fmt::Write;
 
 pub fn render(result: &ScanResult) -> String {

@@ -6,7 +6,7 @@
 
 use super::{diagnostic_position, position, visible, RenderOptions};
 use crate::diag::Level;
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use crate::taxonomy::Severity;
 use std::fmt::Write;
 

@@ -5,7 +5,7 @@
 use super::{summary, visible, RenderOptions};
 use crate::diag::Level;
 use crate::finding::Finding;
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use crate::source::Span;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 use std::fmt::{self, Write};

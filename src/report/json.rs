@@ -1,8 +1,8 @@
 //! The JSON report, schema version 1 (documented in docs/json-schema.md).
 
 use super::summary;
+use crate::result::ScanResult;
 use crate::rules::Rule;
-use crate::scan::ScanResult;
 use crate::source::LineCol;
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;

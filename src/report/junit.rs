@@ -6,7 +6,7 @@
 use super::{diagnostic_position, position, xml_escape};
 use crate::diag::Level;
 use crate::finding::Finding;
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use crate::source::FileId;
 use crate::value::Tri;
 use std::collections::{BTreeMap, HashMap};

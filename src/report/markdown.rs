@@ -5,7 +5,7 @@
 use super::{position, summary, visible, RenderOptions};
 use crate::diag::Level;
 use crate::finding::Finding;
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use crate::taxonomy::Severity;
 use std::fmt::Write;
 

@@ -6,7 +6,7 @@
 
 use crate::classify::{Classification, Layer};
 use crate::model::Mode;
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use crate::taxonomy::{Area, ServiceModel, Severity};
 use crate::value::Tri;
 use serde::Serialize;

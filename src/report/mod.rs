@@ -14,13 +14,13 @@ pub mod sarif;
 
 use crate::diag::Level;
 use crate::finding::Finding;
-use crate::scan::ScanResult;
+use crate::result::ScanResult;
 use crate::source::LineCol;
 use crate::taxonomy::Severity;
 use crate::value::Tri;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// For people at a terminal: source excerpts, values, services, fixes.
     Human,
@@ -41,6 +41,18 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order help text lists them.
+    pub const ALL: [Format; 8] = [
+        Format::Human,
+        Format::Compact,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Github,
+        Format::Markdown,
+        Format::Checkstyle,
+    ];
+
     /// The name `--format` and `--output` take.
     pub fn name(self) -> &'static str {
         match self {
@@ -59,7 +71,7 @@ impl Format {
 impl std::str::FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        <Format as clap::ValueEnum>::from_str(s, true).map_err(|_| {
+        Format::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
             format!("unknown format `{s}` (expected human, compact, json, sarif, junit, github, markdown or checkstyle)")
         })
     }

@@ -8,8 +8,8 @@
 
 use super::{diagnostic_position, level, position};
 use crate::finding::Finding;
+use crate::result::ScanResult;
 use crate::rules::Rule;
-use crate::scan::ScanResult;
 use crate::source::Span;
 use crate::taxonomy::Severity;
 use serde_json::{json, Map, Value};

@@ -1,7 +1,7 @@
 //! The condition language of rule files (see docs/rules.md), parsed into a tree the check
 //! engine evaluates with three-valued logic.
 
-use crate::check::builtins::{self, BuiltinFn};
+use crate::builtins::{self, BuiltinFn};
 use crate::load::ast::{Attribute, Block, Body};
 use crate::value::{Map, Value};
 use regex::Regex;

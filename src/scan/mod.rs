@@ -1,17 +1,18 @@
-//! One scan, end to end: discover → load → evaluate → classify → check, with results sorted so
-//! output is identical whatever the thread scheduling. Suppression and reporting run on the
-//! returned [`ScanResult`].
+//! One scan, end to end: discover → load → evaluate → check (classifying each finding's resource
+//! type as it is made) → suppress, with results sorted so output is identical whatever the
+//! thread scheduling. Reports render the returned [`ScanResult`].
 
 mod modules;
 
 use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
-use crate::diag::{Diagnostic, Level};
+use crate::diag::Diagnostic;
 use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind};
 use crate::eval::{self, CliVar, EvalOptions, Limits};
 use crate::finding::Finding;
 use crate::load::{self, Content, Parsed, Read, VarAssignment};
 use crate::model::{Instance, Resource};
+pub use crate::result::{sort_diagnostics, ConfigError, ScanResult};
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceMap};
 use modules::ModuleCache;
@@ -51,41 +52,6 @@ pub struct ScanOptions {
 
 /// Scans smaller than this finish too fast for a progress display to help.
 pub const PROGRESS_MIN_FILES: usize = 2_000;
-
-pub struct ScanResult {
-    pub sources: SourceMap,
-    /// Every resource and data instance evaluated, in root module order.
-    pub resources: Vec<Resource>,
-    /// The same instances with their values and attribute spans, kept only with
-    /// [`ScanOptions::keep_values`] (empty otherwise).
-    pub instances: Vec<Instance>,
-    pub findings: Vec<Box<Finding>>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub rules: RuleSet,
-    pub catalog: Arc<Catalog>,
-    pub evaluations: Vec<Evaluation>,
-    /// Why each undecided evaluation could not be decided, sorted by place, rule and address.
-    pub undecided: Vec<Undecided>,
-    /// Bytes of Terraform read.
-    pub bytes: u64,
-}
-
-impl ScanResult {
-    /// Whether some input could not be read or parsed: the scan is incomplete.
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.level == Level::Error)
-    }
-}
-
-/// A problem with the scan's own configuration (rules, options): exit status 2.
-#[derive(Debug)]
-pub struct ConfigError(pub Vec<String>);
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.join("\n"))
-    }
-}
 
 /// The rules of a scan: the built-in set plus user directories.
 pub fn load_rules(dirs: &[PathBuf], builtin: bool) -> Result<RuleSet, ConfigError> {
@@ -718,23 +684,4 @@ pub fn sort_findings(findings: &mut [Box<Finding>], sources: &SourceMap) {
                 &b.fingerprint,
             ))
     });
-}
-
-pub fn sort_diagnostics(diags: &mut Vec<Diagnostic>, sources: &SourceMap) {
-    diags.sort_by_cached_key(|d| {
-        let file = d
-            .span
-            .and_then(|s| sources.get(s.file))
-            .map(|s| s.display.clone())
-            .or_else(|| d.path.clone())
-            .unwrap_or_default();
-        (
-            file,
-            d.span.map(|s| s.start).unwrap_or(0),
-            d.level,
-            d.code,
-            d.message.clone(),
-        )
-    });
-    diags.dedup();
 }

@@ -15,7 +15,7 @@ pub use select::RuleSelection;
 use crate::diag::Diagnostic;
 use crate::discover::FileKind;
 use crate::finding::{Finding, Suppression, SuppressionKind};
-use crate::scan::{ConfigError, ScanResult};
+use crate::result::{ConfigError, ScanResult};
 use crate::source::{FileId, SourceMap, Span};
 use inline::Directive;
 use rayon::prelude::*;
@@ -104,7 +104,7 @@ pub fn apply(
     // The scan's diagnostics arrive sorted: only new ones need the sort again.
     if !diags.is_empty() {
         result.diagnostics.extend(diags);
-        crate::scan::sort_diagnostics(&mut result.diagnostics, &result.sources);
+        crate::result::sort_diagnostics(&mut result.diagnostics, &result.sources);
     }
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! Rule selection: which rules a scan runs (`--rule`, `--skip-rule`, `--provider`, `--area`,
 //! `--min-severity`, and the config's `rules { }` block), and severity overrides.
 
+use crate::result::ConfigError;
 use crate::rules::{Rule, RuleSet};
-use crate::scan::ConfigError;
 use crate::taxonomy::{Area, Severity};
 use globset::{Glob, GlobMatcher};
 

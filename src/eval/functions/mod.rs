@@ -31,6 +31,7 @@ mod filesystem;
 mod format;
 mod network;
 mod numeric;
+mod sets;
 mod strings;
 mod types;
 

@@ -1,7 +1,7 @@
 //! Type conversion functions: `tostring`, `tonumber`, `tobool`, `tolist`, `toset`, `tomap`.
 //! Unknown arguments pass through unchanged (keeping their references); null converts to null.
 
-use super::collections::{dedupe, set_order};
+use super::sets::{dedupe, set_order};
 use super::{deep, parse_number, shallow, to_str, Call, Entry, R};
 use crate::value::{Kind, Value};
 

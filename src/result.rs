@@ -1,0 +1,68 @@
+//! What a scan returns: the [`ScanResult`], the [`ConfigError`] of a scan that could not start,
+//! and the one order diagnostics are reported in. Its own module because the scan produces these
+//! and suppression and every report consume them: neither should depend on the other for it.
+
+use crate::check::{Evaluation, Undecided};
+use crate::classify::Catalog;
+use crate::diag::{Diagnostic, Level};
+use crate::finding::Finding;
+use crate::model::{Instance, Resource};
+use crate::rules::RuleSet;
+use crate::source::SourceMap;
+use std::sync::Arc;
+
+pub struct ScanResult {
+    pub sources: SourceMap,
+    /// Every resource and data instance evaluated, in root module order.
+    pub resources: Vec<Resource>,
+    /// The same instances with their values and attribute spans, kept only with
+    /// [`ScanOptions::keep_values`] (empty otherwise).
+    pub instances: Vec<Instance>,
+    pub findings: Vec<Box<Finding>>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub rules: RuleSet,
+    pub catalog: Arc<Catalog>,
+    pub evaluations: Vec<Evaluation>,
+    /// Why each undecided evaluation could not be decided, sorted by place, rule and address.
+    pub undecided: Vec<Undecided>,
+    /// Bytes of Terraform read.
+    pub bytes: u64,
+}
+
+impl ScanResult {
+    /// Whether some input could not be read or parsed: the scan is incomplete.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.level == Level::Error)
+    }
+}
+
+/// A problem with the scan's own configuration (rules, options): exit status 2.
+#[derive(Debug)]
+pub struct ConfigError(pub Vec<String>);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("\n"))
+    }
+}
+
+/// Sorts diagnostics by file, position, level, code and message, and drops duplicates, so
+/// output does not depend on thread scheduling.
+pub fn sort_diagnostics(diags: &mut Vec<Diagnostic>, sources: &SourceMap) {
+    diags.sort_by_cached_key(|d| {
+        let file = d
+            .span
+            .and_then(|s| sources.get(s.file))
+            .map(|s| s.display.clone())
+            .or_else(|| d.path.clone())
+            .unwrap_or_default();
+        (
+            file,
+            d.span.map(|s| s.start).unwrap_or(0),
+            d.level,
+            d.code,
+            d.message.clone(),
+        )
+    });
+    diags.dedup();
+}
