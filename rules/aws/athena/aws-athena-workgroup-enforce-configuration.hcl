@@ -9,9 +9,10 @@ rule "aws-athena-workgroup-enforce-configuration" {
     With `configuration.enforce_workgroup_configuration = false`, each query may bring its own
     client-side result settings: another output location and no encryption at all. The
     workgroup's encryption configuration then only applies to clients that do not ask for
-    something else. The argument defaults to `true`, so only an explicit `false` is reported;
-    Trivy's AVD-AWS-0007 also reports a workgroup without a `configuration` block, which onus
-    deliberately does not, since the provider default enforces the workgroup settings. Enforcing
+    something else. The argument defaults to `true`, so only an explicit `false` is reported.
+    Trivy's AVD-AWS-0007 also reports a workgroup without a `configuration` block; onus
+    deliberately does not here: such a workgroup has no result settings of its own to enforce,
+    and its missing result encryption is reported by `aws-athena-results-encryption`. Enforcing
     the settings is the customer's configuration under the shared responsibility model. Severity
     is medium: it removes a guarantee (defence in depth) rather than exposing data itself.
   EOT

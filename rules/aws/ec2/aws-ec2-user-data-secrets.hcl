@@ -19,7 +19,10 @@ rule "aws-ec2-user-data-secrets" {
     model. The rule looks in `user_data` for access key IDs, `aws_secret_access_key` assignments
     and shell assignments of a literal to a variable named like PASSWORD, SECRET, TOKEN or API_KEY
     (`DB_PASSWORD=hunter2`); values taken from a command or variable (`TOKEN=$(aws secretsmanager
-    ...)`) are not flagged. `user_data_base64` is not decoded.
+    ...)`) are not flagged. Base64 text is not decoded: a literal `user_data_base64`, and a
+    `base64encode(...)` call (the usual form of `aws_launch_template` user data), are not looked
+    into, so Trivy's AVD-AWS-0122 finding on an encoded literal is not reported (the engine needs
+    a base64-decoding test; a pattern on the encoded text would depend on byte alignment).
   EOT
   remediation = "Remove the keys (and rotate them), attach an instance profile (`iam_instance_profile`) with the permissions the instance needs, and fetch other secrets at boot from Secrets Manager or SSM Parameter Store."
   references = [

@@ -13,7 +13,8 @@ rule "aws-iam-password-policy-reuse" {
     through a few and return to it) the leaked password becomes valid again. Without
     `password_reuse_prevention` IAM remembers no earlier passwords at all. This rule follows the
     CIS AWS Foundations Benchmark and asks that the last 24 passwords be remembered (the IAM
-    maximum); a smaller history such as 5 is reported too, where some other scanners accept it.
+    maximum); a smaller history such as 5 is reported too. Trivy's AVD-AWS-0056 accepts a history
+    of 5 or more; onus deliberately asks for the CIS value.
     Medium: password hygiene is defence in depth behind MFA. Authentication settings for IAM
     users are the customer's responsibility under the shared responsibility model.
   EOT

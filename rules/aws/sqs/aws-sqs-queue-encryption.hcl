@@ -7,16 +7,16 @@ rule "aws-sqs-queue-encryption" {
 
   description = <<-EOT
     Messages wait in a queue until they are consumed and often carry customer data, tokens or
-    internal identifiers. Since October 2022 SQS encrypts new queues with SQS-managed keys
-    (SSE-SQS) unless told otherwise, so this rule reports only queues where encryption has been
-    switched off: `sqs_managed_sse_enabled = false` without a `kms_master_key_id`. Whether queue
-    contents are encrypted is the customer's setting under the shared responsibility model. For
-    data that needs access control and an audit trail on the key itself, use SSE-KMS with a
-    customer-managed key (`aws-sqs-queue-encryption-customer-key`). Trivy's AVD-AWS-0096 reports
-    a queue that sets neither argument; onus deliberately does not, since SQS encrypts such a
-    queue with SSE-SQS.
+    internal identifiers. Whether queue contents are encrypted is the customer's setting under the
+    shared responsibility model. This rule asks the configuration to choose encryption explicitly:
+    `sqs_managed_sse_enabled = true` (SSE-SQS) or a `kms_master_key_id` (SSE-KMS). Leaving both
+    unset is not enough: SQS only began encrypting new queues by default in October 2022, queues
+    created earlier stay unencrypted, and AWS provider releases before 4.36 / 3.76 declared
+    `sqs_managed_sse_enabled` with a default of `false`, so an unset argument could write
+    encryption off. For data that needs access control and an audit trail on the key itself, use
+    a customer-managed key (`aws-sqs-queue-encryption-customer-key`).
   EOT
-  remediation = "Remove `sqs_managed_sse_enabled = false`, or set `kms_master_key_id` to a customer-managed KMS key (SSE-KMS)."
+  remediation = "Set `sqs_managed_sse_enabled = true` (SSE-SQS), or set `kms_master_key_id` to a customer-managed KMS key (SSE-KMS)."
   references = [
     "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue",
     "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html",
@@ -27,10 +27,8 @@ rule "aws-sqs-queue-encryption" {
       attribute "kms_master_key_id" {
         present = true
       }
-      not {
-        attribute "sqs_managed_sse_enabled" {
-          equals = false
-        }
+      attribute "sqs_managed_sse_enabled" {
+        equals = true
       }
     }
   }
@@ -40,6 +38,27 @@ rule "aws-sqs-queue-encryption" {
       resource "aws_sqs_queue" "jobs" {  # expect: aws-sqs-queue-encryption
         name                    = "jobs"
         sqs_managed_sse_enabled = false
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_sqs_queue" "jobs" {  # expect: aws-sqs-queue-encryption
+        name = "jobs"
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      variable "sse" {
+        type = bool
+      }
+
+      resource "aws_sqs_queue" "jobs" {
+        name                    = "jobs"
+        sqs_managed_sse_enabled = var.sse
       }
     EOT
   }
