@@ -15,8 +15,11 @@ rule "okta-policy-mfa-no-strong-factor" {
      Severity is high: it weakens sign-in for the whole group. Okta runs the service; which factors
      are allowed is the customer's configuration (SaaS).
 
-     The policy passes when at least one of `okta_verify`, `okta_otp`, `google_otp`, `fido_webauthn`, `fido_u2f`, `yubikey_token`, `rsa_token`, `symantec_vip`, `duo`, `okta_push` has
-     `enroll = "REQUIRED"` or `"OPTIONAL"`. A factor that is not listed is not allowed.
+     The policy passes when at least one of `okta_verify`, `okta_otp`, `google_otp`, `fido_webauthn`,
+     `webauthn` (the Identity Engine name), `fido_u2f`, `yubikey_token`, `rsa_token`, `symantec_vip`,
+     `duo`, `okta_push`, `hotp`, `onprem_mfa`, or an external IdP authenticator (`external_idp`,
+     `external_idps`, whose strength the scan cannot judge) has `enroll = "REQUIRED"` or
+     `"OPTIONAL"`. A factor that is not listed is not allowed.
   EOT
   remediation = "Allow Okta Verify, an OTP app or WebAuthn in the policy, for example `okta_verify = { enroll = \"REQUIRED\" }`, and keep SMS, voice and email as fallbacks at most."
   references = [
@@ -56,6 +59,23 @@ rule "okta-policy-mfa-no-strong-factor" {
       attribute "okta_push.enroll" {
         one_of = ["REQUIRED", "OPTIONAL"]
       }
+      attribute "webauthn.enroll" {
+        one_of = ["REQUIRED", "OPTIONAL"]
+      }
+      attribute "hotp.enroll" {
+        one_of = ["REQUIRED", "OPTIONAL"]
+      }
+      attribute "onprem_mfa.enroll" {
+        one_of = ["REQUIRED", "OPTIONAL"]
+      }
+      attribute "external_idp.enroll" {
+        one_of = ["REQUIRED", "OPTIONAL"]
+      }
+      some "external_idps" {
+        attribute "enroll" {
+          one_of = ["REQUIRED", "OPTIONAL"]
+        }
+      }
     }
   }
 
@@ -77,6 +97,27 @@ rule "okta-policy-mfa-no-strong-factor" {
       resource "okta_policy_mfa_default" "default" {
         okta_otp    = { enroll = "NOT_ALLOWED" }
         okta_verify = { enroll = "NOT_ALLOWED" }  # expect: okta-policy-mfa-no-strong-factor
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "okta_policy_mfa" "oie" {
+        name          = "OIE passkeys"
+        is_oie        = true
+        okta_password = { enroll = "REQUIRED" }
+        webauthn      = { enroll = "REQUIRED" }
+      }
+
+      resource "okta_policy_mfa" "federated" {
+        name       = "Federated"
+        is_oie     = true
+        okta_email = { enroll = "REQUIRED" }
+
+        external_idps = [
+          { enroll = "REQUIRED", id = "0oa1example" },
+        ]
       }
     EOT
   }
