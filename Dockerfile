@@ -2,7 +2,7 @@
 #   docker build -t onus .
 #   docker run --rm -v "$PWD:/src" onus scan .
 FROM rust:1-alpine AS build
-RUN apk add --no-cache musl-dev
+RUN apk add --no-cache gcc musl-dev
 WORKDIR /build
 COPY . .
 RUN cargo build --release --locked --bin onus \
