@@ -4,6 +4,7 @@ rule "azure-database-mysql-flexible-audit-log" {
   area      = "configuration-posture"
   resources = ["azurerm_mysql_flexible_server"]
 
+  compliance = { "cis-azure-3.0" = ["5.3.3"] }
   description = <<-EOT
     MySQL flexible server writes connection and query audit events only when the server parameter
     `audit_log_enabled` is `ON`; it is `OFF` by default. Without it, logins (including failed ones

@@ -4,6 +4,7 @@ rule "azure-database-sql-entra-admin" {
   area      = "identity-access"
   resources = ["azurerm_mssql_server"]
 
+  compliance = { "cis-azure-3.0" = ["5.1.4"] }
   description = <<-EOT
     Without a Microsoft Entra administrator, the server accepts only SQL authentication: every
     login is a password kept in the database, outside Entra ID's MFA, conditional access, sign-in

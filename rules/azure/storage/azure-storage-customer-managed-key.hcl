@@ -5,6 +5,7 @@ rule "azure-storage-customer-managed-key" {
   resources = ["azurerm_storage_account"]
   aliases   = ["AVD-AZU-0060", "azure-storage-blob-container-cmk-encrypted"]
 
+  compliance = { "cis-azure-3.0" = ["4.11"] }
   description = <<-EOT
     Azure Storage always encrypts data at rest; by default with keys Microsoft manages. A
     customer-managed key in Key Vault puts key custody with the customer: the key can be rotated on

@@ -5,6 +5,7 @@ rule "azure-storage-queue-logging" {
   resources = ["azurerm_storage_account"]
   aliases   = ["AVD-AZU-0009", "azure-storage-queue-services-logging-enabled"]
 
+  compliance = { "cis-azure-3.0" = ["4.12"] }
   description = <<-EOT
     Storage Analytics logging for the queue service records every read, write and delete request
     with the caller and the authentication used. Without it, a leaked account key or SAS token used
