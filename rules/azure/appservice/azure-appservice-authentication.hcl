@@ -12,6 +12,7 @@ rule "azure-appservice-authentication" {
   ]
   aliases = ["CKV_AZURE_13", "CKV_AZURE_56", "AVD-AZU-0003", "azure-appservice-authentication-enabled"]
 
+  compliance = { "cis-azure-3.0" = ["9.2"] }
   description = <<-EOT
     App Service authentication ("Easy Auth") makes the platform sign callers in with Entra ID or
     another identity provider, and can reject anonymous requests before they reach the code. Without

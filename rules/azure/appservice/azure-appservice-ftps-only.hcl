@@ -14,6 +14,7 @@ rule "azure-appservice-ftps-only" {
   ]
   aliases = ["CKV_AZURE_78", "AVD-AZU-0071", "azure-appservice-enforce-ftps"]
 
+  compliance = { "cis-azure-3.0" = ["9.3"] }
   description = <<-EOT
     With `ftps_state = "AllAllowed"` the app's FTP endpoint accepts plain FTP, so deployment
     credentials and the application files (including configuration with secrets) cross the network in

@@ -12,6 +12,7 @@ rule "azure-appservice-http2" {
   ]
   aliases = ["CKV_AZURE_18", "AVD-AZU-0005", "azure-appservice-enable-http2"]
 
+  compliance = { "cis-azure-3.0" = ["9.10"] }
   description = <<-EOT
     HTTP/2 removes head-of-line blocking and several weaknesses of HTTP/1.1 request framing (request
     smuggling through ambiguous lengths is much harder), and browsers use it only over TLS. App

@@ -5,6 +5,7 @@ rule "azure-appservice-legacy-ftps-only" {
   resources = ["azurerm_app_service", "azurerm_app_service_slot", "azurerm_function_app", "azurerm_function_app_slot"]
   aliases   = ["CKV_AZURE_78", "AVD-AZU-0071", "azure-appservice-enforce-ftps"]
 
+  compliance = { "cis-azure-3.0" = ["9.3"] }
   description = <<-EOT
     A plain FTP deployment endpoint sends the deployment credentials and the application files
     (configuration with secrets included) in clear text; whoever captures the credentials can replace

@@ -12,6 +12,7 @@ rule "azure-appservice-managed-identity" {
   ]
   aliases = ["CKV_AZURE_16", "CKV_AZURE_71", "AVD-AZU-0002", "azure-appservice-account-identity-registered"]
 
+  compliance = { "cis-azure-3.0" = ["9.5"] }
   description = <<-EOT
     An app without a managed identity that calls databases, storage or Key Vault has to carry
     credentials for them: connection strings and keys in app settings, which leak through the portal,

@@ -18,6 +18,7 @@ rule "azure-appservice-min-tls-version" {
   ]
   aliases = ["CKV_AZURE_15", "CKV_AZURE_145", "CKV_AZURE_154", "AVD-AZU-0006", "azure-appservice-use-secure-tls-policy"]
 
+  compliance = { "cis-azure-3.0" = ["9.4"] }
   description = <<-EOT
     The site's minimum TLS version is the oldest protocol its HTTPS front end negotiates. TLS 1.0 and
     1.1 are deprecated and vulnerable to downgrade and cipher attacks, so allowing them weakens the

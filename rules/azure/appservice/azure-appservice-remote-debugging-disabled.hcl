@@ -12,6 +12,7 @@ rule "azure-appservice-remote-debugging-disabled" {
   ]
   aliases = ["CKV_AZURE_72"]
 
+  compliance = { "cis-azure-3.0" = ["9.12"] }
   description = <<-EOT
     Remote debugging opens extra inbound ports on the app's workers and lets a debugger attach to
     the running process, read its memory (secrets, tokens, customer data) and change its execution.

@@ -12,6 +12,7 @@ rule "azure-appservice-web-app-https-only" {
   ]
   aliases = ["CKV_AZURE_14", "CKV_AZURE_153", "AVD-AZU-0072"]
 
+  compliance = { "cis-azure-3.0" = ["9.1"] }
   description = <<-EOT
     Unless `https_only` is set, App Service serves the site on plain HTTP as well as HTTPS. Session
     cookies, bearer tokens and form posts sent over HTTP can be read or altered by anyone on the

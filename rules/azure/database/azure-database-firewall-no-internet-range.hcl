@@ -13,6 +13,7 @@ rule "azure-database-firewall-no-internet-range" {
   ]
   aliases = ["CKV_AZURE_11", "CKV2_AZURE_26", "AVD-AZU-0029", "azure-database-no-public-firewall-access"]
 
+  compliance = { "cis-azure-3.0" = ["5.1.2"] }
   description = <<-EOT
     A server-level firewall rule from `0.0.0.0` to `255.255.255.255` (or to any address other than
     `0.0.0.0`) lets every host on the internet open connections to the database's login endpoint,

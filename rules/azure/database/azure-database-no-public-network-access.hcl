@@ -12,6 +12,7 @@ rule "azure-database-no-public-network-access" {
   ]
   aliases = ["CKV_AZURE_113", "CKV_AZURE_68", "CKV_AZURE_53", "AVD-AZU-0022", "azure-database-no-public-access"]
 
+  compliance = { "cis-azure-3.0" = ["5.1.7"] }
   description = <<-EOT
     With public network access enabled, the server has an internet-facing endpoint and only its
     server-level firewall rules stand between the database and the internet. One overly broad

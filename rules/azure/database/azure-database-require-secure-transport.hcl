@@ -11,6 +11,7 @@ rule "azure-database-require-secure-transport" {
   ]
   aliases = ["CKV_AZURE_28", "CKV_AZURE_29", "CKV_AZURE_47", "AVD-AZU-0020", "azure-database-enable-ssl-enforcement"]
 
+  compliance = { "cis-azure-3.0" = ["5.2.1", "5.3.1"] }
   description = <<-EOT
     When TLS is not enforced, clients may connect in clear text and send the database password and
     every query result over the network unencrypted, readable by anyone on the path. Azure's managed

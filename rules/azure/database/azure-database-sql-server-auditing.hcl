@@ -5,6 +5,7 @@ rule "azure-database-sql-server-auditing" {
   resources = ["azurerm_mssql_server", "azurerm_sql_server"]
   aliases   = ["CKV_AZURE_23", "AVD-AZU-0027", "azure-database-enable-audit"]
 
+  compliance = { "cis-azure-3.0" = ["5.1.1"] }
   description = <<-EOT
     Server auditing records logins, queries and permission changes on every database of an Azure
     SQL logical server. Without it there is no trail of who read or changed data, so a breach or an

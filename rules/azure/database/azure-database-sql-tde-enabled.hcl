@@ -4,6 +4,7 @@ rule "azure-database-sql-tde-enabled" {
   area      = "data-protection"
   resources = ["azurerm_mssql_database"]
 
+  compliance = { "cis-azure-3.0" = ["5.1.5"] }
   description = <<-EOT
     Transparent data encryption encrypts the database files, backups and transaction logs at rest.
     Switched off, the data and every backup of it are stored unencrypted, readable by anyone who

@@ -5,6 +5,7 @@ rule "azure-keyvault-key-expiry" {
   resources = ["azurerm_key_vault_key"]
   aliases   = ["CKV_AZURE_40", "AVD-AZU-0014", "azure-keyvault-ensure-key-expiry"]
 
+  compliance = { "cis-azure-3.0" = ["3.3.1", "3.3.2"] }
   description = <<-EOT
     A key without an expiration date stays usable for ever. Keys that never expire are never rotated
     by necessity, so a key that leaked or was copied keeps decrypting and signing indefinitely, and

@@ -5,6 +5,7 @@ rule "azure-keyvault-purge-protection" {
   resources = ["azurerm_key_vault"]
   aliases   = ["CKV_AZURE_110", "AVD-AZU-0016", "azure-keyvault-no-purge"]
 
+  compliance = { "cis-azure-3.0" = ["3.3.5"] }
   description = <<-EOT
     Soft delete keeps a deleted vault and its keys, secrets and certificates recoverable for the
     retention period, but without purge protection anyone with the purge permission (a compromised

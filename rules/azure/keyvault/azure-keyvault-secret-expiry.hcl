@@ -5,6 +5,7 @@ rule "azure-keyvault-secret-expiry" {
   resources = ["azurerm_key_vault_secret"]
   aliases   = ["CKV_AZURE_41", "AVD-AZU-0017", "azure-keyvault-ensure-secret-expiry"]
 
+  compliance = { "cis-azure-3.0" = ["3.3.3", "3.3.4"] }
   description = <<-EOT
     A secret (a password, a connection string, an API token) without an expiration date is valid for
     as long as the system behind it accepts it. Nobody is forced to rotate it, so a value that leaked

@@ -5,6 +5,7 @@ rule "azure-network-nsg-no-public-rdp" {
   resources = ["azurerm_network_security_rule", "azurerm_network_security_group"]
   aliases   = ["CKV_AZURE_9", "AVD-AZU-0048", "azure-network-disable-rdp-from-internet"]
 
+  compliance = { "cis-azure-3.0" = ["7.1"] }
   description = <<-EOT
     An inbound `Allow` rule whose source is any address (`*`, `Internet`, `0.0.0.0/0`) and whose
     destination port range covers 3389 exposes the Remote Desktop service of every VM behind the

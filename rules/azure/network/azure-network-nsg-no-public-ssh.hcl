@@ -5,6 +5,7 @@ rule "azure-network-nsg-no-public-ssh" {
   resources = ["azurerm_network_security_rule", "azurerm_network_security_group"]
   aliases   = ["CKV_AZURE_10", "AVD-AZU-0050", "azure-network-ssh-blocked-from-internet"]
 
+  compliance = { "cis-azure-3.0" = ["7.2"] }
   description = <<-EOT
     An inbound `Allow` rule whose source is any address (`*`, `Internet`, `0.0.0.0/0`) and whose
     destination port range covers 22 exposes the SSH service of every VM behind the network security

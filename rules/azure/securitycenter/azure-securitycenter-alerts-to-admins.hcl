@@ -5,6 +5,7 @@ rule "azure-securitycenter-alerts-to-admins" {
   resources = ["azurerm_security_center_contact"]
   aliases   = ["CKV_AZURE_22", "AVD-AZU-0044", "azure-securitycenter-alert-on-severe-notifications", "AVD-AZU-0063", "azure-securitycenter-email-alerts-disabled"]
 
+  compliance = { "cis-azure-3.0" = ["3.1.12"] }
   description = <<-EOT
     Besides the named security contact, Defender for Cloud can send high-severity alerts to the
     subscription's owners, the people who can act on the resources at once. With

@@ -5,6 +5,7 @@ rule "azure-securitycenter-contact-email" {
   resources = ["azurerm_security_center_contact"]
   aliases   = ["CKV_AZURE_131", "AVD-AZU-0062", "azure-securitycenter-security-contact-email"]
 
+  compliance = { "cis-azure-3.0" = ["3.1.13"] }
   description = <<-EOT
     Defender for Cloud sends its alert emails to the security contact's address. A contact without
     an address (or with an empty one) silently drops them, so nobody outside the portal hears of a

@@ -4,6 +4,7 @@ rule "azure-storage-cross-tenant-replication" {
   area      = "data-protection"
   resources = ["azurerm_storage_account"]
 
+  compliance = { "cis-azure-3.0" = ["4.16"] }
   description = <<-EOT
     With cross-tenant replication allowed, anyone with permission to write object replication
     policies on the account can set up continuous copying of its blobs to a storage account in a

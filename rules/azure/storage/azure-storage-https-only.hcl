@@ -5,6 +5,7 @@ rule "azure-storage-https-only" {
   resources = ["azurerm_storage_account"]
   aliases   = ["CKV_AZURE_3", "AVD-AZU-0008", "azure-storage-enforce-https"]
 
+  compliance = { "cis-azure-3.0" = ["4.1"] }
   description = <<-EOT
     With "secure transfer required" switched off, the blob, queue and table endpoints also answer plain
     HTTP (and Azure Files accepts SMB without encryption). Account keys in shared access signatures,

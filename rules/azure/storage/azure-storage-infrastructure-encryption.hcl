@@ -5,6 +5,7 @@ rule "azure-storage-infrastructure-encryption" {
   resources = ["azurerm_storage_account"]
   aliases   = ["AVD-AZU-0061", "azure-storage-infrastructure-encryption-enabled"]
 
+  compliance = { "cis-azure-3.0" = ["4.2"] }
   description = <<-EOT
     Azure Storage always encrypts data at rest with one layer of AES-256. Infrastructure encryption
     adds a second layer, with a different key and algorithm implementation, at the infrastructure

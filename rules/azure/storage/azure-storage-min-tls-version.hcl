@@ -5,6 +5,7 @@ rule "azure-storage-min-tls-version" {
   resources = ["azurerm_storage_account"]
   aliases   = ["CKV_AZURE_44", "AVD-AZU-0011", "azure-storage-use-secure-tls-policy"]
 
+  compliance = { "cis-azure-3.0" = ["4.15"] }
   description = <<-EOT
     `min_tls_version` decides the oldest TLS protocol the storage account's endpoints (blob, file,
     queue, table) will negotiate. TLS 1.0 and 1.1 have known weaknesses and are no longer accepted by

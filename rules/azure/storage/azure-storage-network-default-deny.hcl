@@ -5,6 +5,7 @@ rule "azure-storage-network-default-deny" {
   resources = ["azurerm_storage_account"]
   aliases   = ["CKV_AZURE_35", "CKV_AZURE_59", "AVD-AZU-0012", "azure-storage-default-action-deny"]
 
+  compliance = { "cis-azure-3.0" = ["4.7"] }
   description = <<-EOT
     A storage account's endpoints are reachable from the whole internet unless the customer restricts
     them. With public network access on and no network rule set to `Deny` by default, anyone who

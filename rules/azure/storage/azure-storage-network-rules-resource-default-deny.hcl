@@ -5,6 +5,7 @@ rule "azure-storage-network-rules-resource-default-deny" {
   resources = ["azurerm_storage_account_network_rules"]
   aliases   = ["CKV_AZURE_35", "AVD-AZU-0012", "azure-storage-default-action-deny"]
 
+  compliance = { "cis-azure-3.0" = ["4.7"] }
   description = <<-EOT
     The standalone `azurerm_storage_account_network_rules` resource replaces the account's network
     rules. With `default_action = "Allow"`, the IP and subnet rules it lists are irrelevant: every

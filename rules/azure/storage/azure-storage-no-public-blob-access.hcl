@@ -5,6 +5,7 @@ rule "azure-storage-no-public-blob-access" {
   resources = ["azurerm_storage_account"]
   aliases   = ["CKV_AZURE_190", "CKV2_AZURE_47"]
 
+  compliance = { "cis-azure-3.0" = ["4.17"] }
   description = <<-EOT
     When `allow_nested_items_to_be_public` is true, any container in the account can be switched to
     `blob` or `container` access level, after which anyone on the internet can read (and, for
