@@ -2,6 +2,9 @@ rule "google-bigquery-table-customer-managed-key" {
   title     = "BigQuery table has no customer-managed key"
   severity  = "low"
   area      = "data-protection"
+  compliance = {
+    "cis-gcp-2.0" = ["7.2"]
+  }
   resources = ["google_bigquery_table"]
 
   description = <<-EOT

@@ -2,6 +2,9 @@ rule "google-iam-no-privileged-service-accounts" {
   title     = "IAM grants an owner, editor or IAM-admin role to a service account"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["1.5"]
+  }
   resources = [
     "google_project_iam_member",
     "google_folder_iam_member",
