@@ -2,6 +2,9 @@ rule "google-bigquery-dataset-customer-managed-key" {
   title     = "BigQuery dataset has no default customer-managed key"
   severity  = "low"
   area      = "data-protection"
+  compliance = {
+    "cis-gcp-2.0" = ["7.3"]
+  }
   resources = [
     "google_bigquery_dataset",
   ]

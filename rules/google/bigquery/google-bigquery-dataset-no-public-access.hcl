@@ -2,6 +2,9 @@ rule "google-bigquery-dataset-no-public-access" {
   title     = "BigQuery dataset is shared with allUsers or allAuthenticatedUsers"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["7.1"]
+  }
   resources = [
     "google_bigquery_dataset",
     "google_bigquery_dataset_access",

@@ -2,6 +2,9 @@ rule "google-compute-backend-service-logging" {
   title     = "Load balancer backend service does not log requests"
   severity  = "low"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["2.16"]
+  }
   resources = [
     "google_compute_backend_service",
     "google_compute_region_backend_service",

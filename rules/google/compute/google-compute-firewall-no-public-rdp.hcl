@@ -2,6 +2,9 @@ rule "google-compute-firewall-no-public-rdp" {
   title     = "VPC firewall rule allows RDP (port 3389) from the internet"
   severity  = "critical"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["3.7"]
+  }
   resources = ["google_compute_firewall"]
   aliases   = ["CKV_GCP_3", "AVD-GCP-0070", "google-compute-no-open-rdp-access"]
 

@@ -2,6 +2,9 @@ rule "google-compute-firewall-no-public-ssh" {
   title     = "VPC firewall rule allows SSH (port 22) from the internet"
   severity  = "high"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["3.6"]
+  }
   resources = ["google_compute_firewall"]
   aliases   = ["CKV_GCP_2", "AVD-GCP-0071", "google-compute-restrict-ssh-access"]
 

@@ -2,6 +2,9 @@ rule "google-compute-instance-block-project-ssh-keys" {
   title     = "Compute instance accepts project-wide SSH keys"
   severity  = "medium"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["4.3"]
+  }
   resources = [
     "google_compute_instance",
     "google_compute_instance_template",

@@ -2,6 +2,9 @@ rule "google-compute-instance-default-sa-full-access" {
   title     = "Compute instance runs as the default service account with full Cloud API access"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["4.2"]
+  }
   resources = [
     "google_compute_instance",
     "google_compute_instance_template",

@@ -2,6 +2,9 @@ rule "google-compute-instance-no-default-service-account" {
   title     = "Compute instance runs as the Compute Engine default service account"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["4.1"]
+  }
   resources = [
     "google_compute_instance",
     "google_compute_instance_template",

@@ -2,6 +2,9 @@ rule "google-compute-instance-no-ip-forwarding" {
   title     = "Compute instance can forward packets for other addresses"
   severity  = "high"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["4.6"]
+  }
   resources = [
     "google_compute_instance",
     "google_compute_instance_template",

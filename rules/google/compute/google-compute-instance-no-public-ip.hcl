@@ -2,6 +2,9 @@ rule "google-compute-instance-no-public-ip" {
   title     = "Compute instance has an external IP address"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["4.9"]
+  }
   resources = [
     "google_compute_instance",
     "google_compute_instance_template",

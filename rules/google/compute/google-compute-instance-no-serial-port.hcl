@@ -2,6 +2,9 @@ rule "google-compute-instance-no-serial-port" {
   title     = "Interactive serial console access is enabled"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["4.5"]
+  }
   resources = [
     "google_compute_instance",
     "google_compute_instance_template",

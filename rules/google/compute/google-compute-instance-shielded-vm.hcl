@@ -2,6 +2,9 @@ rule "google-compute-instance-shielded-vm" {
   title     = "Compute instance does not enable Shielded VM secure boot"
   severity  = "medium"
   area      = "application-workload"
+  compliance = {
+    "cis-gcp-2.0" = ["4.8"]
+  }
   resources = ["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"]
   aliases   = ["CKV_GCP_39", "AVD-GCP-0067", "google-compute-enable-shielded-vm-sb"]
 

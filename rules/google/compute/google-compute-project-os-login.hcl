@@ -2,6 +2,9 @@ rule "google-compute-project-os-login" {
   title     = "Project metadata does not enable OS Login"
   severity  = "medium"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["4.4"]
+  }
   resources = [
     "google_compute_project_metadata",
   ]

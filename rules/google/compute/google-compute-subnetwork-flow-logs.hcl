@@ -2,6 +2,9 @@ rule "google-compute-subnetwork-flow-logs" {
   title     = "VPC subnetwork does not have flow logs enabled"
   severity  = "low"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["3.8"]
+  }
   resources = ["google_compute_subnetwork"]
   aliases = [
     "CKV_GCP_26",

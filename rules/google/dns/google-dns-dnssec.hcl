@@ -2,6 +2,9 @@ rule "google-dns-dnssec" {
   title     = "Public Cloud DNS zone does not have DNSSEC enabled"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["3.3"]
+  }
   resources = ["google_dns_managed_zone"]
   aliases   = ["CKV_GCP_16", "AVD-GCP-0013", "google-dns-enable-dnssec"]
 

@@ -2,6 +2,9 @@ rule "google-dns-no-rsa-sha1" {
   title     = "Cloud DNS zone signs with RSASHA1"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["3.4", "3.5"]
+  }
   resources = [
     "google_dns_managed_zone",
   ]

@@ -2,6 +2,9 @@ rule "google-iam-no-personal-emails" {
   title     = "IAM grants a role to a personal email account"
   severity  = "medium"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["1.1"]
+  }
   resources = [
     "google_project_iam_member",
     "google_folder_iam_member",

@@ -2,6 +2,9 @@ rule "google-iam-no-privileged-service-accounts" {
   title     = "IAM grants an owner, editor or IAM-admin role to a service account"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["1.5"]
+  }
   resources = [
     "google_project_iam_member",
     "google_folder_iam_member",
@@ -17,9 +20,13 @@ rule "google-iam-no-privileged-service-accounts" {
     The roles a workload identity gets are the customer's IAM decision.
 
     The rule reports a `serviceAccount:` member granted one of these roles through the project,
-    folder or organization IAM member and binding resources: `roles/owner`, `roles/editor`, `roles/iam.securityAdmin`, `roles/iam.serviceAccountAdmin`, `roles/iam.serviceAccountKeyAdmin`, `roles/resourcemanager.projectIamAdmin`, `roles/resourcemanager.folderAdmin`, `roles/resourcemanager.folderIamAdmin`, `roles/resourcemanager.organizationAdmin`.
+    folder or organization IAM member resources: `roles/owner`, `roles/editor`, `roles/iam.securityAdmin`, `roles/iam.serviceAccountAdmin`, `roles/iam.serviceAccountKeyAdmin`, `roles/resourcemanager.projectIamAdmin`, `roles/resourcemanager.folderAdmin`, `roles/resourcemanager.folderIamAdmin`, `roles/resourcemanager.organizationAdmin`.
     Only the `_iam_member` resources are checked: the members of an `_iam_binding` are a list of
     strings, and the rule language cannot yet match a pattern against each element of such a list.
+    A member built by interpolation (`"serviceAccount:$${google_service_account.ci.email}"`) is not
+    known at scan time (the account's `email` is computed by the provider), so it is not reported
+    either: the engine cannot yet match a pattern against the known literal prefix of a partly
+    unknown string.
   EOT
   remediation = "Grant the service account predefined roles limited to what the workload does (for example `roles/storage.objectViewer`), and keep owner and IAM-admin roles with a few human groups."
   references = [

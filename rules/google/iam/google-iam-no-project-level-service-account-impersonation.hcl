@@ -2,6 +2,9 @@ rule "google-iam-no-project-level-service-account-impersonation" {
   title     = "Project IAM grants Service Account User or Token Creator at project level"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["1.6"]
+  }
   resources = [
     "google_project_iam_member",
     "google_project_iam_binding",

@@ -2,6 +2,9 @@ rule "google-iam-no-user-managed-service-account-keys" {
   title     = "Service account has a user-managed key"
   severity  = "medium"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["1.4"]
+  }
   resources = [
     "google_service_account_key",
   ]

@@ -2,6 +2,9 @@ rule "google-iam-project-audit-logging" {
   title     = "Project has no Data Access audit logging for all services"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["2.1"]
+  }
   resources = [
     "google_project",
   ]

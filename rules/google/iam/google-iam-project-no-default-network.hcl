@@ -2,6 +2,9 @@ rule "google-iam-project-no-default-network" {
   title     = "Project is created with the default network"
   severity  = "high"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["3.1"]
+  }
   resources = [
     "google_project",
   ]

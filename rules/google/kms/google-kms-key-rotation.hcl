@@ -2,6 +2,9 @@ rule "google-kms-key-rotation" {
   title     = "Cloud KMS symmetric key is not rotated at least every 90 days"
   severity  = "medium"
   area      = "data-protection"
+  compliance = {
+    "cis-gcp-2.0" = ["1.10"]
+  }
   resources = ["google_kms_crypto_key"]
   aliases   = ["CKV_GCP_43", "AVD-GCP-0065", "google-kms-rotate-kms-keys"]
 

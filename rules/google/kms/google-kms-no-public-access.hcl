@@ -2,6 +2,9 @@ rule "google-kms-no-public-access" {
   title     = "Cloud KMS key or key ring grants access to allUsers or allAuthenticatedUsers"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["1.9"]
+  }
   resources = [
     "google_kms_crypto_key_iam_member",
     "google_kms_crypto_key_iam_binding",

@@ -2,6 +2,9 @@ rule "google-sql-backups-enabled" {
   title     = "Cloud SQL instance has automated backups disabled"
   severity  = "medium"
   area      = "data-protection"
+  compliance = {
+    "cis-gcp-2.0" = ["6.7"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0024", "google-sql-enable-backup"]
 

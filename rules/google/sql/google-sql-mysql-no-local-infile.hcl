@@ -2,6 +2,9 @@ rule "google-sql-mysql-no-local-infile" {
   title     = "MySQL instance allows LOAD DATA LOCAL INFILE"
   severity  = "high"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.1.3"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0026", "google-sql-mysql-no-local-infile"]
 

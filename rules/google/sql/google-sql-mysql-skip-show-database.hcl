@@ -2,6 +2,9 @@ rule "google-sql-mysql-skip-show-database" {
   title     = "MySQL instance lets every user list all databases"
   severity  = "low"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.1.2"]
+  }
   resources = ["google_sql_database_instance"]
 
   description = <<-EOT

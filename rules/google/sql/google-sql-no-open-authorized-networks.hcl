@@ -2,6 +2,9 @@ rule "google-sql-no-open-authorized-networks" {
   title     = "Cloud SQL instance authorizes connections from the whole internet"
   severity  = "high"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.5"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["CKV_GCP_11", "AVD-GCP-0017", "google-sql-no-public-access"]
 

@@ -2,6 +2,9 @@ rule "google-sql-pg-log-connections" {
   title     = "PostgreSQL instance does not log connection attempts"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.2.2"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0016", "google-sql-pg-log-connections"]
 

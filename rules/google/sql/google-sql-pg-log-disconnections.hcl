@@ -2,6 +2,9 @@ rule "google-sql-pg-log-disconnections" {
   title     = "PostgreSQL instance does not log session ends"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.2.3"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0022", "google-sql-pg-log-disconnections"]
 

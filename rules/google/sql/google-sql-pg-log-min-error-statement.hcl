@@ -2,6 +2,9 @@ rule "google-sql-pg-log-min-error-statement" {
   title     = "PostgreSQL instance does not log statements that cause errors"
   severity  = "low"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.2.6"]
+  }
   resources = ["google_sql_database_instance"]
 
   description = <<-EOT

@@ -2,6 +2,9 @@ rule "google-sql-pg-log-min-messages" {
   title     = "PostgreSQL instance logs only errors or worse"
   severity  = "low"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.2.5"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0018", "google-sql-pg-log-errors"]
 

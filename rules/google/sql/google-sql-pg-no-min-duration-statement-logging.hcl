@@ -2,6 +2,9 @@ rule "google-sql-pg-no-min-duration-statement-logging" {
   title     = "PostgreSQL instance logs the text of statements by duration"
   severity  = "low"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.2.7"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0021", "google-sql-pg-no-min-statement-logging"]
 

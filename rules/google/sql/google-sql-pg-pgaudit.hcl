@@ -2,6 +2,9 @@ rule "google-sql-pg-pgaudit" {
   title     = "PostgreSQL instance does not enable pgAudit"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.2.8"]
+  }
   resources = ["google_sql_database_instance"]
 
   description = <<-EOT

@@ -2,6 +2,9 @@ rule "google-sql-require-ssl" {
   title     = "Cloud SQL instance accepts unencrypted connections"
   severity  = "high"
   area      = "data-protection"
+  compliance = {
+    "cis-gcp-2.0" = ["6.4"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["CKV_GCP_6", "AVD-GCP-0015", "google-sql-encrypt-in-transit-data"]
 

@@ -2,6 +2,9 @@ rule "google-sql-sqlserver-no-contained-db-auth" {
   title     = "SQL Server instance does not turn off contained database authentication"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.3.7"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0023", "google-sql-no-contained-db-auth"]
 

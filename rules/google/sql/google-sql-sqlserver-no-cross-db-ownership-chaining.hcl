@@ -2,6 +2,9 @@ rule "google-sql-sqlserver-no-cross-db-ownership-chaining" {
   title     = "SQL Server instance does not turn off cross-database ownership chaining"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.3.2"]
+  }
   resources = ["google_sql_database_instance"]
   aliases   = ["AVD-GCP-0019", "google-sql-no-cross-db-ownership-chaining"]
 

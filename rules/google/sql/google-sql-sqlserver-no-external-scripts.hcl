@@ -2,6 +2,9 @@ rule "google-sql-sqlserver-no-external-scripts" {
   title     = "SQL Server instance allows external scripts"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.3.1"]
+  }
   resources = ["google_sql_database_instance"]
 
   description = <<-EOT

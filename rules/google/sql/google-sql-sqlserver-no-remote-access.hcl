@@ -2,6 +2,9 @@ rule "google-sql-sqlserver-no-remote-access" {
   title     = "SQL Server instance allows remote execution of stored procedures"
   severity  = "medium"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.3.5"]
+  }
   resources = ["google_sql_database_instance"]
 
   description = <<-EOT

@@ -2,6 +2,9 @@ rule "google-sql-sqlserver-trace-flag-3625" {
   title     = "SQL Server instance shows full error details to non-administrators"
   severity  = "low"
   area      = "configuration-posture"
+  compliance = {
+    "cis-gcp-2.0" = ["6.3.6"]
+  }
   resources = ["google_sql_database_instance"]
 
   description = <<-EOT

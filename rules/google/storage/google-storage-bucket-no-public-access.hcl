@@ -2,6 +2,9 @@ rule "google-storage-bucket-no-public-access" {
   title     = "Cloud Storage bucket is granted to allUsers or allAuthenticatedUsers"
   severity  = "high"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["5.1"]
+  }
   resources = [
     "google_storage_bucket_iam_member",
     "google_storage_bucket_iam_binding",

@@ -2,6 +2,9 @@ rule "google-storage-uniform-bucket-level-access" {
   title     = "Cloud Storage bucket does not use uniform bucket-level access"
   severity  = "medium"
   area      = "identity-access"
+  compliance = {
+    "cis-gcp-2.0" = ["5.2"]
+  }
   resources = ["google_storage_bucket"]
   aliases   = ["CKV_GCP_29", "AVD-GCP-0002", "google-storage-enable-ubla"]
 
