@@ -517,7 +517,9 @@ mod tests {
                         "{pattern} in {origin}"
                     ),
                     (Key::Type(_), "rules/catalog/saas.tsv") => assert!(
-                        pattern.starts_with("okta_") || pattern.starts_with("auth0_"),
+                        pattern.starts_with("okta_")
+                            || pattern.starts_with("auth0_")
+                            || pattern.starts_with("github_"),
                         "{pattern} in {origin}"
                     ),
                     (Key::Type(_), _) => {
@@ -805,7 +807,9 @@ mod tests {
         let c = Catalog::builtin();
         let counts = c.counts_by_provider();
         assert_eq!(counts.values().sum::<usize>(), c.len());
-        let providers = ["auth0", "aws", "azurerm", "azuread", "google", "okta"];
+        let providers = [
+            "auth0", "aws", "azurerm", "azuread", "github", "google", "okta",
+        ];
         for provider in providers {
             assert!(counts.get(provider).copied().unwrap_or(0) > 0, "{provider}");
         }
