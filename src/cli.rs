@@ -532,7 +532,8 @@ fn run_matrix(a: MatrixArgs) -> i32 {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };
-    let m = report::matrix::build(&result);
+    let mut m = report::matrix::build(&result);
+    m.compliance = report::compliance::build(&result, &opts.select.compliance);
     print(&match a.format {
         MatrixFormat::Human => report::matrix::render_text(&m),
         MatrixFormat::Markdown => report::matrix::render_markdown(&m),

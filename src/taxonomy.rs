@@ -121,12 +121,18 @@ pub enum ServiceModel {
     /// Management plane: IAM, KMS, audit logging, security services. Wholly customer-configured.
     #[serde(rename = "Mgmt")]
     Management,
-    /// A resource type onus has no classification for.
+    /// Not a cloud service: utility providers (`random`, `null`, `time`, `tls`, `local`) and
+    /// what runs inside a cluster (`kubernetes`, `helm`, `kind`). No provider shares the work:
+    /// every layer they expose is the customer's.
+    #[serde(rename = "non-cloud")]
+    NonCloud,
+    /// A resource type onus has no classification for: a gap in the catalogue.
     #[serde(rename = "unclassified")]
     Unclassified,
 }
 
 impl ServiceModel {
+    /// The service models of cloud services.
     pub const CLASSIFIED: [ServiceModel; 5] = [
         ServiceModel::IaaS,
         ServiceModel::PaaS,
@@ -142,6 +148,7 @@ impl ServiceModel {
             ServiceModel::SaaS => "SaaS",
             ServiceModel::FaaS => "FaaS",
             ServiceModel::Management => "Mgmt",
+            ServiceModel::NonCloud => "non-cloud",
             ServiceModel::Unclassified => "unclassified",
         }
     }
@@ -162,8 +169,9 @@ impl FromStr for ServiceModel {
             "SaaS" => Ok(ServiceModel::SaaS),
             "FaaS" => Ok(ServiceModel::FaaS),
             "Mgmt" | "management" => Ok(ServiceModel::Management),
+            "non-cloud" => Ok(ServiceModel::NonCloud),
             other => Err(format!(
-                "unknown service model `{other}` (expected IaaS, PaaS, SaaS, FaaS or Mgmt)"
+                "unknown service model `{other}` (expected IaaS, PaaS, SaaS, FaaS, Mgmt or non-cloud)"
             )),
         }
     }

@@ -199,3 +199,39 @@ fn every_rule_resource_type_has_its_own_catalogue_row() {
         missing.join("\n")
     );
 }
+
+/// Every cloud resource type that the popular public module repositories declare is
+/// catalogued, and utility and in-cluster types are `non-cloud`: an unclassified type in the
+/// matrix is then always a gap. `azapi_` types are the one deliberate exception (their service
+/// is named by their `type` argument; docs/catalog.md).
+#[test]
+fn types_of_popular_module_repositories_are_classified() {
+    let catalog = Catalog::builtin();
+    let list = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/module-repo-types.txt"),
+    )
+    .expect("type list");
+    let mut gaps = Vec::new();
+    let mut seen = 0;
+    for t in list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        seen += 1;
+        let class = catalog.classify(t);
+        if !class.is_classified() && provider_of(t) != "azapi" {
+            gaps.push(t.to_string());
+        }
+    }
+    assert!(seen > 200, "{seen} types");
+    assert!(gaps.is_empty(), "unclassified: {gaps:?}");
+    for t in [
+        "random_string",
+        "null_resource",
+        "kubernetes_pod",
+        "helm_release",
+        "kind_cluster",
+    ] {
+        assert_eq!(catalog.classify(t).model, ServiceModel::NonCloud, "{t}");
+    }
+}

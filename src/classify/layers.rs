@@ -148,7 +148,7 @@ pub fn ownership(model: ServiceModel, layer: Layer) -> Ownership {
     use ServiceModel::*;
     match (model, layer) {
         (_, Data | Identity | Config) => Customer,
-        (IaaS | Unclassified, _) => Customer,
+        (IaaS | NonCloud | Unclassified, _) => Customer,
         (PaaS | FaaS | Management, Logging) => Customer,
         (SaaS, Logging) => Shared,
         (PaaS | FaaS | SaaS, Network) => Shared,
@@ -173,7 +173,7 @@ const MGMT: &[Layer] = &[Layer::Data, Layer::Identity, Layer::Logging, Layer::Co
 /// The layers the customer owns, wholly or in part, under `model`.
 pub fn customer_layers(model: ServiceModel) -> &'static [Layer] {
     match model {
-        ServiceModel::IaaS | ServiceModel::Unclassified => IAAS,
+        ServiceModel::IaaS | ServiceModel::NonCloud | ServiceModel::Unclassified => IAAS,
         ServiceModel::PaaS | ServiceModel::FaaS | ServiceModel::SaaS => PAAS,
         ServiceModel::Management => MGMT,
     }
@@ -251,7 +251,9 @@ pub fn unverifiable(model: ServiceModel) -> &'static [(Layer, &'static str)] {
                 "whether anyone reviews and acts on the logs and alerts",
             ),
         ],
-        ServiceModel::Unclassified => &[],
+        // Nothing of a non-cloud type is hidden behind a provider: what Terraform shows is all
+        // there is to check. (Unclassified: onus does not know the service.)
+        ServiceModel::NonCloud | ServiceModel::Unclassified => &[],
     }
 }
 
@@ -323,7 +325,7 @@ mod tests {
     fn customer_layers_follow_ownership() {
         for model in ServiceModel::CLASSIFIED
             .into_iter()
-            .chain([ServiceModel::Unclassified])
+            .chain([ServiceModel::NonCloud, ServiceModel::Unclassified])
         {
             let listed = customer_layers(model);
             for layer in Layer::ALL {

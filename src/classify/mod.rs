@@ -143,7 +143,7 @@ pub const HEADER: [&str; 6] = [
 ];
 
 /// The built-in data files: (path in the repository, contents).
-const BUILTIN_FILES: [(&str, &str); 5] = [
+const BUILTIN_FILES: [(&str, &str); 7] = [
     (
         "rules/catalog/aws.tsv",
         include_str!("../../rules/catalog/aws.tsv"),
@@ -161,10 +161,33 @@ const BUILTIN_FILES: [(&str, &str); 5] = [
         "rules/catalog/saas.tsv",
         include_str!("../../rules/catalog/saas.tsv"),
     ),
+    // Clouds without rules yet, classified so their resources do not read as catalogue gaps.
+    (
+        "rules/catalog/other-clouds.tsv",
+        include_str!("../../rules/catalog/other-clouds.tsv"),
+    ),
+    // Utility and in-cluster providers: not a cloud service, every layer the customer's.
+    (
+        "rules/catalog/non-cloud.tsv",
+        include_str!("../../rules/catalog/non-cloud.tsv"),
+    ),
     (
         "rules/catalog/prefixes.tsv",
         include_str!("../../rules/catalog/prefixes.tsv"),
     ),
+];
+
+/// Providers whose types are not a cloud service (`rules/catalog/non-cloud.tsv`).
+pub const NON_CLOUD_PROVIDERS: [&str; 9] = [
+    "random",
+    "null",
+    "terraform",
+    "time",
+    "tls",
+    "local",
+    "helm",
+    "kubernetes",
+    "kind",
 ];
 
 /// Resource types mapped to services and service models, with a prefix fallback.
@@ -522,6 +545,14 @@ mod tests {
                             || pattern.starts_with("github_"),
                         "{pattern} in {origin}"
                     ),
+                    (Key::Type(_), "rules/catalog/other-clouds.tsv") => assert!(
+                        pattern.starts_with("oci_") || pattern.starts_with("alicloud_"),
+                        "{pattern} in {origin}"
+                    ),
+                    (Key::Type(_), "rules/catalog/non-cloud.tsv") => assert!(
+                        NON_CLOUD_PROVIDERS.contains(&provider_of(&pattern)),
+                        "{pattern} in {origin}"
+                    ),
                     (Key::Type(_), _) => {
                         assert!(pattern.starts_with("google_"), "{pattern} in {origin}")
                     }
@@ -535,8 +566,9 @@ mod tests {
         for rule in Catalog::builtin().prefix_rules() {
             let pattern = &*rule.resource_type;
             let provider = provider_of(pattern);
-            if provider == "azuread" {
-                // A single-service provider: every azuread_ type is Microsoft Entra ID.
+            if provider == "azuread" || provider == "kubernetes" {
+                // Single-service providers: every azuread_ type is Microsoft Entra ID, every
+                // kubernetes_ type an object of the cluster's one API.
                 continue;
             }
             assert_ne!(
@@ -545,6 +577,34 @@ mod tests {
                 "a provider-wide prefix would guess every unlisted type"
             );
         }
+    }
+
+    #[test]
+    fn non_cloud_is_exactly_the_utility_and_in_cluster_providers() {
+        let catalog = Catalog::builtin();
+        for entry in catalog.entries().chain(catalog.prefix_rules()) {
+            let provider = provider_of(&entry.resource_type);
+            assert_eq!(
+                entry.model == ServiceModel::NonCloud,
+                NON_CLOUD_PROVIDERS.contains(&provider),
+                "{}: {}",
+                entry.resource_type,
+                entry.model
+            );
+        }
+        for t in [
+            "random_password",
+            "null_resource",
+            "tls_private_key",
+            "helm_release",
+        ] {
+            let c = catalog.classify(t);
+            assert_eq!(c.model, ServiceModel::NonCloud, "{t}");
+            assert!(c.is_classified() && !c.inferred, "{t}");
+        }
+        let crd = catalog.classify("kubernetes_horizontal_pod_autoscaler_v2");
+        assert_eq!(crd.model, ServiceModel::NonCloud);
+        assert!(crd.inferred);
     }
 
     #[test]
@@ -726,12 +786,10 @@ mod tests {
     fn other_providers_are_unclassified() {
         let c = Catalog::builtin();
         for name in [
-            "kubernetes_deployment",
-            "random_id",
-            "null_resource",
-            "helm_release",
+            "vault_kv_secret_v2",
+            "nomad_job",
+            "azapi_resource",
             "aws_no_such_service_widget",
-            "terraform_data",
             "nothing",
         ] {
             let class = c.classify(name);
@@ -753,19 +811,16 @@ mod tests {
         assert_eq!(c.classify("aws_s3_bucket").model, ServiceModel::PaaS);
         let text = format!(
             "{HEAD}aws_s3_bucket\tAmazon S3 (ours)\tSaaS\tabstracted\tdata\tour call\n\
-             kubernetes_deployment\tKubernetes workload\tPaaS\t-\tapp\tin-cluster workload\n\
-             random_*\tRandom values\tMgmt\t-\tdata\thelpers\n"
+             nomad_job\tNomad workload\tPaaS\t-\tapp\tscheduled workload\n\
+             vault_*\tVault\tMgmt\t-\tdata\tsecrets\n"
         );
         assert_eq!(c.extend_from_tsv(&text, "ours/catalog.tsv"), Ok(3));
         let s3 = c.classify("aws_s3_bucket");
         assert_eq!(s3.model, ServiceModel::SaaS);
         assert_eq!(&*s3.service, "Amazon S3 (ours)");
         assert_eq!(c.len(), before + 1);
-        assert_eq!(
-            c.classify("kubernetes_deployment").model,
-            ServiceModel::PaaS
-        );
-        let id = c.classify("random_id");
+        assert_eq!(c.classify("nomad_job").model, ServiceModel::PaaS);
+        let id = c.classify("vault_kv_secret_v2");
         assert!(id.inferred && id.model == ServiceModel::Management);
         // The shared built-in catalogue is untouched.
         assert_eq!(
@@ -773,7 +828,7 @@ mod tests {
             ServiceModel::PaaS
         );
         assert_eq!(
-            Catalog::builtin().classify("random_id").model,
+            Catalog::builtin().classify("vault_kv_secret_v2").model,
             ServiceModel::Unclassified
         );
     }
@@ -808,7 +863,24 @@ mod tests {
         let counts = c.counts_by_provider();
         assert_eq!(counts.values().sum::<usize>(), c.len());
         let providers = [
-            "auth0", "aws", "azurerm", "azuread", "github", "google", "okta",
+            "alicloud",
+            "auth0",
+            "aws",
+            "azurerm",
+            "azuread",
+            "github",
+            "google",
+            "helm",
+            "kind",
+            "kubernetes",
+            "local",
+            "null",
+            "oci",
+            "okta",
+            "random",
+            "terraform",
+            "time",
+            "tls",
         ];
         for provider in providers {
             assert!(counts.get(provider).copied().unwrap_or(0) > 0, "{provider}");

@@ -65,6 +65,9 @@ pub struct Matrix {
     pub cells: Vec<(ServiceModel, Area, Cell)>,
     pub resources: Vec<ResourceRow>,
     pub unclassified_types: Vec<String>,
+    /// Per control of each framework named with `--compliance` (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compliance: Vec<super::compliance::FrameworkReport>,
 }
 
 /// Builds the matrix of a scan.
@@ -167,6 +170,7 @@ pub fn build(result: &ScanResult) -> Matrix {
         cells: cells.into_iter().map(|((m, a), c)| (m, a, c)).collect(),
         resources: rows,
         unclassified_types,
+        compliance: Vec::new(),
     }
 }
 
@@ -268,6 +272,7 @@ pub fn render_markdown(m: &Matrix) -> String {
             m.unclassified_types.join(", ")
         );
     }
+    out.push_str(&super::compliance::render_markdown(&m.compliance));
     out
 }
 
@@ -329,11 +334,12 @@ pub fn render_text(m: &Matrix) -> String {
             m.unclassified_types.join(", ")
         );
     }
+    out.push_str(&super::compliance::render_text(&m.compliance));
     out
 }
 
 pub fn render_json(m: &Matrix) -> String {
-    let doc = serde_json::json!({
+    let mut doc = serde_json::json!({
         "schema_version": 1,
         "cells": m.cells.iter().map(|(model, area, c)| serde_json::json!({
             "service_model": model, "area": area, "resources": c.resources,
@@ -342,6 +348,9 @@ pub fn render_json(m: &Matrix) -> String {
         "resources": m.resources,
         "unclassified_types": m.unclassified_types,
     });
+    if !m.compliance.is_empty() {
+        doc["compliance"] = serde_json::json!(m.compliance);
+    }
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s

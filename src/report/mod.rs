@@ -3,6 +3,7 @@
 
 pub mod checkstyle;
 pub mod compact;
+pub mod compliance;
 pub mod github;
 pub mod human;
 pub mod json;

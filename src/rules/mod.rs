@@ -3,6 +3,7 @@
 //! [`Rule`]s with a [`Condition`] tree; the engine that evaluates them is in `check`.
 
 mod condition;
+pub mod controls;
 
 pub use condition::{Condition, Quantifier, Test};
 
