@@ -27,6 +27,16 @@ pub struct ScanResult {
     pub undecided: Vec<Undecided>,
     /// Bytes of Terraform read.
     pub bytes: u64,
+    /// Configuration (`.tf`, `.tf.json`) and plan files read or attempted; 0 when the paths
+    /// and excludes left nothing to scan.
+    pub inputs_read: usize,
+}
+
+impl ScanResult {
+    /// Whether the selection left no configuration or plan to scan (tfvars alone do not count).
+    pub fn nothing_scanned(&self) -> bool {
+        self.inputs_read == 0
+    }
 }
 
 impl ScanResult {
