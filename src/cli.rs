@@ -672,7 +672,7 @@ fn with_config(
         select.compliance = c.compliance.clone();
     }
     opts.select = select;
-    opts.suppress.require_reason = config.require_reason.unwrap_or(true);
+    opts.suppress.require_reason = config.require_reason.unwrap_or_default();
     opts.suppress.report_unused_ignores = config.report_unused_ignores.unwrap_or(false);
     opts.suppress.baseline = config.baseline.clone();
     Ok((opts, config))

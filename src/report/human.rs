@@ -66,6 +66,14 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
     if s.suppressed > 0 {
         let _ = write!(out, "; {} suppressed", s.suppressed);
     }
+    if s.ignores_without_reason > 0 {
+        let _ = write!(
+            out,
+            "; {} ignore{} without a reason",
+            s.ignores_without_reason,
+            super::plural(s.ignores_without_reason)
+        );
+    }
     if s.unknown > 0 {
         let _ = write!(
             out,

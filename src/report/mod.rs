@@ -137,6 +137,9 @@ pub struct Summary {
     pub findings: usize,
     pub by_severity: BTreeMap<&'static str, usize>,
     pub suppressed: usize,
+    /// Ignore comments that suppress without a reason (other tools' comments honoured as
+    /// written).
+    pub ignores_without_reason: usize,
     /// Rule × resource evaluations that could not be decided.
     pub unknown: usize,
     pub errors: usize,
@@ -151,6 +154,7 @@ pub fn summary(result: &ScanResult) -> Summary {
             .filter(|i| i.mode == crate::model::Mode::Managed)
             .count(),
         rules: result.rules.len(),
+        ignores_without_reason: result.ignores_without_reason,
         unknown: result
             .evaluations
             .iter()
