@@ -455,6 +455,13 @@ fn run_scan(a: ScanArgs) -> i32 {
             })
             .and_then(|()| out.flush());
     }
+    if format == Format::Compact {
+        // On stderr, so stdout stays one line per finding for pipes and editors.
+        eprintln!(
+            "onus: {}",
+            report::summary_sentence(&report::summary(&result))
+        );
+    }
     let failing = match fail_on {
         Threshold::Never => false,
         Threshold::At(min) => result

@@ -249,3 +249,41 @@ fn rules_builtins_lists_the_predicates() {
         .stdout(predicate::str::contains("iam-no-wildcard-actions"))
         .stdout(predicate::str::contains("network-no-public-ingress"));
 }
+
+#[test]
+fn compact_ends_with_a_summary_on_stderr() {
+    let out = onus()
+        .args(["scan", "fixtures/demo", "--format", "compact"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // stdout stays one line per finding or diagnostic, each `path:line:col: ...`.
+    assert!(stdout.lines().count() > 1);
+    for line in stdout.lines() {
+        let mut parts = line.splitn(4, ':');
+        let (_, l, c) = (parts.next(), parts.next(), parts.next());
+        assert!(
+            l.is_some_and(|l| l.parse::<u32>().is_ok())
+                && c.is_some_and(|c| c.parse::<u32>().is_ok()),
+            "not a finding line: {line}"
+        );
+        assert!(!line.contains(" findings "), "summary on stdout: {line}");
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("onus: ") && last.contains(" findings (") && last.contains(" rules)"),
+        "{stderr}"
+    );
+
+    let clean = onus()
+        .args(["scan", "fixtures/hardened", "--format", "compact"])
+        .output()
+        .expect("runs");
+    assert!(clean.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&clean.stderr).starts_with("onus: 0 findings in "),
+        "{}",
+        String::from_utf8_lossy(&clean.stderr)
+    );
+}

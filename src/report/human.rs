@@ -2,7 +2,7 @@
 //! attribute underlined, where its value was set, the service and whose responsibility it is,
 //! why it matters and how to fix it — then a summary.
 
-use super::{summary, visible, RenderOptions};
+use super::{summary, summary_sentence, visible, RenderOptions};
 use crate::diag::Level;
 use crate::finding::Finding;
 use crate::result::ScanResult;
@@ -36,60 +36,7 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
         }
         out.push('\n');
     }
-    let s = summary(result);
-    let sev: Vec<String> = crate::taxonomy::Severity::ALL
-        .iter()
-        .filter_map(|sv| {
-            s.by_severity
-                .get(sv.as_str())
-                .filter(|n| **n > 0)
-                .map(|n| format!("{n} {sv}"))
-        })
-        .collect();
-    let _ = write!(
-        out,
-        "{} finding{}{} in {} resource{} ({} file{}, {} rule{})",
-        s.findings,
-        super::plural(s.findings),
-        if sev.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", sev.join(", "))
-        },
-        s.resources,
-        super::plural(s.resources),
-        s.files,
-        super::plural(s.files),
-        s.rules,
-        super::plural(s.rules),
-    );
-    if s.suppressed > 0 {
-        let _ = write!(out, "; {} suppressed", s.suppressed);
-    }
-    if s.ignores_without_reason > 0 {
-        let _ = write!(
-            out,
-            "; {} ignore{} without a reason",
-            s.ignores_without_reason,
-            super::plural(s.ignores_without_reason)
-        );
-    }
-    if s.unknown > 0 {
-        let _ = write!(
-            out,
-            "; {} check{} undecided (values known only after apply)",
-            s.unknown,
-            super::plural(s.unknown)
-        );
-    }
-    if s.errors > 0 {
-        let _ = write!(
-            out,
-            "; {} file error{}: the scan is incomplete",
-            s.errors,
-            super::plural(s.errors)
-        );
-    }
+    out.push_str(&summary_sentence(&summary(result)));
     out.push('\n');
     out
 }

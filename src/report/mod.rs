@@ -181,6 +181,61 @@ pub fn summary(result: &ScanResult) -> Summary {
     s
 }
 
+/// The summary in one sentence: "3 findings (1 critical, 2 high) in 5 resources (2 files, 150
+/// rules); 1 suppressed; ...". Only the counts that are not zero after the first.
+pub fn summary_sentence(s: &Summary) -> String {
+    let sev: Vec<String> = Severity::ALL
+        .iter()
+        .filter_map(|sv| {
+            s.by_severity
+                .get(sv.as_str())
+                .filter(|n| **n > 0)
+                .map(|n| format!("{n} {sv}"))
+        })
+        .collect();
+    let mut out = format!(
+        "{} finding{}{} in {} resource{} ({} file{}, {} rule{})",
+        s.findings,
+        plural(s.findings),
+        if sev.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", sev.join(", "))
+        },
+        s.resources,
+        plural(s.resources),
+        s.files,
+        plural(s.files),
+        s.rules,
+        plural(s.rules),
+    );
+    if s.suppressed > 0 {
+        out.push_str(&format!("; {} suppressed", s.suppressed));
+    }
+    if s.ignores_without_reason > 0 {
+        out.push_str(&format!(
+            "; {} ignore{} without a reason",
+            s.ignores_without_reason,
+            plural(s.ignores_without_reason)
+        ));
+    }
+    if s.unknown > 0 {
+        out.push_str(&format!(
+            "; {} check{} undecided (values known only after apply)",
+            s.unknown,
+            plural(s.unknown)
+        ));
+    }
+    if s.errors > 0 {
+        out.push_str(&format!(
+            "; {} file error{}: the scan is incomplete",
+            s.errors,
+            plural(s.errors)
+        ));
+    }
+    out
+}
+
 /// Findings a report lists: active ones, plus suppressed ones when asked.
 pub fn visible<'a>(
     result: &'a ScanResult,
