@@ -518,10 +518,18 @@ fn run_rules(a: RulesArgs) -> i32 {
             for r in &list {
                 out.push_str(&format!(
                     "{:<width$}  {:<8}  {:<21}  {}\n",
-                    r.id, r.severity, r.area, r.title
+                    // Padding applies to strings, not to every `Display`.
+                    r.id,
+                    r.severity.to_string(),
+                    r.area.to_string(),
+                    r.title
                 ));
             }
-            out.push_str(&format!("{} rules\n", list.len()));
+            out.push_str(&format!(
+                "{} rule{}\n",
+                list.len(),
+                report::plural(list.len())
+            ));
             print(&out);
         }
     }

@@ -148,7 +148,7 @@ pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigErro
                     }
                 }
                 other => {
-                    return Err(r.err(format!(
+                    return Err(r.err_name(format!(
                         "unknown setting `{other}` (expected one of: {})",
                         SETTINGS.join(", ")
                     )))
@@ -260,7 +260,7 @@ fn rules_block(
                     .map(|v| select.min_severity = Some(v))
                     .map_err(|e| r.err(e))
             }),
-            other => Err(r.err(format!(
+            other => Err(r.err_name(format!(
                 "unknown setting `{other}` in `rules` (expected one of: {})",
                 RULES_SETTINGS.join(", ")
             ))),
@@ -278,7 +278,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// An error about the value: located at the value, where the fix goes.
     fn err(&self, msg: String) -> String {
+        (self.at)(self.a.expr.span.start, msg)
+    }
+
+    /// An error about the setting itself (its name): located at the name.
+    fn err_name(&self, msg: String) -> String {
         (self.at)(self.a.span.start, msg)
     }
 
@@ -388,7 +394,11 @@ pub fn parse_threshold(s: &str) -> Result<Threshold, String> {
     match s {
         "never" | "none" => Ok(Threshold::Never),
         "any" => Ok(Threshold::At(Severity::Low)),
-        other => other.parse().map(Threshold::At),
+        other => other.parse().map(Threshold::At).map_err(|_| {
+            format!(
+                "unknown threshold `{other}` (expected critical, high, medium, low, any or never)"
+            )
+        }),
     }
 }
 
@@ -447,7 +457,7 @@ severity_overrides = { "aws-ebs-volume-encryption" = "low" }
         assert_eq!(
             e,
             Some(vec![
-                ".onus.hcl:3:1: `require_reason` must be true, false or \"all\"".to_string(),
+                ".onus.hcl:3:18: `require_reason` must be true, false or \"all\"".to_string(),
                 ".onus.hcl:5:3: unknown setting `typo` in `rules` (expected one of: enable, disable, providers, disable_providers, areas, disable_areas, min_severity, compliance)".to_string(),
             ])
         );

@@ -287,3 +287,103 @@ fn compact_ends_with_a_summary_on_stderr() {
         String::from_utf8_lossy(&clean.stderr)
     );
 }
+
+#[test]
+fn rules_list_columns_line_up() {
+    let out = onus().arg("rules").output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("  ")).collect();
+    assert!(rows.len() > 10);
+    // Severity, area and title start at the same columns on every row (columns are
+    // separated by two spaces or more; no cell holds two spaces).
+    let starts = |row: &str| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut gap = 0;
+        for (i, c) in row.char_indices() {
+            if c == ' ' {
+                gap += 1;
+            } else {
+                if gap >= 2 {
+                    out.push(i);
+                }
+                gap = 0;
+            }
+        }
+        out.truncate(3);
+        out
+    };
+    let first = starts(rows[0]);
+    assert_eq!(first.len(), 3, "{}", rows[0]);
+    for row in &rows {
+        assert_eq!(starts(row), first, "{row}");
+    }
+    assert!(text.trim_end().ends_with(" rules"));
+}
+
+#[test]
+fn fail_on_error_lists_every_threshold() {
+    onus()
+        .args(["scan", "--fail-on", "bogus", "fixtures/demo"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "expected critical, high, medium, low, any or never",
+        ));
+}
+
+#[test]
+fn details_name_the_linked_resource_and_the_port_once() {
+    let out = onus()
+        .args(["scan", "fixtures/demo", "--format", "compact"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(
+        "`versioning.enabled` is not set, and no `aws_s3_bucket_versioning` refers to this resource through `bucket`"
+    ), "{stdout}");
+    let ssh = stdout
+        .lines()
+        .find(|l| l.contains("aws-ec2-sg-ssh-open"))
+        .expect("ssh finding");
+    assert_eq!(
+        ssh.matches("port 22").count(),
+        2,
+        "title and detail once each: {ssh}"
+    );
+}
+
+#[test]
+fn one_check_is_singular_in_the_matrix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_ebs_volume\" \"v\" {\n  availability_zone = \"a\"\n  size = 1\n  encrypted = true\n}\n",
+    )
+    .expect("write");
+    let out = onus()
+        .current_dir(dir.path())
+        .args(["matrix", "--rule", "aws-ebs-volume-encryption", "."])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 res · 1 check · 0 findings"), "{text}");
+    assert!(text.contains("1 check passed"), "{text}");
+    assert!(!text.contains("1 checks"), "{text}");
+}
+
+#[test]
+fn remote_module_note_says_what_went_unchecked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("main.tf"),
+        "module \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n",
+    )
+    .expect("write");
+    onus()
+        .current_dir(dir.path())
+        .args(["scan", "--format", "compact", "."])
+        .assert()
+        .stdout(predicate::str::contains("remote-module"))
+        .stdout(predicate::str::contains("its resources went unchecked"))
+        .stdout(predicate::str::contains("run `terraform init`"));
+}

@@ -1011,7 +1011,7 @@ impl<'a> ModInst<'a> {
         let Some(dir) = local_source(&self.def.dir, call).or_else(|| self.installed_module(name))
         else {
             self.report(
-                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source and `terraform init` has not downloaded it; its outputs are unknown"))
+                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source that `terraform init` has not downloaded, so its resources went unchecked and its outputs are unknown: run `terraform init` (or `tofu init`) before the scan to check them"))
                     .at(call.header),
             );
             return Value::unknown(format!("outputs of remote module `{name}`"));
