@@ -9,6 +9,9 @@ fn onus() -> Command {
     let mut c = Command::cargo_bin("onus").expect("binary built");
     c.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
         .env_remove("TF_VAR_env");
     c
 }
@@ -386,4 +389,100 @@ fn remote_module_note_says_what_went_unchecked() {
         .stdout(predicate::str::contains("remote-module"))
         .stdout(predicate::str::contains("its resources went unchecked"))
         .stdout(predicate::str::contains("run `terraform init`"));
+}
+
+fn human(args: &[&str]) -> String {
+    let out = onus()
+        .args(["scan", "--format", "human"])
+        .args(args)
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn human_report_summary_first_and_last_why_once_per_rule() {
+    let text = human(&["fixtures/demo"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("Summary: 22 findings (1 critical"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("By area (yours to fix): data protection"));
+    let summaries: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("Summary: "))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(summaries.len(), 2);
+    assert_eq!(lines[summaries[0]], lines[summaries[1]]);
+    // Severity groups, most severe first; critical is written so it stands out from high.
+    let headers: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("━━ "))
+        .collect();
+    assert!(
+        headers[0].starts_with("━━ CRITICAL · 1 finding "),
+        "{headers:?}"
+    );
+    assert!(headers[1].starts_with("━━ high · "));
+    assert!(headers[2].starts_with("━━ medium · "));
+    assert!(headers[3].starts_with("━━ low · "));
+    assert!(text.contains("aws-s3-bucket-public-acl [CRITICAL]"));
+    // Why and fix once per rule, though aws-ec2-imdsv2 has two findings.
+    assert_eq!(
+        text.matches("aws-ec2-imdsv2 [high]").count(),
+        3,
+        "two findings, one rule entry"
+    );
+    let whys = text.matches("\n  why: ").count();
+    let rules = text
+        .lines()
+        .skip_while(|l| !l.starts_with("━━ Why it matters"))
+        .filter(|l| l.contains(" [") && !l.starts_with(' ') && !l.starts_with("━━"))
+        .count();
+    assert_eq!(whys, rules);
+    // Module traces have their own header.
+    assert!(!text.contains("Advice:"));
+    assert!(text.contains("  Module trace: module.assets"));
+}
+
+#[test]
+fn human_report_groups_by_rule_and_file() {
+    let by_rule = human(&["fixtures/demo", "--group-by", "rule"]);
+    assert!(by_rule.contains("━━ aws-ec2-imdsv2 [high] EC2 instance metadata service"));
+    assert!(by_rule.contains(" · 2 findings ━"));
+    let by_file = human(&["fixtures/demo", "--group-by", "file"]);
+    let headers: Vec<&str> = by_file
+        .lines()
+        .filter(|l| l.starts_with("━━ fixtures/"))
+        .collect();
+    assert!(headers.len() > 2, "{headers:?}");
+    let mut sorted = headers.clone();
+    sorted.sort();
+    assert_eq!(headers, sorted);
+}
+
+#[test]
+fn human_report_width_follows_columns_and_clean_scans_say_so() {
+    let narrow = onus()
+        .env("COLUMNS", "80")
+        .args(["scan", "--format", "human", "fixtures/demo"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&narrow.stdout);
+    for l in text.lines().filter(|l| l.starts_with("━━ ")) {
+        assert_eq!(l.chars().count(), 80, "{l}");
+    }
+    for l in text
+        .lines()
+        .filter(|l| l.starts_with("  why: ") || l.starts_with("Summary: "))
+    {
+        assert!(l.chars().count() <= 80, "{l}");
+    }
+    let clean = human(&["fixtures/hardened"]);
+    assert!(clean.contains("Clean: no findings in "), "{clean}");
 }

@@ -106,10 +106,24 @@ pub fn write(
     }
 }
 
+/// How the human report groups findings (`--group-by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// Most severe first (the default).
+    #[default]
+    Severity,
+    /// One group per rule, the rules with the most severe findings first.
+    Rule,
+    /// One group per file, in path order; most severe first within each.
+    File,
+}
+
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub color: bool,
     pub width: usize,
+    /// Grouping of the human report.
+    pub group_by: GroupBy,
     /// Show findings accepted by suppressions or the baseline too.
     pub show_suppressed: bool,
     /// Prefix that turns a display path into a link (markdown): in GitHub Actions
@@ -122,6 +136,7 @@ impl Default for RenderOptions {
         RenderOptions {
             color: false,
             width: 100,
+            group_by: GroupBy::default(),
             show_suppressed: false,
             link_base: None,
         }
