@@ -825,3 +825,22 @@ fn ignore_above_a_nested_block_covers_it() {
     );
     assert_eq!(status(&r, "aws_security_group.b", ssh), Some(None));
 }
+
+#[test]
+fn ignores_without_a_reason_are_counted_in_human_and_markdown_summaries() {
+    for (format, text) in [
+        ("human", "4 ignores without a reason"),
+        ("markdown", "4 ignores without a reason"),
+    ] {
+        let out = Command::cargo_bin("onus")
+            .unwrap_or_else(|e| panic!("{e}"))
+            // Wide enough that the summary is not wrapped.
+            .env("COLUMNS", "400")
+            .args(["scan", "--no-config", "--no-color", "-f", format])
+            .arg(fixture("peers"))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(text), "{format}:\n{stdout}");
+    }
+}

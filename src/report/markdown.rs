@@ -49,6 +49,13 @@ pub fn render_capped(result: &ScanResult, opts: &RenderOptions, max_chars: usize
             super::plural(s.suppressed)
         ));
     }
+    if s.ignores_without_reason > 0 {
+        notes.push(format!(
+            "{} ignore{} without a reason",
+            s.ignores_without_reason,
+            super::plural(s.ignores_without_reason)
+        ));
+    }
     if s.unknown > 0 {
         notes.push(format!(
             "{} check{} undecided (values known only after apply)",
