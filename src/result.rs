@@ -27,6 +27,9 @@ pub struct ScanResult {
     pub undecided: Vec<Undecided>,
     /// Bytes of Terraform read.
     pub bytes: u64,
+    /// Ignore comments that suppress without giving a reason (other tools' comments honoured
+    /// as written, or any with `require_reason = false`); set by the suppression stage.
+    pub ignores_without_reason: usize,
 }
 
 impl ScanResult {
