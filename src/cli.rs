@@ -106,6 +106,24 @@ pub enum MatrixFormat {
     Json,
 }
 
+/// `--group-by`'s values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum GroupByArg {
+    Severity,
+    Rule,
+    File,
+}
+
+impl From<GroupByArg> for report::GroupBy {
+    fn from(g: GroupByArg) -> Self {
+        match g {
+            GroupByArg::Severity => report::GroupBy::Severity,
+            GroupByArg::Rule => report::GroupBy::Rule,
+            GroupByArg::File => report::GroupBy::File,
+        }
+    }
+}
+
 /// `--format`'s values: the report formats as the command line offers them (the report module
 /// does not depend on the argument parser).
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -178,9 +196,13 @@ pub struct ScanArgs {
     /// report always carries them).
     #[arg(long)]
     pub show_undecided: bool,
-    /// Never colour output (colour also stays off when NO_COLOR is set or output is not a terminal).
+    /// Never colour output (colour also stays off when NO_COLOR is set or output is not a
+    /// terminal, unless CLICOLOR_FORCE or FORCE_COLOR is set).
     #[arg(long)]
     pub no_color: bool,
+    /// How the human report groups findings: by severity (most severe first), rule or file.
+    #[arg(long, value_enum, default_value = "severity")]
+    pub group_by: GroupByArg,
     #[command(flatten)]
     pub living: LivingArgs,
 }
@@ -369,9 +391,47 @@ pub fn run() -> i32 {
 }
 
 fn color_allowed(no_color: bool) -> bool {
-    !no_color
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal()
+    let env = |name: &str| std::env::var(name).ok();
+    color_choice(no_color, env, std::io::stdout().is_terminal())
+}
+
+/// Whether to colour: `--no-color` wins; then CLICOLOR_FORCE or FORCE_COLOR (set, not empty,
+/// not `0`) force colour, for pagers such as `less -R`; then NO_COLOR (set, not empty) turns it
+/// off; otherwise colour when stdout is a terminal.
+pub fn color_choice(
+    no_color_flag: bool,
+    env: impl Fn(&str) -> Option<String>,
+    stdout_is_terminal: bool,
+) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty() && v != "0");
+    if no_color_flag {
+        return false;
+    }
+    if set("CLICOLOR_FORCE") || set("FORCE_COLOR") {
+        return true;
+    }
+    if env("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    stdout_is_terminal
+}
+
+/// The human report's width: the terminal's (stdout, through `terminal_size`), else the
+/// `COLUMNS` variable, else 100; kept between 40 and 400 columns.
+fn report_width() -> usize {
+    let env = std::env::var("COLUMNS").ok();
+    width_choice(
+        terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0 as usize),
+        env.as_deref(),
+    )
+}
+
+pub fn width_choice(terminal: Option<usize>, columns: Option<&str>) -> usize {
+    terminal
+        .filter(|w| *w > 0)
+        .or_else(|| columns.and_then(|c| c.trim().parse().ok()))
+        .unwrap_or(100)
+        .clamp(40, 400)
 }
 
 fn print(s: &str) {
@@ -467,7 +527,8 @@ fn run_scan(a: ScanArgs) -> i32 {
     };
     let render = RenderOptions {
         color: color_allowed(a.no_color),
-        width: 100,
+        width: report_width(),
+        group_by: a.group_by.into(),
         show_suppressed: a.show_suppressed,
         link_base: github_link_base(),
     };
@@ -501,6 +562,13 @@ fn run_scan(a: ScanArgs) -> i32 {
                 Ok(())
             })
             .and_then(|()| out.flush());
+    }
+    if format == Format::Compact {
+        // On stderr, so stdout stays one line per finding for pipes and editors.
+        eprintln!(
+            "onus: {}",
+            report::summary_sentence(&report::summary(&result))
+        );
     }
     let failing = match fail_on {
         Threshold::Never => false,
@@ -565,10 +633,18 @@ fn run_rules(a: RulesArgs) -> i32 {
             for r in &list {
                 out.push_str(&format!(
                     "{:<width$}  {:<8}  {:<21}  {}\n",
-                    r.id, r.severity, r.area, r.title
+                    // Padding applies to strings, not to every `Display`.
+                    r.id,
+                    r.severity.to_string(),
+                    r.area.to_string(),
+                    r.title
                 ));
             }
-            out.push_str(&format!("{} rules\n", list.len()));
+            out.push_str(&format!(
+                "{} rule{}\n",
+                list.len(),
+                report::plural(list.len())
+            ));
             print(&out);
         }
     }
@@ -730,7 +806,7 @@ fn with_config(
         select.compliance = c.compliance.clone();
     }
     opts.select = select;
-    opts.suppress.require_reason = config.require_reason.unwrap_or(true);
+    opts.suppress.require_reason = config.require_reason.unwrap_or_default();
     opts.suppress.report_unused_ignores = config.report_unused_ignores.unwrap_or(false);
     opts.suppress.baseline = config.baseline.clone();
     Ok((opts, config))
@@ -878,5 +954,45 @@ mod format_arg_tests {
             assert_eq!(name, format.name());
             assert_eq!(name.parse::<Format>(), Ok(*format));
         }
+    }
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn colour_forced_for_pagers_unless_the_flag_says_no() {
+        assert!(color_choice(false, env(&[]), true));
+        assert!(!color_choice(false, env(&[]), false));
+        assert!(color_choice(false, env(&[("CLICOLOR_FORCE", "1")]), false));
+        assert!(color_choice(false, env(&[("FORCE_COLOR", "true")]), false));
+        // Forcing beats NO_COLOR; `0` and empty do not force.
+        assert!(color_choice(
+            false,
+            env(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]),
+            true
+        ));
+        assert!(!color_choice(false, env(&[("FORCE_COLOR", "0")]), false));
+        assert!(!color_choice(false, env(&[("CLICOLOR_FORCE", "")]), false));
+        assert!(!color_choice(false, env(&[("NO_COLOR", "1")]), true));
+        assert!(!color_choice(true, env(&[("FORCE_COLOR", "1")]), true));
+    }
+
+    #[test]
+    fn width_from_the_terminal_then_columns_then_100() {
+        assert_eq!(width_choice(Some(80), Some("120")), 80);
+        assert_eq!(width_choice(None, Some("120")), 120);
+        assert_eq!(width_choice(None, Some("wide")), 100);
+        assert_eq!(width_choice(None, None), 100);
+        assert_eq!(width_choice(Some(10), None), 40);
     }
 }

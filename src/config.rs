@@ -16,7 +16,7 @@ use crate::load::hcl;
 use crate::report::Format;
 use crate::result::ConfigError;
 use crate::source::{FileId, SourceFile};
-use crate::suppress::RuleSelection;
+use crate::suppress::{ReasonPolicy, RuleSelection};
 use crate::taxonomy::{Area, Severity};
 use crate::value::{Kind, Value};
 use std::path::{Path, PathBuf};
@@ -37,7 +37,7 @@ pub struct Config {
     pub rule_dirs: Vec<PathBuf>,
     /// Variable files, relative to the configuration file's directory (read before `--var-file`).
     pub var_files: Vec<PathBuf>,
-    pub require_reason: Option<bool>,
+    pub require_reason: Option<ReasonPolicy>,
     pub report_unused_ignores: Option<bool>,
     /// Baseline file, relative to the configuration file's directory.
     pub baseline: Option<PathBuf>,
@@ -128,7 +128,7 @@ pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigErro
                 "rule_dirs" => config.rule_dirs = r.strings()?.into_iter().map(resolve).collect(),
                 "var_files" => config.var_files = r.strings()?.into_iter().map(resolve).collect(),
                 "baseline" => config.baseline = Some(resolve(r.string()?)),
-                "require_reason" => config.require_reason = Some(r.bool()?),
+                "require_reason" => config.require_reason = Some(r.reason_policy()?),
                 "report_unused_ignores" => config.report_unused_ignores = Some(r.bool()?),
                 "severity_overrides" => {
                     let v = r.value()?;
@@ -148,7 +148,7 @@ pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigErro
                     }
                 }
                 other => {
-                    return Err(r.err(format!(
+                    return Err(r.err_name(format!(
                         "unknown setting `{other}` (expected one of: {})",
                         SETTINGS.join(", ")
                     )))
@@ -260,7 +260,7 @@ fn rules_block(
                     .map(|v| select.min_severity = Some(v))
                     .map_err(|e| r.err(e))
             }),
-            other => Err(r.err(format!(
+            other => Err(r.err_name(format!(
                 "unknown setting `{other}` in `rules` (expected one of: {})",
                 RULES_SETTINGS.join(", ")
             ))),
@@ -278,7 +278,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// An error about the value: located at the value, where the fix goes.
     fn err(&self, msg: String) -> String {
+        (self.at)(self.a.expr.span.start, msg)
+    }
+
+    /// An error about the setting itself (its name): located at the name.
+    fn err_name(&self, msg: String) -> String {
         (self.at)(self.a.span.start, msg)
     }
 
@@ -303,6 +309,16 @@ impl Reader<'_> {
         match self.value()?.kind {
             Kind::Bool(b) => Ok(b),
             _ => Err(self.err(format!("`{}` must be true or false", self.a.name))),
+        }
+    }
+
+    /// `true`, `false` or `"all"`.
+    fn reason_policy(&self) -> Result<ReasonPolicy, String> {
+        match self.value()?.kind {
+            Kind::Bool(true) => Ok(ReasonPolicy::OwnSyntax),
+            Kind::Bool(false) => Ok(ReasonPolicy::Never),
+            Kind::String(ref s) if &**s == "all" => Ok(ReasonPolicy::All),
+            _ => Err(self.err(format!("`{}` must be true, false or \"all\"", self.a.name))),
         }
     }
 
@@ -341,6 +357,9 @@ pub const TEMPLATE: &str = r#"# onus configuration. onus reads the nearest .onus
 # baseline = ".onus-baseline.json"
 
 # Ignore comments (# onus:ignore:RULE-ID reason) must give a reason to take effect.
+# Other tools' comments (tfsec:ignore, trivy:ignore, checkov:skip) are honoured as written
+# and counted as ignores without a reason; "all" makes them need a reason too, false lets
+# every ignore go without one.
 # require_reason = true
 
 # Report ignore comments that suppress nothing.
@@ -375,7 +394,11 @@ pub fn parse_threshold(s: &str) -> Result<Threshold, String> {
     match s {
         "never" | "none" => Ok(Threshold::Never),
         "any" => Ok(Threshold::At(Severity::Low)),
-        other => other.parse().map(Threshold::At),
+        other => other.parse().map(Threshold::At).map_err(|_| {
+            format!(
+                "unknown threshold `{other}` (expected critical, high, medium, low, any or never)"
+            )
+        }),
     }
 }
 
@@ -417,7 +440,7 @@ severity_overrides = { "aws-ebs-volume-encryption" = "low" }
         assert_eq!(c.format, Some(Format::Json));
         assert_eq!(c.rule_dirs, vec![PathBuf::from("x/r")]);
         assert_eq!(c.baseline, Some(PathBuf::from("x/b.json")));
-        assert_eq!(c.require_reason, Some(false));
+        assert_eq!(c.require_reason, Some(ReasonPolicy::Never));
         assert_eq!(c.select.enable, vec!["aws-*"]);
         assert_eq!(c.select.areas, vec![Area::DataProtection]);
         assert_eq!(c.select.min_severity, Some(Severity::Medium));
@@ -434,7 +457,7 @@ severity_overrides = { "aws-ebs-volume-encryption" = "low" }
         assert_eq!(
             e,
             Some(vec![
-                ".onus.hcl:3:1: `require_reason` must be true or false".to_string(),
+                ".onus.hcl:3:18: `require_reason` must be true, false or \"all\"".to_string(),
                 ".onus.hcl:5:3: unknown setting `typo` in `rules` (expected one of: enable, disable, providers, disable_providers, areas, disable_areas, min_severity, compliance)".to_string(),
             ])
         );

@@ -160,7 +160,7 @@ fn invalid_config_names_file_and_line() {
         .assert()
         .code(2)
         .stderr(contains(
-            ".onus.hcl:4:3: `disable` must be a list of strings",
+            ".onus.hcl:4:13: `disable` must be a list of strings",
         ));
     let tmp = repo(&[
         ("main.tf", VOLUME),

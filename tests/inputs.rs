@@ -27,7 +27,8 @@ const PLAN: &str = r#"{
 
 fn onus(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("onus").expect("binary");
-    c.current_dir(dir).args(["scan", "--no-config", "--format", "compact"]);
+    c.current_dir(dir)
+        .args(["scan", "--no-config", "--format", "compact"]);
     c
 }
 
@@ -165,4 +166,75 @@ fn soft_fail_exits_zero_on_findings_but_not_on_unreadable_input() {
         .args(["scan", "--soft-fail", "--fail-on", "high", "."])
         .assert()
         .code(2);
+}
+
+const ECS_SECRET: &str = "resource \"aws_ecs_task_definition\" \"app\" {\n  family = \"app\"\n  container_definitions = jsonencode([{\n    name  = \"app\"\n    image = \"app:1\"\n    environment = [{ name = \"DB_PASSWORD\", value = \"s3cr3t-Value-91x\" }]\n  }])\n}\n";
+
+/// A rule that looks for secrets finds them without printing them: not in the message, not in
+/// a source excerpt, in no format.
+#[test]
+fn secrets_a_rule_finds_are_never_printed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    fs::write(dir.path().join("main.tf"), ECS_SECRET).expect("write");
+    for format in [
+        "human",
+        "compact",
+        "json",
+        "sarif",
+        "github",
+        "checkstyle",
+        "junit",
+        "markdown",
+    ] {
+        let out = Command::cargo_bin("onus")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["scan", "--no-config", "--no-color", "--format", format, "."])
+            .env("COLUMNS", "200")
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("aws-ecs-plaintext-secrets"),
+            "{format}: the finding is reported\n{text}"
+        );
+        assert!(
+            !text.contains("s3cr3t-Value-91x"),
+            "{format}: the secret is printed\n{text}"
+        );
+    }
+}
+
+/// The value of a sensitive variable is masked where the finding points and where it was set.
+#[test]
+fn sensitive_values_are_masked_in_excerpts() {
+    let dir = tempfile::tempdir().expect("tmp");
+    fs::write(
+        dir.path().join("main.tf"),
+        "variable \"acl\" {\n  type      = string\n  sensitive = true\n}\n\nresource \"aws_s3_bucket_acl\" \"a\" {\n  bucket = \"a\"\n  acl    = var.acl\n}\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("terraform.tfvars"),
+        "acl = \"public-read-write\"\n",
+    )
+    .expect("write");
+    let out = Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args([
+            "scan",
+            "--no-config",
+            "--no-color",
+            "--format",
+            "human",
+            ".",
+        ])
+        .env("COLUMNS", "200")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("aws-s3-bucket-public-acl"), "{text}");
+    assert!(!text.contains("\"public-read-write\""), "{text}");
+    assert!(text.contains("acl = \"*****************\""), "{text}");
 }

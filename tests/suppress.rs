@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use onus::diag::Level;
 use onus::finding::SuppressionKind;
 use onus::scan::{scan, ScanOptions, ScanResult};
-use onus::suppress::{Date, RuleSelection, SuppressOptions};
+use onus::suppress::{Date, ReasonPolicy, RuleSelection, SuppressOptions};
 use onus::taxonomy::Severity;
 use std::path::{Path, PathBuf};
 
@@ -212,10 +212,11 @@ fn expiry_reads_the_system_clock_by_default() {
 }
 
 #[test]
-fn an_ignore_needs_a_reason() {
+fn an_onus_ignore_needs_a_reason() {
     let r = scan_fixture("reasons", SuppressOptions::default());
     assert!(!suppressed(&r, "aws_ebs_volume.no_reason", EBS));
-    assert!(!suppressed(&r, "aws_ebs_volume.checkov_no_reason", EBS));
+    // Other tools' comments are honoured as written.
+    assert!(suppressed(&r, "aws_ebs_volume.checkov_no_reason", EBS));
     assert_eq!(
         status(&r, "aws_ebs_volume.with_reason", EBS),
         Some(Some("scratch disk".to_string()))
@@ -224,7 +225,8 @@ fn an_ignore_needs_a_reason() {
         .into_iter()
         .map(|(l, _)| l)
         .collect();
-    assert_eq!(warned, vec![1, 7]);
+    assert_eq!(warned, vec![1]);
+    assert_eq!(r.ignores_without_reason, 1);
     assert!(r
         .diagnostics
         .iter()
@@ -234,13 +236,97 @@ fn an_ignore_needs_a_reason() {
     let lax = scan_fixture(
         "reasons",
         SuppressOptions {
-            require_reason: false,
+            require_reason: ReasonPolicy::Never,
             ..SuppressOptions::default()
         },
     );
     assert!(suppressed(&lax, "aws_ebs_volume.no_reason", EBS));
     assert!(suppressed(&lax, "aws_ebs_volume.checkov_no_reason", EBS));
     assert!(diags(&lax, "ignore-no-reason").is_empty());
+    assert_eq!(lax.ignores_without_reason, 2);
+}
+
+const PEER_VOLUMES: [&str; 4] = [
+    "aws_ebs_volume.tfsec_above",
+    "aws_ebs_volume.trivy_trailing",
+    "aws_ebs_volume.trivy_expiring",
+    "aws_ebs_volume.checkov_inside",
+];
+
+#[test]
+fn peer_ignores_are_honoured_as_written() {
+    let r = scan_fixture("peers", SuppressOptions::default());
+    for address in PEER_VOLUMES {
+        assert_eq!(
+            status(&r, address, EBS),
+            Some(Some("(no reason given)".to_string())),
+            "{address}"
+        );
+    }
+    assert_eq!(
+        status(&r, "aws_ebs_volume.checkov_reason", EBS),
+        Some(Some("scratch volume, nothing kept".to_string()))
+    );
+    // onus's own syntax still needs a reason.
+    assert!(!suppressed(&r, "aws_ebs_volume.onus_no_reason", EBS));
+    let warned: Vec<u32> = diags(&r, "ignore-no-reason")
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(warned, vec![33]);
+    assert_eq!(r.ignores_without_reason, 4);
+    assert_eq!(onus::report::summary(&r).ignores_without_reason, 4);
+}
+
+#[test]
+fn require_reason_all_makes_peer_ignores_strict() {
+    let r = scan_fixture(
+        "peers",
+        SuppressOptions {
+            require_reason: ReasonPolicy::All,
+            ..SuppressOptions::default()
+        },
+    );
+    for address in PEER_VOLUMES {
+        assert!(!suppressed(&r, address, EBS), "{address}");
+    }
+    assert!(suppressed(&r, "aws_ebs_volume.checkov_reason", EBS));
+    let warned = diags(&r, "ignore-no-reason");
+    let lines: Vec<u32> = warned.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, vec![4, 10, 15, 23, 33]);
+    assert!(warned[0]
+        .1
+        .contains("`tfsec:ignore:aws-ec2-enable-volume-encryption` has no reason"));
+    assert!(warned[0].1.contains("require_reason = \"all\""));
+    assert_eq!(r.ignores_without_reason, 0);
+}
+
+#[test]
+fn require_reason_all_from_the_configuration_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = |name: &str| {
+        std::fs::copy(fixture("peers").join(name), dir.path().join(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+    };
+    copy("main.tf");
+    let scan = |config: &str| {
+        std::fs::write(dir.path().join(".onus.hcl"), config).unwrap_or_else(|e| panic!("{e}"));
+        let out = Command::cargo_bin("onus")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .current_dir(dir.path())
+            .args(["scan", "--format", "json", "."])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let doc: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+        doc["summary"].clone()
+    };
+    let default = scan("");
+    assert_eq!(default["suppressed"], 5);
+    assert_eq!(default["ignores_without_reason"], 4);
+    let strict = scan("require_reason = \"all\"\n");
+    assert_eq!(strict["suppressed"], 1);
+    assert_eq!(strict["ignores_without_reason"], 0);
 }
 
 #[test]
@@ -738,4 +824,23 @@ fn ignore_above_a_nested_block_covers_it() {
         Some(Some("bastion host, reviewed".to_string()))
     );
     assert_eq!(status(&r, "aws_security_group.b", ssh), Some(None));
+}
+
+#[test]
+fn ignores_without_a_reason_are_counted_in_human_and_markdown_summaries() {
+    for (format, text) in [
+        ("human", "4 ignores without a reason"),
+        ("markdown", "4 ignores without a reason"),
+    ] {
+        let out = Command::cargo_bin("onus")
+            .unwrap_or_else(|e| panic!("{e}"))
+            // Wide enough that the summary is not wrapped.
+            .env("COLUMNS", "400")
+            .args(["scan", "--no-config", "--no-color", "-f", format])
+            .arg(fixture("peers"))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(text), "{format}:\n{stdout}");
+    }
 }

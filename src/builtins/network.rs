@@ -476,14 +476,20 @@ fn evaluate(entries: &[Entry], opts: &Opts) -> Vec<Hit> {
             ));
             let violates = gate.and(source.open).and(shadowed.not());
             let detail = match violates {
-                Tri::True => format!(
-                    "{} from {} to port {} ({}, protocol {})",
-                    entry.word,
-                    source.text(),
-                    opts.port,
-                    entry.ports.text(),
-                    protocol_text(entry.protocol)
-                ),
+                Tri::True => {
+                    let port = format!("port {}", opts.port);
+                    // The entry's own ports only when they say more than the port checked.
+                    let ports = match entry.ports.text() {
+                        p if p == port => String::new(),
+                        p => format!("{p}, "),
+                    };
+                    format!(
+                        "{} from {} to {port} ({ports}protocol {})",
+                        entry.word,
+                        source.text(),
+                        protocol_text(entry.protocol)
+                    )
+                }
                 Tri::Unknown => format!(
                     "cannot tell whether {} opens port {}",
                     if entry.path.is_empty() {
@@ -1130,7 +1136,7 @@ mod tests {
         assert_eq!(o.attribute.as_deref(), Some("ingress.0.cidr_blocks"));
         assert_eq!(
             o.detail.as_deref(),
-            Some("ingress from 0.0.0.0/0 to port 443 (port 443, protocol tcp)")
+            Some("ingress from 0.0.0.0/0 to port 443 (protocol tcp)")
         );
     }
 
@@ -1206,7 +1212,7 @@ mod tests {
         assert_eq!(o.attribute.as_deref(), Some("ingress.0.ipv6_cidr_blocks"));
         assert_eq!(
             o.detail.as_deref(),
-            Some("ingress from ::/0 to port 22 (port 22, protocol tcp)")
+            Some("ingress from ::/0 to port 22 (protocol tcp)")
         );
     }
 
@@ -1514,7 +1520,7 @@ mod tests {
         assert_eq!(o.attribute.as_deref(), Some("source_address_prefix"));
         assert_eq!(
             o.detail.as_deref(),
-            Some("inbound from * to port 22 (port 22, protocol Tcp)")
+            Some("inbound from * to port 22 (protocol Tcp)")
         );
         for prefix in ["Internet", "Any", "0.0.0.0/0", "internet"] {
             let r = azure_rule(json!({"source_address_prefix": prefix}));

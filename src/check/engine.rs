@@ -384,18 +384,32 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
         }
         Condition::Any(items) => {
             let mut acc = Tri::False;
-            let mut first_blame = None;
+            let mut first_blame: Option<Blame> = None;
             let mut first_unknown = None;
+            // What a failed linked alternative says ("no `aws_s3_bucket_versioning` refers
+            // to this resource"): it names the resource the fix usually adds, so the detail
+            // keeps it even when an attribute alternative is blamed.
+            let mut linked_label: Option<String> = None;
             for item in items {
                 let o = eval(ctx, item, inst, root, prefix);
                 if o.tri == Tri::True {
                     return o;
                 }
                 acc = acc.or(o.tri);
+                if o.tri == Tri::False && matches!(item, Condition::Linked { .. }) {
+                    if let (None, Some(b)) = (&linked_label, &o.blame) {
+                        linked_label = Some(b.label.clone());
+                    }
+                }
                 if o.tri == Tri::False && first_blame.is_none() {
                     first_blame = o.blame;
                 } else if o.tri == Tri::Unknown && first_unknown.is_none() {
                     first_unknown = o.blame;
+                }
+            }
+            if let (Some(b), Some(linked)) = (&mut first_blame, linked_label) {
+                if b.label != linked {
+                    b.label = format!("{}, and {linked}", b.label);
                 }
             }
             Outcome {
@@ -927,10 +941,13 @@ fn make_finding(
     let mut masked = Vec::new();
     let mut primary_label = blame.label;
     if rule.secret_values || sensitive {
-        if blame.path.is_some() {
-            masked.push(primary);
+        // The value's own text where it is known; the blamed attribute only when the value has
+        // no place of its own (an expression there, `var.x`, is not the secret).
+        match blame.value_span.filter(|s| *s != Span::default()) {
+            Some(vs) => masked.push(vs),
+            None if blame.path.is_some() => masked.push(primary),
+            None => {}
         }
-        masked.extend(blame.value_span.filter(|s| *s != Span::default()));
     }
     if rule.secret_values {
         primary_label = match attribute.as_deref() {

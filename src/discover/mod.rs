@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FileKind {
-    /// `.tf`
+    /// `.tf`, or OpenTofu's `.tofu`
     Config,
-    /// `.tf.json`
+    /// `.tf.json`, or OpenTofu's `.tofu.json`
     ConfigJson,
     /// `.tfvars`
     Vars,
@@ -26,11 +26,11 @@ pub enum FileKind {
 impl FileKind {
     pub fn of(path: &Path) -> Option<FileKind> {
         let name = path.file_name()?.to_str()?;
-        if name.ends_with(".tf.json") {
+        if name.ends_with(".tf.json") || name.ends_with(".tofu.json") {
             Some(FileKind::ConfigJson)
         } else if name.ends_with(".tfvars.json") {
             Some(FileKind::VarsJson)
-        } else if name.ends_with(".tf") {
+        } else if name.ends_with(".tf") || name.ends_with(".tofu") {
             Some(FileKind::Config)
         } else if name.ends_with(".tfvars") {
             Some(FileKind::Vars)

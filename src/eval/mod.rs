@@ -10,7 +10,9 @@ mod module;
 mod policy_document;
 
 pub use inputs::{is_auto_loaded, CliVar, VarSource};
-pub use module::{evaluate_root, normalize, ModuleDef, ModuleSource};
+pub use module::{
+    evaluate_root, is_override_file, normalize, replaced_by_tofu, ModuleDef, ModuleSource,
+};
 
 use crate::diag::Diagnostic;
 use crate::source::{FileId, SourceMap};

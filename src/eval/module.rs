@@ -38,6 +38,8 @@ pub struct ModuleDef {
     data_index: HashMap<(Arc<str>, Arc<str>), usize>,
     /// Auto-loaded variables files, in Terraform's order.
     vars_files: Vec<(FileId, Vec<VarAssignment>)>,
+    /// Problems with the declarations (duplicates, overrides of nothing), reported once per
+    /// root evaluation.
     duplicates: Vec<Diagnostic>,
 }
 
@@ -113,9 +115,106 @@ fn local_source(dir: &Path, call: &Block) -> Option<PathBuf> {
     }
 }
 
+/// A configuration file's name split into its stem and extension (`.tf`, `.tf.json`, `.tofu`,
+/// `.tofu.json`); `None` for other files.
+fn config_name(path: &Path) -> Option<(&str, &'static str)> {
+    let name = path.file_name()?.to_str()?;
+    [".tofu.json", ".tf.json", ".tofu", ".tf"]
+        .into_iter()
+        .find_map(|ext| name.strip_suffix(ext).map(|stem| (stem, ext)))
+}
+
+/// Whether Terraform (and OpenTofu) read `path` as an override file: `override.tf`,
+/// `*_override.tf`, and the same with `.tf.json`, `.tofu` or `.tofu.json`.
+pub fn is_override_file(path: &Path) -> bool {
+    config_name(path).is_some_and(|(stem, _)| stem == "override" || stem.ends_with("_override"))
+}
+
+/// Of a module directory's files, those OpenTofu does not read because a file of the same
+/// name with its own extension replaces them: `x.tofu` replaces `x.tf`, `x.tofu.json`
+/// replaces `x.tf.json` (override files included).
+pub fn replaced_by_tofu<'p>(paths: &[&'p Path]) -> HashSet<&'p Path> {
+    let tofu: HashSet<(&Path, &str, &str)> = paths
+        .iter()
+        .filter_map(|p| {
+            let (stem, ext) = config_name(p)?;
+            let json = if ext == ".tofu.json" {
+                ".tf.json"
+            } else if ext == ".tofu" {
+                ".tf"
+            } else {
+                return None;
+            };
+            Some((p.parent().unwrap_or(Path::new("")), stem, json))
+        })
+        .collect();
+    paths
+        .iter()
+        .copied()
+        .filter(|p| {
+            config_name(p).is_some_and(|(stem, ext)| {
+                tofu.contains(&(p.parent().unwrap_or(Path::new("")), stem, ext))
+            })
+        })
+        .collect()
+}
+
+/// The kind a nested block is replaced by in an override: `dynamic "ingress"` counts as
+/// `ingress`, as Terraform expands it into those blocks.
+fn nested_kind(b: &Block) -> &str {
+    match (&*b.kind, b.labels.as_slice()) {
+        ("dynamic", [label]) => label,
+        (kind, _) => kind,
+    }
+}
+
+/// Merges an override block into the block it overrides, as Terraform does: each attribute
+/// replaces the one of the same name; the nested blocks of each type the override holds
+/// replace every nested block of that type (their contents are not merged), except
+/// `lifecycle`, merged attribute by attribute.
+fn merge_block(base: &mut Block, over: Block) {
+    merge_attributes(&mut base.body, over.body.attributes);
+    let replaced: HashSet<String> = over
+        .body
+        .blocks
+        .iter()
+        .map(nested_kind)
+        .filter(|k| *k != "lifecycle")
+        .map(str::to_string)
+        .collect();
+    base.body
+        .blocks
+        .retain(|b| !replaced.contains(nested_kind(b)));
+    for b in over.body.blocks {
+        if &*b.kind == "lifecycle" {
+            if let Some(existing) = base
+                .body
+                .blocks
+                .iter_mut()
+                .find(|x| &*x.kind == "lifecycle")
+            {
+                merge_attributes(&mut existing.body, b.body.attributes);
+                continue;
+            }
+        }
+        base.body.blocks.push(b);
+    }
+}
+
+fn merge_attributes(base: &mut Body, attributes: Vec<Attribute>) {
+    for a in attributes {
+        match base.attributes.iter_mut().find(|x| x.name == a.name) {
+            Some(existing) => *existing = a,
+            None => base.attributes.push(a),
+        }
+    }
+}
+
 impl ModuleDef {
     /// Gathers the declarations of the files of directory `dir` (configuration and variables
-    /// files, each with its path on disk), taking ownership of their syntax trees.
+    /// files, each with its path on disk), taking ownership of their syntax trees. Override
+    /// files (`override.tf`, `*_override.tf`, `.tofu` alike) are merged in after the others,
+    /// in file name order, as Terraform does.
     pub fn build(dir: PathBuf, files: Vec<(LoadedFile, &Path)>) -> Self {
         let mut def = ModuleDef {
             dir,
@@ -131,8 +230,12 @@ impl ModuleDef {
             duplicates: Vec::new(),
         };
         let mut vars = Vec::new();
+        let mut overrides = Vec::new();
         for (f, path) in files {
             match f.content {
+                Content::Config(body) if is_override_file(path) => {
+                    overrides.push((path.file_name().map(|n| n.to_os_string()), body));
+                }
                 Content::Config(body) => def.add(body),
                 Content::Vars(assignments)
                     if matches!(f.kind, FileKind::Vars | FileKind::VarsJson)
@@ -145,7 +248,62 @@ impl ModuleDef {
         }
         vars.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         def.vars_files = vars.into_iter().map(|(_, id, a)| (id, a)).collect();
+        // Stable: blocks of one override file keep their order.
+        overrides.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, body) in overrides {
+            def.merge_override(body);
+        }
         def
+    }
+
+    /// Merges the top-level blocks of an override file into the declarations they override.
+    /// A block that overrides nothing is reported and otherwise ignored (Terraform refuses
+    /// the configuration).
+    fn merge_override(&mut self, body: Body) {
+        for b in body.blocks {
+            let header = b.header;
+            let base: Option<&mut Block> = match (&*b.kind, b.labels.as_slice()) {
+                ("locals", []) => {
+                    // Each local replaces the one of the same name.
+                    for a in b.body.attributes {
+                        self.locals.insert(a.name.clone(), a);
+                    }
+                    continue;
+                }
+                ("variable", [name]) => self.variables.get_mut(name),
+                ("resource", [ty, name]) => self
+                    .resource_index
+                    .get(&(ty.clone(), name.clone()))
+                    .and_then(|&i| self.resources.get_mut(i)),
+                ("data", [ty, name]) => self
+                    .data_index
+                    .get(&(ty.clone(), name.clone()))
+                    .and_then(|&i| self.data.get_mut(i)),
+                ("module", [name]) => self.calls.get_mut(name),
+                ("output", [name]) => self.outputs.get_mut(name),
+                // `terraform`, `provider` and others do not change what is checked.
+                _ => continue,
+            };
+            match base {
+                Some(base) => merge_block(base, b),
+                None => {
+                    let what = std::iter::once(&b.kind)
+                        .chain(&b.labels)
+                        .map(|s| &**s)
+                        .collect::<Vec<_>>()
+                        .join(".");
+                    self.duplicates.push(
+                        Diagnostic::warning(
+                            "override-without-base",
+                            format!(
+                                "this override file's `{what}` overrides nothing: no other file of the module declares it, so it is ignored"
+                            ),
+                        )
+                        .at(header),
+                    );
+                }
+            }
+        }
     }
 
     /// Local directories this module calls (`source = "./..."` or `"../..."`), itself
@@ -853,7 +1011,7 @@ impl<'a> ModInst<'a> {
         let Some(dir) = local_source(&self.def.dir, call).or_else(|| self.installed_module(name))
         else {
             self.report(
-                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source and `terraform init` has not downloaded it; its outputs are unknown"))
+                Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source that `terraform init` has not downloaded, so its resources went unchecked and its outputs are unknown: run `terraform init` (or `tofu init`) before the scan to check them"))
                     .at(call.header),
             );
             return Value::unknown(format!("outputs of remote module `{name}`"));
@@ -1278,5 +1436,85 @@ mod tests {
         assert_eq!(n("a/../../b"), PathBuf::from("../b"));
         assert_eq!(n("../../x"), PathBuf::from("../../x"));
         assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
+    }
+
+    #[test]
+    fn override_and_tofu_file_names() {
+        for name in [
+            "override.tf",
+            "a_override.tf",
+            "override.tf.json",
+            "b_override.tofu",
+        ] {
+            assert!(is_override_file(Path::new(name)), "{name}");
+        }
+        for name in ["overrides.tf", "override.tfvars", "main.tf", "aoverride.tf"] {
+            assert!(!is_override_file(Path::new(name)), "{name}");
+        }
+        let paths: Vec<&Path> = [
+            "m/main.tf",
+            "m/main.tofu",
+            "m/x.tf.json",
+            "m/x.tofu.json",
+            "m/y.tf",
+            "m/y.tofu.json",
+            "n/main.tf",
+            "m/a_override.tf",
+            "m/a_override.tofu",
+        ]
+        .iter()
+        .map(Path::new)
+        .collect();
+        let mut replaced: Vec<&Path> = replaced_by_tofu(&paths).into_iter().collect();
+        replaced.sort();
+        assert_eq!(
+            replaced,
+            vec![
+                Path::new("m/a_override.tf"),
+                Path::new("m/main.tf"),
+                Path::new("m/x.tf.json")
+            ]
+        );
+    }
+
+    fn block(text: &str) -> Block {
+        match crate::load::hcl::parse(FileId(0), text) {
+            Ok(mut body) => body.blocks.remove(0),
+            Err(d) => panic!("{}", d.message),
+        }
+    }
+
+    #[test]
+    fn override_blocks_merge_as_terraform_does() {
+        let mut base = block(
+            "resource \"a\" \"b\" {\n  x = 1\n  y = 2\n  ingress { p = 1 }\n  ingress { p = 2 }\n  egress { p = 3 }\n  lifecycle {\n    prevent_destroy = true\n    ignore_changes = [x]\n  }\n}\n",
+        );
+        let over = block(
+            "resource \"a\" \"b\" {\n  y = 20\n  z = 30\n  dynamic \"ingress\" {\n    for_each = []\n    content {}\n  }\n  lifecycle {\n    prevent_destroy = false\n  }\n}\n",
+        );
+        merge_block(&mut base, over);
+        let attrs: Vec<(&str, u32)> = base
+            .body
+            .attributes
+            .iter()
+            .map(|a| (&*a.name, a.span.start))
+            .collect();
+        assert_eq!(
+            attrs.iter().map(|a| a.0).collect::<Vec<_>>(),
+            ["x", "y", "z"]
+        );
+        // `y` is the override's (its offset is inside the override's text).
+        assert_eq!(attrs[1].1, 21);
+        let kinds: Vec<&str> = base.body.blocks.iter().map(nested_kind).collect();
+        // Both `ingress` blocks are replaced by the dynamic one; `egress` stays; `lifecycle`
+        // merges per attribute.
+        assert_eq!(kinds, ["egress", "lifecycle", "ingress"]);
+        let lifecycle = &base.body.blocks[1].body;
+        let names: Vec<&str> = lifecycle.attributes.iter().map(|a| &*a.name).collect();
+        assert_eq!(names, ["prevent_destroy", "ignore_changes"]);
+        assert!(matches!(
+            lifecycle.attributes[0].expr.kind,
+            ExprKind::Bool(false)
+        ));
     }
 }

@@ -395,5 +395,9 @@ fn decode_utf16_bom(bytes: &[u8]) -> Option<Result<String, ()>> {
             u16::from_be_bytes([c[0], c[1]])
         }
     });
-    Some(char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| ()))
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| ()),
+    )
 }

@@ -49,6 +49,13 @@ pub fn render_capped(result: &ScanResult, opts: &RenderOptions, max_chars: usize
             super::plural(s.suppressed)
         ));
     }
+    if s.ignores_without_reason > 0 {
+        notes.push(format!(
+            "{} ignore{} without a reason",
+            s.ignores_without_reason,
+            super::plural(s.ignores_without_reason)
+        ));
+    }
     if s.unknown > 0 {
         notes.push(format!(
             "{} check{} undecided (values known only after apply)",
@@ -159,10 +166,30 @@ fn row(result: &ScanResult, f: &Finding, opts: &RenderOptions) -> String {
     )
 }
 
-/// Text in a table cell: one line, no pipes or HTML.
+/// Text in a table cell: one line, no pipes or HTML. Code spans the text holds (`` `acl` ``)
+/// are kept as code: entities are not decoded inside them, so `<` stays literal there.
 fn cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            if let Some(len) = code_span_len(rest, run) {
+                for c in rest[..len].chars() {
+                    match c {
+                        '|' => out.push_str("\\|"),
+                        '\n' | '\r' => out.push(' '),
+                        c => out.push(c),
+                    }
+                }
+                rest = &rest[len..];
+                continue;
+            }
+            // No closing run: the backticks are literal text.
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
         match c {
             '|' => out.push_str("\\|"),
             '<' => out.push_str("&lt;"),
@@ -171,8 +198,24 @@ fn cell(s: &str) -> String {
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// Length of the code span opening `text` with a run of `run` backticks, through the next
+/// run of exactly as many; `None` when there is none.
+fn code_span_len(text: &str, run: usize) -> Option<usize> {
+    let mut pos = run;
+    while let Some(off) = text[pos..].find('`') {
+        let start = pos + off;
+        let len = text[start..].len() - text[start..].trim_start_matches('`').len();
+        if len == run {
+            return Some(start + len);
+        }
+        pos = start + len;
+    }
+    None
 }
 
 /// A code span in a table cell: a fence longer than any backtick run inside, pipes escaped
@@ -199,5 +242,17 @@ mod tests {
         assert_eq!(code("x|y"), "`x\\|y`");
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("`a"), "`` `a ``");
+    }
+
+    #[test]
+    fn code_spans_in_cells_are_not_entity_escaped() {
+        // Inside a code span an entity shows literally: `<` must stay `<` there.
+        assert_eq!(
+            cell("`name` = \"<none>\" & `a|b<c>` <x>"),
+            "`name` = \"&lt;none&gt;\" &amp; `a\\|b<c>` &lt;x&gt;"
+        );
+        assert_eq!(cell("``a`<b``<"), "``a`<b``&lt;");
+        // An unclosed backtick is text.
+        assert_eq!(cell("`<a"), "`&lt;a");
     }
 }

@@ -192,7 +192,12 @@ fn cell_text(c: Option<&Cell>) -> String {
             } else {
                 sev.join(" ")
             };
-            let mut s = format!("{} res · {} checks · {findings}", c.resources, c.evaluated);
+            let mut s = format!(
+                "{} res · {} check{} · {findings}",
+                c.resources,
+                c.evaluated,
+                super::plural(c.evaluated)
+            );
             if c.unknown > 0 {
                 let _ = write!(s, " · {} undecided", c.unknown);
             }
@@ -308,7 +313,14 @@ pub fn render_text(m: &Matrix) -> String {
             } else if a.checked == 0 {
                 "no rule checks it yet".to_string()
             } else if a.unknown > 0 {
-                format!("{} checks, {} undecided", a.checked, a.unknown)
+                format!(
+                    "{} check{}, {} undecided",
+                    a.checked,
+                    super::plural(a.checked),
+                    a.unknown
+                )
+            } else if a.checked == 1 {
+                "1 check passed".to_string()
             } else {
                 format!("{} checks passed", a.checked)
             };

@@ -107,10 +107,24 @@ pub fn write(
     }
 }
 
+/// How the human report groups findings (`--group-by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// Most severe first (the default).
+    #[default]
+    Severity,
+    /// One group per rule, the rules with the most severe findings first.
+    Rule,
+    /// One group per file, in path order; most severe first within each.
+    File,
+}
+
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub color: bool,
     pub width: usize,
+    /// Grouping of the human report.
+    pub group_by: GroupBy,
     /// Show findings accepted by suppressions or the baseline too.
     pub show_suppressed: bool,
     /// Prefix that turns a display path into a link (markdown): in GitHub Actions
@@ -123,6 +137,7 @@ impl Default for RenderOptions {
         RenderOptions {
             color: false,
             width: 100,
+            group_by: GroupBy::default(),
             show_suppressed: false,
             link_base: None,
         }
@@ -138,6 +153,9 @@ pub struct Summary {
     pub findings: usize,
     pub by_severity: BTreeMap<&'static str, usize>,
     pub suppressed: usize,
+    /// Ignore comments that suppress without a reason (other tools' comments honoured as
+    /// written).
+    pub ignores_without_reason: usize,
     /// Rule × resource evaluations that could not be decided.
     pub unknown: usize,
     pub errors: usize,
@@ -152,6 +170,7 @@ pub fn summary(result: &ScanResult) -> Summary {
             .filter(|i| i.mode == crate::model::Mode::Managed)
             .count(),
         rules: result.rules.len(),
+        ignores_without_reason: result.ignores_without_reason,
         unknown: result
             .evaluations
             .iter()
@@ -176,6 +195,61 @@ pub fn summary(result: &ScanResult) -> Summary {
         }
     }
     s
+}
+
+/// The summary in one sentence: "3 findings (1 critical, 2 high) in 5 resources (2 files, 150
+/// rules); 1 suppressed; ...". Only the counts that are not zero after the first.
+pub fn summary_sentence(s: &Summary) -> String {
+    let sev: Vec<String> = Severity::ALL
+        .iter()
+        .filter_map(|sv| {
+            s.by_severity
+                .get(sv.as_str())
+                .filter(|n| **n > 0)
+                .map(|n| format!("{n} {sv}"))
+        })
+        .collect();
+    let mut out = format!(
+        "{} finding{}{} in {} resource{} ({} file{}, {} rule{})",
+        s.findings,
+        plural(s.findings),
+        if sev.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", sev.join(", "))
+        },
+        s.resources,
+        plural(s.resources),
+        s.files,
+        plural(s.files),
+        s.rules,
+        plural(s.rules),
+    );
+    if s.suppressed > 0 {
+        out.push_str(&format!("; {} suppressed", s.suppressed));
+    }
+    if s.ignores_without_reason > 0 {
+        out.push_str(&format!(
+            "; {} ignore{} without a reason",
+            s.ignores_without_reason,
+            plural(s.ignores_without_reason)
+        ));
+    }
+    if s.unknown > 0 {
+        out.push_str(&format!(
+            "; {} check{} undecided (values known only after apply)",
+            s.unknown,
+            plural(s.unknown)
+        ));
+    }
+    if s.errors > 0 {
+        out.push_str(&format!(
+            "; {} file error{}: the scan is incomplete",
+            s.errors,
+            plural(s.errors)
+        ));
+    }
+    out
 }
 
 /// Findings a report lists: active ones, plus suppressed ones when asked.

@@ -317,6 +317,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         undecided,
         bytes,
         inputs_read,
+        ignores_without_reason: 0,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
     crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;

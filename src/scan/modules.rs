@@ -102,10 +102,20 @@ impl<'s> ModuleCache<'s> {
         }
         let mut diagnostics = Vec::new();
         let mut files = Vec::with_capacity(slot.files.len());
+        let paths: Vec<&Path> = slot
+            .files
+            .iter()
+            .filter_map(|(id, _)| self.sources.get(*id).map(|s| s.path.as_path()))
+            .collect();
+        // OpenTofu reads `x.tofu` instead of `x.tf`: the replaced file is not parsed at all.
+        let replaced = crate::eval::replaced_by_tofu(&paths);
         for &(id, kind) in &slot.files {
             let Some(src) = self.sources.get(id) else {
                 continue;
             };
+            if replaced.contains(src.path.as_path()) {
+                continue;
+            }
             match load::parse(id, kind, &src.text) {
                 Parsed::Loaded(file, warnings) => {
                     diagnostics.extend(warnings);

@@ -22,27 +22,43 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-#[derive(Debug, Clone)]
+/// Which ignore comments must give a reason to suppress (`require_reason` in `.onus.hcl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReasonPolicy {
+    /// `false`: every ignore suppresses, with or without a reason.
+    Never,
+    /// `true`, the default: onus's own `onus:ignore` needs a reason; the peers' comments
+    /// (tfsec, trivy, checkov) are honoured as written, since they were reviewed under those
+    /// tools, and counted as ignores without a reason.
+    #[default]
+    OwnSyntax,
+    /// `"all"`: every form needs a reason, the peers' comments included.
+    All,
+}
+
+impl ReasonPolicy {
+    /// Whether a directive written in `form` needs a reason to suppress.
+    pub fn requires(self, form: inline::Form) -> bool {
+        match self {
+            ReasonPolicy::Never => false,
+            ReasonPolicy::OwnSyntax => form == inline::Form::Onus,
+            ReasonPolicy::All => true,
+        }
+    }
+}
+
+/// The default requires reasons of onus's own comments only, reports no unused ignores, reads
+/// the system clock and applies no baseline.
+#[derive(Debug, Clone, Default)]
 pub struct SuppressOptions {
-    /// An ignore comment without a reason does not suppress (default true).
-    pub require_reason: bool,
+    /// Which ignore comments need a reason to suppress.
+    pub require_reason: ReasonPolicy,
     /// Report ignore comments that suppress nothing, as notes.
     pub report_unused_ignores: bool,
     /// The date expiries are compared with; `None` reads the system clock.
     pub today: Option<Date>,
     /// Findings recorded in this baseline file are suppressed.
     pub baseline: Option<PathBuf>,
-}
-
-impl Default for SuppressOptions {
-    fn default() -> Self {
-        SuppressOptions {
-            require_reason: true,
-            report_unused_ignores: false,
-            today: None,
-            baseline: None,
-        }
-    }
 }
 
 /// One directive of one ignore comment, where it is and what it targets.
@@ -94,6 +110,10 @@ pub fn apply(
     for ig in &mut ignores {
         ig.active = check_ignore(ig, opts, today, &mut diags);
     }
+    result.ignores_without_reason = ignores
+        .iter()
+        .filter(|ig| ig.active && ig.directive.reason.is_empty())
+        .count();
     apply_ignores(result, &mut ignores);
     if opts.report_unused_ignores {
         report_unused(result, &ignores, select, &mut diags);
@@ -210,12 +230,21 @@ fn check_ignore(
         }
         _ => {}
     }
-    if opts.require_reason && d.reason.is_empty() {
+    if opts.require_reason.requires(d.form) && d.reason.is_empty() {
+        let how = match d.form {
+            inline::Form::Checkov => "`# checkov:skip=ID:why`".to_string(),
+            other => format!("`# {}ID why`", other.prefix()),
+        };
+        let relax = if d.form == inline::Form::Onus {
+            "or set `require_reason = false` in .onus.hcl"
+        } else {
+            "or drop `require_reason = \"all\"` from .onus.hcl to honour other tools' comments as written"
+        };
         diags.push(
             Diagnostic::warning(
                 "ignore-no-reason",
                 format!(
-                    "`{}` has no reason, so it suppresses nothing: write why after it (`# onus:ignore:ID why`), or set `require_reason = false` in .onus.hcl",
+                    "`{}` has no reason, so it suppresses nothing: write why after it ({how}), {relax}",
                     d.token
                 ),
             )
