@@ -179,6 +179,10 @@ pub struct ScanArgs {
     /// Exit with status 1 when a finding is at or above this severity (`never` to always exit 0 on findings) [default: low].
     #[arg(long, value_parser = parse_threshold)]
     pub fail_on: Option<Threshold>,
+    /// Exit with status 0 whatever the findings: the same as `--fail-on never` (Checkov's name).
+    /// Unreadable inputs and usage errors still fail.
+    #[arg(long, conflicts_with = "fail_on")]
+    pub soft_fail: bool,
     #[command(flatten)]
     pub input: InputArgs,
     /// Terraform source of the plan JSON scanned: plan findings point at its `.tf` files
@@ -441,12 +445,53 @@ fn config_error(e: &scan::ConfigError) -> i32 {
     2
 }
 
+/// A path given on the command line that does not exist is a usage error (status 2), not an
+/// unreadable input: nothing of what the user meant was scanned.
+fn missing_path(paths: &[PathBuf]) -> Option<i32> {
+    for p in paths {
+        if let Err(e) = std::fs::symlink_metadata(p) {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                eprintln!(
+                    "onus: {}: no such file or directory",
+                    crate::discover::display_path(p)
+                );
+                return Some(2);
+            }
+        }
+    }
+    None
+}
+
+/// Exit status when the paths and excludes left no configuration or plan to scan.
+pub const NOTHING_SCANNED: i32 = 3;
+
+/// Says on stderr that nothing was scanned, so an empty selection never passes for a clean scan.
+fn report_nothing_scanned(paths: &[PathBuf]) {
+    let shown: Vec<String> = if paths.is_empty() {
+        vec![".".to_string()]
+    } else {
+        paths
+            .iter()
+            .map(|p| crate::discover::display_path(p))
+            .collect()
+    };
+    eprintln!(
+        "onus: nothing to scan: no Terraform configuration (.tf, .tf.json) or plan under {} \
+         after excludes (exit status {NOTHING_SCANNED})",
+        shown.join(", ")
+    );
+}
+
 fn run_scan(a: ScanArgs) -> i32 {
+    if let Some(status) = missing_path(&a.paths) {
+        return status;
+    }
     let paths = if a.module_of_files {
         modules_of(&a.paths)
     } else {
         a.paths
     };
+    let given = paths.clone();
     let opts = ScanOptions {
         source_dirs: a.source,
         ..a.input.scan_options(paths)
@@ -462,7 +507,9 @@ fn run_scan(a: ScanArgs) -> i32 {
         opts.suppress.baseline = a.living.baseline.clone();
     }
     let fail_on = a
-        .fail_on
+        .soft_fail
+        .then_some(Threshold::Never)
+        .or(a.fail_on)
         .or(config.fail_on)
         .unwrap_or(Threshold::At(Severity::Low));
     let format = a.format.map(Format::from).or(config.format).unwrap_or(
@@ -530,7 +577,14 @@ fn run_scan(a: ScanArgs) -> i32 {
             .iter()
             .any(|f| f.suppression.is_none() && f.severity >= min),
     };
-    let status = if failing || result.has_errors() { 1 } else { 0 };
+    let status = if result.nothing_scanned() && !result.has_errors() {
+        report_nothing_scanned(&given);
+        NOTHING_SCANNED
+    } else if failing || result.has_errors() {
+        1
+    } else {
+        0
+    };
     // The process ends right after: freeing millions of small values one by one would only
     // delay the exit (several percent of a large scan's time).
     std::mem::forget(result);
@@ -598,6 +652,9 @@ fn run_rules(a: RulesArgs) -> i32 {
 }
 
 fn run_matrix(a: MatrixArgs) -> i32 {
+    if let Some(status) = missing_path(&a.paths) {
+        return status;
+    }
     let opts = a.input.scan_options(a.paths);
     // The matrix honours .onus.hcl (rule selection, ignores) as a scan does.
     let opts = match with_config(opts, &a.config) {
@@ -788,6 +845,10 @@ fn run_init(a: InitArgs) -> i32 {
 }
 
 fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
+    if let Some(status) = missing_path(&a.paths) {
+        return status;
+    }
+    let given = a.paths.clone();
     let opts = a.input.scan_options(a.paths);
     let mut opts = match with_config(opts, &a.config) {
         Ok((o, _)) => o,
@@ -807,6 +868,11 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
         );
         eprintln!("onus: the scan is incomplete; no baseline written");
         return 1;
+    }
+    if result.nothing_scanned() {
+        report_nothing_scanned(&given);
+        eprintln!("onus: no baseline written");
+        return NOTHING_SCANNED;
     }
     let baseline =
         crate::suppress::Baseline::from_findings(result.findings.iter().map(|f| &**f), |f| {

@@ -25,6 +25,9 @@ pub struct Finding {
     pub primary: Span,
     /// Label shown under the primary span (the evaluated value, or "attribute not set").
     pub primary_label: String,
+    /// Source text reports must not quote (a secret, a sensitive value and where it was set):
+    /// excerpts show these spans masked.
+    pub masked: Vec<Span>,
     /// Where the value was set (variable default, tfvars line, module argument), module calls.
     pub secondary: Vec<(Span, String)>,
     /// Module calls from the root to this instance, outermost first ("module.app at main.tf:3").

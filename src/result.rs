@@ -27,12 +27,20 @@ pub struct ScanResult {
     pub undecided: Vec<Undecided>,
     /// Bytes of Terraform read.
     pub bytes: u64,
+    /// Configuration (`.tf`, `.tf.json`, `.tofu`) and plan files read or attempted; 0 when the paths
+    /// and excludes left nothing to scan.
+    pub inputs_read: usize,
     /// Ignore comments that suppress without giving a reason (other tools' comments honoured
     /// as written, or any with `require_reason = false`); set by the suppression stage.
     pub ignores_without_reason: usize,
 }
 
 impl ScanResult {
+    /// Whether the selection left no configuration or plan to scan (tfvars alone do not count).
+    pub fn nothing_scanned(&self) -> bool {
+        self.inputs_read == 0
+    }
+
     /// Whether some input could not be read or parsed: the scan is incomplete.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.level == Level::Error)

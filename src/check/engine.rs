@@ -930,6 +930,31 @@ fn make_finding(
         secondary.push((*span, format!("instance {addr} created here")));
     }
     let attribute = blame.path.as_deref().map(display_path);
+    // Text the report must not quote: the value of a rule that looks for secrets, and a value
+    // that is sensitive (a sensitive variable, a plan's sensitive mask) where it is written and
+    // where it was set.
+    let sensitive = blame
+        .path
+        .as_deref()
+        .and_then(|p| value_at(&inst.values, "", p))
+        .is_some_and(Value::contains_sensitive);
+    let mut masked = Vec::new();
+    let mut primary_label = blame.label;
+    if rule.secret_values || sensitive {
+        // The value's own text where it is known; the blamed attribute only when the value has
+        // no place of its own (an expression there, `var.x`, is not the secret).
+        match blame.value_span.filter(|s| *s != Span::default()) {
+            Some(vs) => masked.push(vs),
+            None if blame.path.is_some() => masked.push(primary),
+            None => {}
+        }
+    }
+    if rule.secret_values {
+        primary_label = match attribute.as_deref() {
+            Some(a) => format!("`{a}` holds a value that looks like a secret (not shown)"),
+            None => rule.title.to_string(),
+        };
+    }
     let file = sources
         .get(primary.file)
         .map(|f| f.display.as_str())
@@ -960,7 +985,8 @@ fn make_finding(
         service_model: model,
         attribute,
         primary,
-        primary_label: blame.label,
+        primary_label,
+        masked,
         secondary,
         via: inst.via.iter().map(|(a, _)| a.clone()).collect(),
         plan_file: inst.plan_file.as_deref().map(str::to_string),

@@ -189,7 +189,46 @@ fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
             )
         }
     };
+    // Plans written by Windows PowerShell (`terraform show -json > plan.json`) are UTF-16 with a
+    // byte-order mark; decode them, as Terraform's JSON is otherwise UTF-8.
+    let bytes = if d.kind == FileKind::MaybePlan {
+        match decode_utf16_bom(&bytes) {
+            Some(Ok(text)) => text.into_bytes(),
+            Some(Err(())) => {
+                return fail(
+                    empty(String::new()),
+                    Diagnostic::error(
+                        "invalid-utf16",
+                        format!(
+                            "{} starts with a UTF-16 byte-order mark but is not valid UTF-16 \
+                             (an unpaired surrogate or an odd byte count)",
+                            d.display
+                        ),
+                    ),
+                )
+            }
+            None => bytes,
+        }
+    } else {
+        bytes
+    };
     if d.kind == FileKind::MaybePlan && !looks_like_plan(&bytes) {
+        if d.explicit {
+            // Named on the command line: the user meant it to be scanned, so saying nothing
+            // would report a clean scan of a file that was never read.
+            return fail(
+                empty(String::new()),
+                Diagnostic::error(
+                    "not-a-plan",
+                    format!(
+                        "{} is not a Terraform plan (expected the JSON of `terraform show -json`, \
+                         with `format_version` and `planned_values` or `resource_changes`); it was \
+                         not scanned",
+                        d.display
+                    ),
+                ),
+            );
+        }
         return (empty(String::new()), Read::Skipped);
     }
     if bytes.contains(&0) {
@@ -328,10 +367,37 @@ fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
 fn looks_like_plan(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
-    let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    // A UTF-8 byte-order mark (`Out-File -Encoding utf8`) may precede the JSON.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = body.iter().find(|b| !b.is_ascii_whitespace());
     start == Some(&b'{')
         && has(b"\"format_version\"")
         && (has(b"\"planned_values\"")
             || has(b"\"resource_changes\"")
             || has(b"\"terraform_version\""))
+}
+
+/// Decodes text that starts with a UTF-16 byte-order mark (little- or big-endian) to UTF-8,
+/// without the mark. `None` when there is no such mark; `Err` when the rest is not valid UTF-16.
+fn decode_utf16_bom(bytes: &[u8]) -> Option<Result<String, ()>> {
+    let (little, rest) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    if rest.len() % 2 != 0 {
+        return Some(Err(()));
+    }
+    let units = rest.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| ()),
+    )
 }

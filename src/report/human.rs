@@ -285,11 +285,61 @@ fn first_sentences(text: &str, max: usize) -> String {
 /// they would flood the terminal and could carry values the report must not print.
 const MAX_SNIPPET_LINE: usize = 400;
 
-/// The file's text for a snippet around `span`, unless the line is too long to show.
-fn snippet_source(result: &ScanResult, span: Span) -> Option<NamedSource<Arc<String>>> {
+/// The file's text for a snippet around `span`, unless the line is too long to show, with the
+/// `masked` spans of that file (secrets, sensitive values) overwritten.
+fn snippet_source(
+    result: &ScanResult,
+    span: Span,
+    masked: &[Span],
+) -> Option<NamedSource<Arc<String>>> {
     let src = result.sources.get(span.file)?;
-    (src.line_len_at(span.start) <= MAX_SNIPPET_LINE)
-        .then(|| NamedSource::new(src.display.clone(), src.text.clone()))
+    if src.line_len_at(span.start) > MAX_SNIPPET_LINE {
+        return None;
+    }
+    let here: Vec<&Span> = masked.iter().filter(|m| m.file == span.file).collect();
+    let text = if here.is_empty() {
+        src.text.clone()
+    } else {
+        Arc::new(mask(&src.text, &here))
+    };
+    Some(NamedSource::new(src.display.clone(), text))
+}
+
+/// `text` with the secret parts of `spans` replaced by `*`, one per byte, so every offset (and
+/// so every label) stays where it was: the contents of quoted strings, or, in a span with no
+/// quoted string or with a heredoc, everything but line breaks.
+fn mask(text: &str, spans: &[&Span]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for s in spans {
+        let (start, end) = (s.start as usize, (s.end as usize).min(bytes.len()));
+        if start >= end {
+            continue;
+        }
+        let part = &text.as_bytes()[start..end];
+        let strings_only = part.contains(&b'"') && !part.windows(2).any(|w| w == b"<<");
+        let mut in_string = false;
+        let mut escaped = false;
+        for b in bytes.iter_mut().take(end).skip(start) {
+            if strings_only {
+                match *b {
+                    b'"' if !escaped => in_string = !in_string,
+                    b'\n' | b'\r' => {}
+                    _ if in_string => {
+                        escaped = *b == b'\\' && !escaped;
+                        *b = b'*';
+                        continue;
+                    }
+                    _ => {}
+                }
+                escaped = false;
+            } else if !matches!(*b, b'\n' | b'\r') {
+                *b = b'*';
+            }
+        }
+    }
+    // Every replaced byte is ASCII and only whole characters' bytes are replaced, except at a
+    // span edge inside a character, which a lossy conversion turns into a replacement mark.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `file:line:col` of a span, for reports that cannot show its snippet.
@@ -320,7 +370,7 @@ struct FindingReport {
 
 impl FindingReport {
     fn from(result: &ScanResult, f: &Finding) -> Self {
-        let source = snippet_source(result, f.primary);
+        let source = snippet_source(result, f.primary, &f.masked);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             Some(f.primary_label.clone()),
             source_span(f.primary),
@@ -414,7 +464,7 @@ fn related_reports(result: &ScanResult, f: &Finding) -> Vec<RelatedReport> {
         if span.file == f.primary.file {
             continue;
         }
-        if let Some(source) = snippet_source(result, *span) {
+        if let Some(source) = snippet_source(result, *span, &f.masked) {
             out.push(RelatedReport {
                 message: label.clone(),
                 source,
@@ -460,7 +510,7 @@ struct DiagReport {
 
 impl DiagReport {
     fn from(result: &ScanResult, d: &crate::diag::Diagnostic) -> Self {
-        let source = d.span.and_then(|s| snippet_source(result, s));
+        let source = d.span.and_then(|s| snippet_source(result, s, &[]));
         let mut labels = Vec::new();
         if let (Some(span), true) = (d.span, source.is_some()) {
             labels.push(LabeledSpan::new_primary_with_span(

@@ -60,6 +60,9 @@ pub struct Rule {
     /// Controls of compliance frameworks the rule implements, by framework id
     /// (`cis-aws-3.0` → `["2.1.1"]`), sorted by framework.
     pub compliance: Vec<(String, Vec<String>)>,
+    /// The values this rule inspects may be secrets (plain-text credentials): its findings
+    /// never show them, in messages or source excerpts.
+    pub secret_values: bool,
     /// `aws`, `azure`, `google`: the first segment of the id.
     pub provider: String,
     /// Where the rule was read from (`rules/aws/s3/aws-s3-bucket-encryption.hcl`).
@@ -491,6 +494,20 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
             }
         },
     };
+    let secret_values = match b.attribute("secret_values") {
+        None => false,
+        Some(a) => match constant(a).as_ref().and_then(Value::as_bool) {
+            Some(v) => v,
+            None => {
+                err(
+                    &mut errors,
+                    a.span.start,
+                    "`secret_values` is `true` or `false`",
+                );
+                false
+            }
+        },
+    };
     if !examples.iter().any(|e| e.kind == ExampleKind::Bad)
         || !examples.iter().any(|e| e.kind == ExampleKind::Good)
     {
@@ -512,6 +529,7 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
                 | "remediation"
                 | "references"
                 | "compliance"
+                | "secret_values"
         ) {
             err(
                 &mut errors,
@@ -547,6 +565,7 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
         assert: assert.unwrap_or(Condition::All(Vec::new())),
         examples,
         compliance,
+        secret_values,
         provider,
         origin: origin.to_string(),
     })

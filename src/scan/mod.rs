@@ -174,6 +174,19 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
             bar.inc(n as u64);
         }
     };
+    // Configuration and plan files read (or attempted: a file that failed is reported): zero
+    // means the selection left nothing to scan, which the caller must be able to tell from a
+    // clean scan.
+    let inputs_read = reads
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                Read::Failed(_)
+                    | Read::Text(FileKind::Config | FileKind::ConfigJson | FileKind::MaybePlan)
+            )
+        })
+        .count();
     let inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
     let sandbox_root = match paths.as_slice() {
         [one] if one.is_dir() => Some(one.clone()),
@@ -303,6 +316,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         evaluations,
         undecided,
         bytes,
+        inputs_read,
         ignores_without_reason: 0,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.

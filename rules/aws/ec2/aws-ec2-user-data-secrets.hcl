@@ -2,6 +2,7 @@ rule "aws-ec2-user-data-secrets" {
   title     = "Instance user data contains an AWS access key or a literal password"
   severity  = "critical"
   area      = "identity-access"
+  secret_values = true
   resources = ["aws_instance", "aws_launch_template", "aws_launch_configuration"]
   aliases = [
     "CKV_AWS_46",

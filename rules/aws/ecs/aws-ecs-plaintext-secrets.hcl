@@ -2,6 +2,7 @@ rule "aws-ecs-plaintext-secrets" {
   title     = "ECS container definition has a secret in a plain environment variable"
   severity  = "high"
   area      = "identity-access"
+  secret_values = true
   resources = ["aws_ecs_task_definition"]
   aliases   = ["AVD-AWS-0036", "aws-ecs-no-plaintext-secrets"]
 

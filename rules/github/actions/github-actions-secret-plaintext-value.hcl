@@ -2,6 +2,7 @@ rule "github-actions-secret-plaintext-value" {
   title     = "GitHub Actions or Dependabot secret is given in plaintext"
   severity  = "high"
   area      = "data-protection"
+  secret_values = true
   resources = [
     "github_actions_secret",
     "github_actions_environment_secret",

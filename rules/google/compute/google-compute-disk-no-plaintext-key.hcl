@@ -2,6 +2,7 @@ rule "google-compute-disk-no-plaintext-key" {
   title     = "Compute disk encryption key is written in plain text in the configuration"
   severity  = "high"
   area      = "data-protection"
+  secret_values = true
   resources = [
     "google_compute_disk",
     "google_compute_region_disk",
