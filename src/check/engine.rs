@@ -3,7 +3,7 @@
 
 use crate::finding::Finding;
 use crate::model::{Instance, Mode};
-use crate::rules::{Condition, Quantifier, Rule, RuleSet, Test};
+use crate::rules::{CompareOp, Condition, Quantifier, Rule, RuleSet, Test};
 use crate::source::{FileId, SourceMap, Span};
 use crate::taxonomy::ServiceModel;
 use crate::value::{Kind, Tri, Value};
@@ -111,6 +111,41 @@ struct LinkIndex {
 struct Ctx<'a> {
     instances: &'a [Instance],
     links: HashMap<(Arc<str>, Arc<str>), LinkIndex>,
+    /// Managed instances by (root, address) and (root, address without key), for `target`.
+    by_address: HashMap<(Arc<str>, &'a str), Vec<usize>>,
+    /// Managed instances by (root, resource type), for `target` with `match`.
+    by_type: HashMap<(Arc<str>, &'a str), Vec<usize>>,
+}
+
+/// The indexes `target` looks resources up in.
+type TargetIndex<'a> = (
+    HashMap<(Arc<str>, &'a str), Vec<usize>>,
+    HashMap<(Arc<str>, &'a str), Vec<usize>>,
+);
+
+fn build_targets(instances: &[Instance]) -> TargetIndex<'_> {
+    let mut by_address: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
+    let mut by_type: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
+    for (i, inst) in instances.iter().enumerate() {
+        if inst.mode != Mode::Managed {
+            continue;
+        }
+        by_address
+            .entry((inst.root.clone(), inst.address.as_str()))
+            .or_default()
+            .push(i);
+        if inst.resource_address != inst.address {
+            by_address
+                .entry((inst.root.clone(), inst.resource_address.as_str()))
+                .or_default()
+                .push(i);
+        }
+        by_type
+            .entry((inst.root.clone(), &*inst.resource_type))
+            .or_default()
+            .push(i);
+    }
+    (by_address, by_type)
 }
 
 /// A rule set ready to check instances: what its `linked` conditions look up is gathered once,
@@ -119,6 +154,8 @@ pub struct Checker<'r> {
     rules: &'r RuleSet,
     /// Every (resource type, via attribute) some `linked` condition looks up, sorted.
     linked: Vec<(Arc<str>, Arc<str>)>,
+    /// Some rule has a `target` condition: the address index is built.
+    targets: bool,
     /// Files where an ignore comment may sit (sorted). A finding keeps only the enclosing
     /// spans in these files.
     anchor_files: &'r [FileId],
@@ -136,9 +173,14 @@ impl<'r> Checker<'r> {
         }
         linked.sort();
         linked.dedup();
+        let targets = rules
+            .rules()
+            .iter()
+            .any(|r| r.assert.has_target() || r.when.as_ref().is_some_and(Condition::has_target));
         Checker {
             rules,
             linked,
+            targets,
             anchor_files,
         }
     }
@@ -153,9 +195,16 @@ impl<'r> Checker<'r> {
         classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
     ) -> CheckOutput {
         let rules = self.rules;
+        let (by_address, by_type) = if self.targets {
+            build_targets(instances)
+        } else {
+            Default::default()
+        };
         let ctx = Ctx {
             instances,
             links: build_links(instances, &self.linked),
+            by_address,
+            by_type,
         };
         let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>, Vec<Undecided>)> = instances
             .par_iter()
@@ -424,6 +473,34 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             tests,
             default,
         } => eval_attribute(root, path, tests, default.as_ref(), prefix),
+        Condition::Type { tests } => {
+            let ty = Value::string(inst.resource_type.clone());
+            let r = Tri::all(tests.iter().map(|t| run_test(t, &ty)));
+            if r == Tri::False {
+                Outcome::fail(Blame {
+                    path: None,
+                    label: format!("the resource type is `{}`", inst.resource_type),
+                    value_span: None,
+                })
+            } else {
+                Outcome::of(r)
+            }
+        }
+        Condition::Target {
+            via,
+            resource_type,
+            match_attribute,
+            body,
+        } => eval_target(
+            ctx,
+            inst,
+            root,
+            prefix,
+            via,
+            resource_type.as_deref(),
+            match_attribute.as_deref(),
+            body,
+        ),
         Condition::Quantified {
             quantifier,
             path,
@@ -635,7 +712,7 @@ fn eval_attribute(
         for t in tests {
             let r = match (t, default) {
                 (Test::Present(p), _) => Tri::from_bool(!p),
-                (_, Some(d)) => run_test(t, d),
+                (_, Some(d)) => run_test_at(t, d, root, prefix),
                 (_, None) => Tri::False,
             };
             acc = acc.and(r);
@@ -660,7 +737,7 @@ fn eval_attribute(
     for (p, v) in present_values {
         for t in tests {
             let r = if v.is_known() {
-                run_test(t, v)
+                run_test_at(t, v, root, prefix)
             } else {
                 match t {
                     Test::Present(want) => {
@@ -704,6 +781,53 @@ fn eval_attribute(
     match acc {
         Tri::Unknown => why.unwrap_or_else(on_the_way),
         t => Outcome::of(t),
+    }
+}
+
+/// `run_test`, with comparisons to another attribute resolved against `root` (at `prefix`).
+fn run_test_at(t: &Test, v: &Value, root: &Value, prefix: &str) -> Tri {
+    let Test::CompareAttribute(op, other) = t else {
+        return run_test(t, v);
+    };
+    let sel = select(root, other, prefix);
+    let others: Vec<&Value> = sel
+        .values
+        .iter()
+        .map(|(_, o)| *o)
+        .filter(|o| !o.is_null())
+        .collect();
+    if others.is_empty() {
+        if sel.unknown {
+            return Tri::Unknown;
+        }
+        // Nothing to compare with: only "differs from" holds.
+        return Tri::from_bool(*op == CompareOp::NotEquals);
+    }
+    let compare = |o: &Value| -> Tri {
+        if !v.is_known() || !o.is_known() {
+            return Tri::Unknown;
+        }
+        let numbers = || match (v.as_number(), o.as_number()) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        let ordered = |f: fn(f64, f64) -> bool| {
+            numbers().map_or(Tri::False, |(a, b)| Tri::from_bool(f(a, b)))
+        };
+        match op {
+            CompareOp::Equals => loose_equals(v, o),
+            CompareOp::NotEquals => loose_equals(v, o).not(),
+            CompareOp::Gt => ordered(|a, b| a > b),
+            CompareOp::Gte => ordered(|a, b| a >= b),
+            CompareOp::Lt => ordered(|a, b| a < b),
+            CompareOp::Lte => ordered(|a, b| a <= b),
+        }
+    };
+    let r = Tri::all(others.into_iter().map(compare));
+    if sel.unknown {
+        r.and(Tri::Unknown)
+    } else {
+        r
     }
 }
 
@@ -760,6 +884,8 @@ fn run_test(t: &Test, v: &Value) -> Tri {
         },
         Test::LengthGte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l >= *n)),
         Test::LengthLte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l <= *n)),
+        // Needs the resource: see `run_test_at`.
+        Test::CompareAttribute(..) => Tri::Unknown,
     }
 }
 
@@ -885,6 +1011,128 @@ fn eval_linked(
         label,
         value_span: None,
     })
+}
+
+/// The resource `v` refers to, when it is plainly a reference to one (`aws_kms_key.k.arn`, also
+/// through a module output): a value computed from several, or chosen by an unknown condition,
+/// names no single target.
+fn plain_reference(v: &Value) -> Option<&str> {
+    let u = v.as_unknown()?;
+    match u.refs.as_slice() {
+        [one] => {
+            let rest = u.why.strip_prefix(&**one)?;
+            (rest.starts_with('.') || rest.starts_with(' ')).then_some(&**one)
+        }
+        _ => None,
+    }
+}
+
+/// `target "ATTR"`: every resource this one refers to through `ATTR` satisfies `body`.
+#[allow(clippy::too_many_arguments)]
+fn eval_target(
+    ctx: &Ctx<'_>,
+    inst: &Instance,
+    root: &Value,
+    prefix: &str,
+    via: &[Arc<str>],
+    resource_type: Option<&str>,
+    match_attribute: Option<&str>,
+    body: &Condition,
+) -> Outcome {
+    let sel = select(root, via, prefix);
+    let name = via.join(".");
+    let present: Vec<&(String, &Value)> = sel.values.iter().filter(|(_, v)| !v.is_null()).collect();
+    if present.is_empty() {
+        if let Some((p, v)) = &sel.unknown_value {
+            return Outcome::unknown_value(p, v);
+        }
+        return Outcome::fail(Blame {
+            path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
+            label: format!("`{name}` is not set"),
+            value_span: None,
+        });
+    }
+    let of_type = |i: &usize| {
+        let other = &ctx.instances[*i];
+        resource_type.is_none_or(|t| *other.resource_type == *t)
+    };
+    let mut acc = if sel.unknown { Tri::Unknown } else { Tri::True };
+    let mut why: Option<Outcome> = sel
+        .unknown_value
+        .as_ref()
+        .map(|(p, v)| Outcome::unknown_value(p, v));
+    for (p, v) in present {
+        let mut targets: Vec<usize> = Vec::new();
+        if let Some(r) = plain_reference(v) {
+            if let Some(found) = ctx.by_address.get(&(inst.root.clone(), r)) {
+                targets.extend(found.iter().copied().filter(of_type));
+            }
+        } else if let (Some(m), Some(ty), Some(s)) = (match_attribute, resource_type, v.as_str()) {
+            if let Some(found) = ctx.by_type.get(&(inst.root.clone(), ty)) {
+                targets.extend(found.iter().copied().filter(|&i| {
+                    ctx.instances[i].values.get(m).and_then(Value::as_str) == Some(s)
+                }));
+            }
+        }
+        if targets.is_empty() {
+            acc = acc.and(Tri::Unknown);
+            why.get_or_insert_with(|| {
+                let what =
+                    resource_type.map_or_else(|| "resource".to_string(), |t| format!("`{t}`"));
+                let reason = match (plain_reference(v), v.as_unknown()) {
+                    (Some(r), _) => format!(
+                        "`{name}` refers to {r}, not a managed {what} of this configuration"
+                    ),
+                    (None, Some(u)) => format!("`{name}` does not name one {what}: {}", u.why),
+                    (None, None) => {
+                        format!("`{name}` names a {what} that is not in this configuration")
+                    }
+                };
+                Outcome::unknown(Some(p.clone()), reason, v.span)
+            });
+            continue;
+        }
+        targets.sort_unstable();
+        targets.dedup();
+        for t in targets {
+            let other = &ctx.instances[t];
+            let o = eval(ctx, body, other, &other.values, "");
+            match o.tri {
+                Tri::False => {
+                    let blamed = o.blame.as_ref().and_then(|b| b.path.clone());
+                    let reason = o
+                        .blame
+                        .map_or_else(|| "does not satisfy the rule".to_string(), |b| b.label);
+                    return Outcome::fail(Blame {
+                        path: Some(p.clone()),
+                        label: format!("refers to {}: {reason}", other.address),
+                        value_span: Some(match blamed {
+                            Some(b) => other.span_of(&b),
+                            None => other.header,
+                        }),
+                    });
+                }
+                Tri::Unknown => {
+                    acc = acc.and(Tri::Unknown);
+                    why.get_or_insert_with(|| {
+                        let reason = o
+                            .blame
+                            .map_or_else(|| "cannot be decided".to_string(), |b| b.label);
+                        Outcome::unknown(
+                            Some(p.clone()),
+                            format!("the target {}: {reason}", other.address),
+                            None,
+                        )
+                    });
+                }
+                Tri::True => {}
+            }
+        }
+    }
+    match acc {
+        Tri::Unknown => why.unwrap_or_else(|| Outcome::of(Tri::Unknown)),
+        t => Outcome::of(t),
+    }
 }
 
 fn make_finding(

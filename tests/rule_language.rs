@@ -1,0 +1,441 @@
+//! The rule language on real configurations: presence of attributes set to expressions,
+//! `target` (references out of a resource), `type`, and comparisons between attributes.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const HEAD: &str = r#"
+  title       = "t"
+  severity    = "low"
+  area        = "data-protection"
+  description = "d"
+  remediation = "r"
+"#;
+
+/// A rule file with `resources` and `body` (the conditions), and trivial examples.
+fn rule(id: &str, resources: &str, body: &str) -> String {
+    format!(
+        "rule \"{id}\" {{\n{HEAD}  resources = [{resources}]\n{body}\n  example \"bad\" {{\n    code = \"resource \\\"x\\\" \\\"y\\\" {{}}\"\n    lines = [1]\n  }}\n  example \"good\" {{\n    code = \"\"\n  }}\n}}\n"
+    )
+}
+
+/// Scans `tf` (files by name) with only `rules`, and returns the JSON report.
+fn scan(rules: &[(&str, String)], tf: &[(&str, &str)]) -> Value {
+    let dir = tempfile::tempdir().expect("tmp");
+    let rdir = dir.path().join("rules");
+    fs::create_dir_all(&rdir).expect("mkdir");
+    for (name, text) in rules {
+        fs::write(rdir.join(format!("{name}.hcl")), text).expect("write rule");
+    }
+    let src = dir.path().join("src");
+    for (name, text) in tf {
+        let p = src.join(name);
+        fs::create_dir_all(p.parent().unwrap_or(Path::new("."))).expect("mkdir");
+        fs::write(p, text).expect("write tf");
+    }
+    let out = Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args([
+            "scan",
+            "--no-config",
+            "--no-builtin-rules",
+            "--rules",
+            "rules",
+        ])
+        .args(["--format", "json", "--fail-on", "never", "src"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// (rule, address, line) of every finding, sorted.
+fn findings(report: &Value) -> Vec<(String, String, u64)> {
+    let mut v: Vec<_> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or("").to_string(),
+                f["address"].as_str().unwrap_or("").to_string(),
+                f["start"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// (address, reason) of every undecided check, sorted.
+fn undecided(report: &Value) -> Vec<(String, String)> {
+    let mut v: Vec<_> = report["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .map(|u| {
+            (
+                u["address"].as_str().unwrap_or("").to_string(),
+                u["reason"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn addresses(found: &[(String, String, u64)]) -> Vec<&str> {
+    found.iter().map(|(_, a, _)| a.as_str()).collect()
+}
+
+#[test]
+fn an_attribute_set_to_a_reference_is_present_whatever_its_value() {
+    let rules: Vec<(&str, String)> = [
+        ("u", "\"aws_iam_user_policy_attachment\"", "user"),
+        ("k", "\"aws_ebs_volume\"", "kms_key_id"),
+        (
+            "e",
+            "\"aws_eks_cluster\"",
+            "encryption_config.provider.key_arn",
+        ),
+        ("g", "\"google_compute_instance\"", "service_account.email"),
+    ]
+    .into_iter()
+    .map(|(id, ty, path)| {
+        (
+            id,
+            rule(
+                id,
+                ty,
+                &format!(
+                    "  assert {{\n    attribute \"{path}\" {{\n      present = false\n    }}\n  }}"
+                ),
+            ),
+        )
+    })
+    .collect();
+    let tf = r#"
+variable "user" {}
+resource "aws_iam_user" "jim" { name = "jim" }
+resource "aws_iam_user_policy_attachment" "ref" {
+  user       = aws_iam_user.jim.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+resource "aws_iam_user_policy_attachment" "var" {
+  user       = var.user
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+resource "aws_kms_key" "k" {}
+resource "aws_ebs_volume" "v" {
+  availability_zone = "eu-west-1a"
+  kms_key_id        = aws_kms_key.k.arn
+}
+resource "aws_eks_cluster" "c" {
+  name     = "c"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids = ["subnet-1"]
+  }
+  encryption_config {
+    resources = ["secrets"]
+    provider {
+      key_arn = aws_kms_key.k.arn
+    }
+  }
+}
+resource "google_service_account" "sa" { account_id = "app" }
+resource "google_compute_instance" "i" {
+  name         = "i"
+  machine_type = "e2-small"
+  zone         = "europe-west1-b"
+  boot_disk {}
+  network_interface {}
+  service_account {
+    email  = google_service_account.sa.email
+    scopes = ["cloud-platform"]
+  }
+}
+"#;
+    let report = scan(&rules, &[("main.tf", tf)]);
+    assert_eq!(undecided(&report), Vec::<(String, String)>::new());
+    let found = findings(&report);
+    assert_eq!(
+        found,
+        [
+            ("e".into(), "aws_eks_cluster.c".into(), 26),
+            ("g".into(), "google_compute_instance.i".into(), 38),
+            ("k".into(), "aws_ebs_volume.v".into(), 15),
+            ("u".into(), "aws_iam_user_policy_attachment.ref".into(), 5),
+            ("u".into(), "aws_iam_user_policy_attachment.var".into(), 9),
+        ]
+    );
+}
+
+const KEY_ROTATION: &str = r#"
+  assert {
+    target "kms_key_id" {
+      type = "aws_kms_key"
+      attribute "enable_key_rotation" {
+        equals = true
+      }
+    }
+  }"#;
+
+#[test]
+fn target_checks_the_resource_an_attribute_refers_to() {
+    let tf = r#"
+variable "key" {}
+resource "aws_kms_key" "rotated" {
+  enable_key_rotation = true
+}
+resource "aws_kms_key" "static" {}
+module "kms" {
+  source = "./kms"
+}
+resource "aws_ebs_volume" "rotated" {
+  availability_zone = "a"
+  kms_key_id        = aws_kms_key.rotated.arn
+}
+resource "aws_ebs_volume" "static" {
+  availability_zone = "a"
+  kms_key_id        = aws_kms_key.static.arn
+}
+resource "aws_ebs_volume" "from_var" {
+  availability_zone = "a"
+  kms_key_id        = var.key
+}
+resource "aws_ebs_volume" "from_module" {
+  availability_zone = "a"
+  kms_key_id        = module.kms.arn
+}
+resource "aws_ebs_volume" "elsewhere" {
+  availability_zone = "a"
+  kms_key_id        = "arn:aws:kms:eu-west-1:111122223333:key/1234"
+}
+resource "aws_ebs_volume" "chosen" {
+  availability_zone = "a"
+  kms_key_id        = var.key != "" ? var.key : aws_kms_key.static.arn
+}
+resource "aws_ebs_volume" "none" {
+  availability_zone = "a"
+}
+"#;
+    let module = r#"
+resource "aws_kms_key" "this" {}
+output "arn" {
+  value = aws_kms_key.this.arn
+}
+"#;
+    let report = scan(
+        &[("t", rule("t", "\"aws_ebs_volume\"", KEY_ROTATION))],
+        &[("main.tf", tf), ("kms/main.tf", module)],
+    );
+    let found = findings(&report);
+    assert_eq!(
+        addresses(&found),
+        [
+            "aws_ebs_volume.from_module",
+            "aws_ebs_volume.none",
+            "aws_ebs_volume.static"
+        ]
+    );
+    // The finding points at the reference, and names the target and what it lacks.
+    let statik = report["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["address"] == "aws_ebs_volume.static"))
+        .expect("static");
+    assert_eq!(statik["start"]["line"], 16);
+    assert_eq!(statik["attribute"], "kms_key_id");
+    assert_eq!(
+        statik["detail"],
+        "refers to aws_kms_key.static: `enable_key_rotation` is not set"
+    );
+    assert_eq!(statik["secondary"][0]["line"], 6);
+    // What cannot be resolved stays undecided, and says why.
+    let und = undecided(&report);
+    assert_eq!(
+        und.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(),
+        [
+            "aws_ebs_volume.chosen",
+            "aws_ebs_volume.elsewhere",
+            "aws_ebs_volume.from_var"
+        ]
+    );
+    assert!(und[1].1.contains("not in this configuration"), "{und:?}");
+    assert!(und[2].1.contains("variable `key` has no value"), "{und:?}");
+}
+
+#[test]
+fn target_with_match_finds_a_resource_named_by_a_known_value() {
+    let body = r#"
+  assert {
+    target "role" {
+      type  = "aws_iam_role"
+      match = "name"
+      attribute "max_session_duration" {
+        lte     = 3600
+        default = 3600
+      }
+    }
+  }"#;
+    let tf = r#"
+resource "aws_iam_role" "long" {
+  name                 = "long"
+  assume_role_policy   = "{}"
+  max_session_duration = 43200
+}
+resource "aws_iam_role" "short" {
+  name               = "short"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy" "by_ref" {
+  role   = aws_iam_role.long.name
+  policy = "{}"
+}
+resource "aws_iam_role_policy" "by_name" {
+  role   = "long"
+  policy = "{}"
+}
+resource "aws_iam_role_policy" "short" {
+  role   = "short"
+  policy = "{}"
+}
+"#;
+    let report = scan(
+        &[("m", rule("m", "\"aws_iam_role_policy\"", body))],
+        &[("main.tf", tf)],
+    );
+    assert_eq!(
+        addresses(&findings(&report)),
+        ["aws_iam_role_policy.by_name", "aws_iam_role_policy.by_ref"]
+    );
+    assert_eq!(undecided(&report), Vec::<(String, String)>::new());
+}
+
+#[test]
+fn type_and_attribute_comparisons_need_no_builtin() {
+    let body = r#"
+  when {
+    type {
+      one_of = ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule"]
+    }
+  }
+  assert {
+    # from_port <= 22 <= to_port opens SSH.
+    not {
+      attribute "from_port" {
+        lte = 22
+      }
+      attribute "to_port" {
+        gte = 22
+      }
+    }
+    attribute "from_port" {
+      lte_attribute = "to_port"
+    }
+  }"#;
+    let tf = r#"
+resource "aws_security_group_rule" "ssh_in_range" {
+  type      = "ingress"
+  from_port = 20
+  to_port   = 30
+}
+resource "aws_security_group_rule" "inverted" {
+  type      = "ingress"
+  from_port = 443
+  to_port   = 80
+}
+resource "aws_security_group_rule" "https" {
+  type      = "ingress"
+  from_port = 443
+  to_port   = 443
+}
+resource "aws_network_acl_rule" "other_type" {
+  from_port = 22
+  to_port   = 22
+}
+"#;
+    let report = scan(
+        &[(
+            "c",
+            rule(
+                "c",
+                "\"aws_security_group_rule\", \"aws_network_acl_rule\"",
+                body,
+            ),
+        )],
+        &[("main.tf", tf)],
+    );
+    assert_eq!(
+        addresses(&findings(&report)),
+        [
+            "aws_security_group_rule.inverted",
+            "aws_security_group_rule.ssh_in_range"
+        ]
+    );
+    // A compared attribute that is not known leaves the check undecided.
+    let tf = r#"
+variable "to" {}
+resource "aws_security_group_rule" "r" {
+  type      = "ingress"
+  from_port = 443
+  to_port   = var.to
+}
+"#;
+    let body = r#"
+  assert {
+    attribute "from_port" {
+      equals_attribute = "to_port"
+    }
+  }"#;
+    let report = scan(
+        &[("c", rule("c", "\"aws_security_group_rule\"", body))],
+        &[("main.tf", tf)],
+    );
+    assert!(findings(&report).is_empty());
+    assert_eq!(undecided(&report).len(), 1);
+}
+
+#[test]
+fn new_conditions_reject_bad_arguments_at_parse_time() {
+    let cases = [
+        (
+            "  assert {\n    target \"kms_key_id\" {\n      kind = \"aws_kms_key\"\n    }\n  }",
+            "`kind` is not an argument of `target`",
+        ),
+        (
+            "  assert {\n    type {\n      gte = 3\n    }\n  }",
+            "`gte` is not a test of `type`",
+        ),
+        (
+            "  assert {\n    attribute \"from_port\" {\n      lte_attribute = 3\n    }\n  }",
+            "`lte_attribute` needs an attribute path",
+        ),
+    ];
+    for (body, message) in cases {
+        let dir = tempfile::tempdir().expect("tmp");
+        fs::write(
+            dir.path().join("r.hcl"),
+            rule("r", "\"aws_instance\"", body),
+        )
+        .expect("write");
+        let out = Command::cargo_bin("onus")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["test", "r.hcl"])
+            .output()
+            .expect("run");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr).to_string()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert!(err.contains(message), "{err}");
+        assert!(err.contains("r.hcl:"), "located: {err}");
+    }
+}
