@@ -439,3 +439,114 @@ fn new_conditions_reject_bad_arguments_at_parse_time() {
         assert!(err.contains("r.hcl:"), "located: {err}");
     }
 }
+
+#[test]
+fn a_heredoc_policy_is_decided_from_the_statements_that_are_known() {
+    let body = r#"
+  assert {
+    builtin "iam-no-public-principal" {
+      attribute = "policy"
+    }
+  }"#;
+    let policy = |name: &str, principal: &str, extra: &str| {
+        format!(
+            r#"
+resource "aws_s3_bucket_policy" "{name}" {{
+  bucket = aws_s3_bucket.b.id
+  policy = <<POLICY
+{{
+  "Version": "2012-10-17",
+  "Statement": [{{
+    "Effect": "Allow",
+    "Principal": {principal},
+    "Action": "s3:GetObject",
+    "Resource": "${{aws_s3_bucket.b.arn}}/*"{extra}
+  }}]
+}}
+POLICY
+}}
+"#
+        )
+    };
+    let tf = [
+        "variable \"who\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n"
+            .to_string(),
+        policy("public", "\"*\"", ""),
+        policy(
+            "account",
+            "{\"AWS\": \"arn:aws:iam::111122223333:root\"}",
+            "",
+        ),
+        // The part that matters is unknown: undecided.
+        policy("principal_unknown", "\"${var.who}\"", ""),
+        policy(
+            "condition_unknown",
+            "\"*\"",
+            ",\n    \"Condition\": {\"StringEquals\": {\"aws:SourceVpce\": \"${var.who}\"}}",
+        ),
+        // The statements themselves come from an unknown loop: undecided.
+        policy(
+            "shape_unknown",
+            "\"*\"",
+            "%{ for s in var.who }${s}%{ endfor }",
+        ),
+    ]
+    .concat();
+    let report = scan(
+        &[("p", rule("p", "\"aws_s3_bucket_policy\"", body))],
+        &[("main.tf", &tf)],
+    );
+    assert_eq!(
+        addresses(&findings(&report)),
+        ["aws_s3_bucket_policy.public"]
+    );
+    assert_eq!(
+        undecided(&report)
+            .iter()
+            .map(|(a, _)| a.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "aws_s3_bucket_policy.principal_unknown",
+            "aws_s3_bucket_policy.shape_unknown"
+        ]
+    );
+}
+
+#[test]
+fn a_builtin_argument_typo_is_a_located_rule_file_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let body =
+        "  assert {\n    builtin \"iam-no-admin\" {\n      atribute = \"policy\"\n    }\n  }";
+    fs::write(
+        dir.path().join("r.hcl"),
+        rule("r", "\"aws_iam_policy\"", body),
+    )
+    .expect("write");
+    let out = Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["test", "r.hcl"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    // The misspelt argument's own line and column (line 11 of the file, column 7).
+    assert!(err.contains("r.hcl:11:7"), "{err}");
+    assert!(err.contains("has no argument `atribute`"), "{err}");
+    let body =
+        "  assert {\n    builtin \"network-no-public-ingress\" {\n      port = \"ssh\"\n    }\n  }";
+    fs::write(
+        dir.path().join("r.hcl"),
+        rule("r", "\"aws_security_group\"", body),
+    )
+    .expect("write");
+    let out = Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["test", "r.hcl"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("r.hcl:11:7"), "{err}");
+}

@@ -647,8 +647,8 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     Outcome::of(o.result)
                 }
             }
-            // Bad arguments in a rule are caught when its examples run; at scan time the
-            // honest answer is "cannot tell".
+            // Bad arguments are rejected when the rule is parsed; should one slip through, the
+            // honest answer at scan time is "cannot tell".
             Err(e) => Outcome::unknown(None, format!("`{name}`: {e}"), None),
         },
     }

@@ -263,6 +263,18 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
             for a in &b.body.attributes {
                 args.insert(a.name.clone(), constant(a)?);
             }
+            // A builtin rejects bad arguments whatever the resource (an `Err` is never about the
+            // resource): trying it on an empty one catches a misspelt or mistyped argument here,
+            // rather than leaving every check of the rule undecided at scan time.
+            if let Err(e) = func(&Value::object(Map::new()), &args) {
+                let at = b
+                    .body
+                    .attributes
+                    .iter()
+                    .find(|a| e.contains(&format!("`{}`", a.name)))
+                    .map_or(b.header.start, |a| a.span.start);
+                return Err((at, e));
+            }
             Ok(Condition::Builtin { name, func, args })
         }
         other => Err((b.header.start, format!("unknown condition `{other}`"))),
