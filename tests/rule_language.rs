@@ -550,3 +550,66 @@ fn a_builtin_argument_typo_is_a_located_rule_file_error() {
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(err.contains("r.hcl:11:7"), "{err}");
 }
+
+#[test]
+fn console_users_are_followed_to_their_policies_and_groups() {
+    let rule = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("rules/aws/iam/aws-iam-console-user-without-mfa-policy.hcl"),
+    )
+    .expect("rule");
+    let tf = r#"
+resource "aws_iam_user" "plain" { name = "plain" }
+resource "aws_iam_user_login_profile" "plain" { user = aws_iam_user.plain.name }
+
+resource "aws_iam_user" "managed" { name = "managed" }
+resource "aws_iam_user_login_profile" "managed" { user = "managed" }
+resource "aws_iam_user_policy_attachment" "managed" {
+  user       = "managed"
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_user" "grouped" { name = "grouped" }
+resource "aws_iam_user_login_profile" "grouped" { user = "grouped" }
+resource "aws_iam_group" "none" { name = "none" }
+resource "aws_iam_group" "mfa" { name = "mfa" }
+resource "aws_iam_user_group_membership" "grouped" {
+  user   = aws_iam_user.grouped.name
+  groups = [aws_iam_group.none.name, "mfa"]
+}
+resource "aws_iam_group_policy" "mfa" {
+  group  = aws_iam_group.mfa.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      NotAction = "iam:*"
+      Resource  = "*"
+      Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "false" } }
+    }]
+  })
+}
+
+resource "aws_iam_user_login_profile" "outside" { user = "someone-else" }
+"#;
+    let report = scan(&[("mfa", rule)], &[("main.tf", tf)]);
+    assert_eq!(
+        findings(&report),
+        [(
+            "aws-iam-console-user-without-mfa-policy".to_string(),
+            "aws_iam_user_login_profile.plain".to_string(),
+            3
+        )]
+    );
+    // An AWS managed policy cannot be read, a user outside the configuration cannot be followed.
+    assert_eq!(
+        undecided(&report)
+            .iter()
+            .map(|(a, _)| a.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "aws_iam_user_login_profile.managed",
+            "aws_iam_user_login_profile.outside"
+        ]
+    );
+}

@@ -490,6 +490,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             via,
             resource_type,
             match_attribute,
+            quantifier,
             body,
         } => eval_target(
             ctx,
@@ -499,6 +500,7 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             via,
             resource_type.as_deref(),
             match_attribute.as_deref(),
+            *quantifier == Quantifier::Some,
             body,
         ),
         Condition::Quantified {
@@ -1027,7 +1029,8 @@ fn plain_reference(v: &Value) -> Option<&str> {
     }
 }
 
-/// `target "ATTR"`: every resource this one refers to through `ATTR` satisfies `body`.
+/// `target "ATTR"`: every resource this one refers to through `ATTR` satisfies `body` (with
+/// `some`, one of them does).
 #[allow(clippy::too_many_arguments)]
 fn eval_target(
     ctx: &Ctx<'_>,
@@ -1037,11 +1040,26 @@ fn eval_target(
     via: &[Arc<str>],
     resource_type: Option<&str>,
     match_attribute: Option<&str>,
+    some: bool,
     body: &Condition,
 ) -> Outcome {
     let sel = select(root, via, prefix);
     let name = via.join(".");
-    let present: Vec<&(String, &Value)> = sel.values.iter().filter(|(_, v)| !v.is_null()).collect();
+    // A list of references (`groups = [aws_iam_group.a.name, ...]`) refers to each element.
+    let mut present: Vec<(String, &Value)> = Vec::new();
+    for (p, v) in &sel.values {
+        match &v.kind {
+            Kind::Null => {}
+            Kind::List(items) => present.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| !x.is_null())
+                    .map(|(i, x)| (format!("{p}.{i}"), x)),
+            ),
+            _ => present.push((p.clone(), v)),
+        }
+    }
     if present.is_empty() {
         if let Some((p, v)) = &sel.unknown_value {
             return Outcome::unknown_value(p, v);
@@ -1061,6 +1079,7 @@ fn eval_target(
         .unknown_value
         .as_ref()
         .map(|(p, v)| Outcome::unknown_value(p, v));
+    let mut failed: Option<(String, &Instance, Option<Blame>)> = None;
     for (p, v) in present {
         let mut targets: Vec<usize> = Vec::new();
         if let Some(r) = plain_reference(v) {
@@ -1098,20 +1117,11 @@ fn eval_target(
             let other = &ctx.instances[t];
             let o = eval(ctx, body, other, &other.values, "");
             match o.tri {
-                Tri::False => {
-                    let blamed = o.blame.as_ref().and_then(|b| b.path.clone());
-                    let reason = o
-                        .blame
-                        .map_or_else(|| "does not satisfy the rule".to_string(), |b| b.label);
-                    return Outcome::fail(Blame {
-                        path: Some(p.clone()),
-                        label: format!("refers to {}: {reason}", other.address),
-                        value_span: Some(match blamed {
-                            Some(b) => other.span_of(&b),
-                            None => other.header,
-                        }),
-                    });
+                Tri::True if some => return Outcome::of(Tri::True),
+                Tri::False if some => {
+                    failed.get_or_insert((p.clone(), other, o.blame));
                 }
+                Tri::False => return target_failed(&p, other, o.blame),
                 Tri::Unknown => {
                     acc = acc.and(Tri::Unknown);
                     why.get_or_insert_with(|| {
@@ -1129,10 +1139,32 @@ fn eval_target(
             }
         }
     }
+    if some {
+        // No target satisfies the body: false unless one could not be decided.
+        return match (acc, failed) {
+            (Tri::Unknown, _) => why.unwrap_or_else(|| Outcome::of(Tri::Unknown)),
+            (_, Some((p, other, blame))) => target_failed(&p, other, blame),
+            (_, None) => Outcome::of(Tri::Unknown),
+        };
+    }
     match acc {
         Tri::Unknown => why.unwrap_or_else(|| Outcome::of(Tri::Unknown)),
         t => Outcome::of(t),
     }
+}
+
+/// A finding at the reference `path`, naming the target and what it lacks (shown there too).
+fn target_failed(path: &str, other: &Instance, blame: Option<Blame>) -> Outcome {
+    let blamed = blame.as_ref().and_then(|b| b.path.clone());
+    let reason = blame.map_or_else(|| "does not satisfy the rule".to_string(), |b| b.label);
+    Outcome::fail(Blame {
+        path: Some(path.to_string()),
+        label: format!("refers to {}: {reason}", other.address),
+        value_span: Some(match blamed {
+            Some(b) => other.span_of(&b),
+            None => other.header,
+        }),
+    })
 }
 
 fn make_finding(

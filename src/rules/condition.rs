@@ -43,6 +43,9 @@ pub enum Condition {
         via: Vec<Arc<str>>,
         resource_type: Option<Arc<str>>,
         match_attribute: Option<Arc<str>>,
+        /// With several targets (a list of references): `Each` (the default) needs every one
+        /// to satisfy the body, `Some` one of them.
+        quantifier: Quantifier,
         body: Box<Condition>,
     },
 }
@@ -208,6 +211,7 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
             }
             let mut resource_type = None;
             let mut match_attribute = None;
+            let mut quantifier = Quantifier::Each;
             for a in &b.body.attributes {
                 let text = || {
                     constant(a)?
@@ -218,10 +222,19 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
                 match &*a.name {
                     "type" => resource_type = Some(text()?),
                     "match" => match_attribute = Some(text()?),
+                    "quantifier" => {
+                        quantifier = match &*text()? {
+                            "each" => Quantifier::Each,
+                            "some" => Quantifier::Some,
+                            _ => return at(a, "`quantifier` is \"each\" or \"some\""),
+                        }
+                    }
                     other => {
                         return at(
                             a,
-                            format!("`{other}` is not an argument of `target` (type, match)"),
+                            format!(
+                                "`{other}` is not an argument of `target` (type, match, quantifier)"
+                            ),
                         )
                     }
                 }
@@ -245,6 +258,7 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
                 via,
                 resource_type,
                 match_attribute,
+                quantifier,
                 body: Box::new(body),
             })
         }
