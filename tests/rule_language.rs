@@ -613,3 +613,70 @@ resource "aws_iam_user_login_profile" "outside" { user = "someone-else" }
         ]
     );
 }
+
+#[test]
+fn a_failed_any_or_not_points_at_the_value_that_is_wrong() {
+    let any = r#"
+  assert {
+    any {
+      attribute "kms_master_key_id" {
+        present = true
+      }
+      attribute "sqs_managed_sse_enabled" {
+        equals = true
+      }
+    }
+  }"#;
+    let not = r#"
+  assert {
+    not {
+      attribute "name" {
+        equals = "require_secure_transport"
+      }
+      attribute "value" {
+        equals = "OFF"
+      }
+    }
+  }"#;
+    let tf = r#"
+resource "aws_sqs_queue" "jobs" {
+  name                    = "jobs"
+  sqs_managed_sse_enabled = false
+}
+resource "aws_sqs_queue" "bare" {
+  name = "bare"
+}
+resource "azurerm_mysql_flexible_server_configuration" "tls" {
+  name  = "require_secure_transport"
+  value = "OFF"
+}
+"#;
+    let report = scan(
+        &[
+            ("any", rule("any", "\"aws_sqs_queue\"", any)),
+            (
+                "not",
+                rule(
+                    "not",
+                    "\"azurerm_mysql_flexible_server_configuration\"",
+                    not,
+                ),
+            ),
+        ],
+        &[("main.tf", tf)],
+    );
+    assert_eq!(
+        findings(&report),
+        [
+            ("any".into(), "aws_sqs_queue.bare".into(), 6),
+            ("any".into(), "aws_sqs_queue.jobs".into(), 4),
+            (
+                "not".into(),
+                "azurerm_mysql_flexible_server_configuration.tls".into(),
+                11
+            ),
+        ]
+    );
+    let detail = report["findings"][2]["detail"].as_str().unwrap_or("");
+    assert_eq!(detail, "`value` = \"OFF\" is not allowed");
+}

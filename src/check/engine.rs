@@ -441,7 +441,12 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     return o;
                 }
                 acc = acc.or(o.tri);
-                if o.tri == Tri::False && first_blame.is_none() {
+                // A failure at a value that is set says more than one at the resource header
+                // (an alternative whose attribute is simply absent).
+                if o.tri == Tri::False
+                    && (first_blame.is_none()
+                        || (at_header(first_blame.as_ref()) && points_at_value(o.blame.as_ref())))
+                {
                     first_blame = o.blame;
                 } else if o.tri == Tri::Unknown && first_unknown.is_none() {
                     first_unknown = o.blame;
@@ -459,11 +464,24 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
         Condition::Not(inner) => {
             let o = eval(ctx, inner, inst, root, prefix);
             match o.tri {
-                Tri::True => Outcome::fail(Blame {
-                    path: o.blame.as_ref().and_then(|b| b.path.clone()),
-                    label: "this setting is not allowed".into(),
-                    value_span: None,
-                }),
+                Tri::True => {
+                    // Point at the value that makes the forbidden body hold, when one is set.
+                    let seen = witness(inner, root, prefix);
+                    Outcome::fail(Blame {
+                        path: o
+                            .blame
+                            .as_ref()
+                            .and_then(|b| b.path.clone())
+                            .or_else(|| seen.as_ref().map(|(p, _)| p.clone())),
+                        label: match &seen {
+                            Some((p, v)) => {
+                                format!("`{}` = {} is not allowed", last_name(p), v.display())
+                            }
+                            None => "this setting is not allowed".into(),
+                        },
+                        value_span: seen.and_then(|(_, v)| v.span),
+                    })
+                }
                 Tri::False => Outcome::of(Tri::True),
                 Tri::Unknown => o,
             }
@@ -653,6 +671,39 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             // honest answer at scan time is "cannot tell".
             Err(e) => Outcome::unknown(None, format!("`{name}`: {e}"), None),
         },
+    }
+}
+
+/// Whether a blame points at the resource header (names no attribute).
+fn at_header(b: Option<&Blame>) -> bool {
+    b.is_none_or(|b| b.path.is_none())
+}
+
+/// Whether a blame names an attribute that is set (not a missing one, not the header).
+fn points_at_value(b: Option<&Blame>) -> bool {
+    b.is_some_and(|b| b.path.is_some() && b.value_span.is_some())
+}
+
+/// The last name of a dotted path, skipping list indexes: `ingress.0.cidr_blocks` → `cidr_blocks`.
+fn last_name(p: &str) -> &str {
+    p.rsplit('.')
+        .find(|s| s.parse::<usize>().is_err())
+        .unwrap_or(p)
+}
+
+/// The last attribute a condition tests that is set, with its path: what a `not` that holds
+/// is about. Rules name what kind of setting it is first and the offending value last
+/// (`name = "require_secure_transport"`, then `value = "OFF"`).
+fn witness<'v>(c: &Condition, root: &'v Value, prefix: &str) -> Option<(String, &'v Value)> {
+    match c {
+        Condition::Attribute { path, .. } => select(root, path, prefix)
+            .values
+            .into_iter()
+            .rfind(|(_, v)| !v.is_null()),
+        Condition::All(items) | Condition::Any(items) => {
+            items.iter().rev().find_map(|i| witness(i, root, prefix))
+        }
+        _ => None,
     }
 }
 
