@@ -680,3 +680,59 @@ resource "azurerm_mysql_flexible_server_configuration" "tls" {
     let detail = report["findings"][2]["detail"].as_str().unwrap_or("");
     assert_eq!(detail, "`value` = \"OFF\" is not allowed");
 }
+
+#[test]
+fn the_rule_checker_warns_of_a_path_no_example_sets() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = r#"rule "r" {
+  title       = "t"
+  severity    = "low"
+  area        = "data-protection"
+  description = "d"
+  remediation = "r"
+  resources   = ["aws_ebs_volume"]
+  assert {
+    any {
+      attribute "encrypted" {
+        equals = true
+      }
+      attribute "kms_key_idd" {
+        present = true
+      }
+    }
+  }
+  example "bad" {
+    code = <<-EOT
+      resource "aws_ebs_volume" "v" {
+        encrypted = false  # expect: r
+      }
+    EOT
+  }
+  example "good" {
+    code = <<-EOT
+      resource "aws_ebs_volume" "v" {
+        encrypted = true
+      }
+    EOT
+  }
+}
+"#;
+    fs::write(dir.path().join("r.hcl"), text).expect("write");
+    let out = Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["test", "r.hcl"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // A warning, not a failure.
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(
+            "warn  r: attribute path `kms_key_idd` is set by none of the rule's examples"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("`encrypted` is set by none"), "{stdout}");
+    assert!(stdout.contains("2 passed, 0 failed"), "{stdout}");
+}

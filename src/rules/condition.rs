@@ -413,6 +413,41 @@ fn parse_tests(b: &Block, only: &[&str]) -> ParseResult<(Vec<Test>, Option<Value
 }
 
 impl Condition {
+    /// The attribute paths this condition reads on the resource it is evaluated on (dotted,
+    /// quantifier paths joined with their bodies' paths); `linked` and `target` bodies read
+    /// other resources and are left out.
+    pub fn attribute_paths(&self, prefix: &str, out: &mut Vec<String>) {
+        let join = |p: &[Arc<str>]| {
+            let p = p.join(".");
+            if prefix.is_empty() {
+                p
+            } else {
+                format!("{prefix}.{p}")
+            }
+        };
+        match self {
+            Condition::All(c) | Condition::Any(c) => {
+                c.iter().for_each(|x| x.attribute_paths(prefix, out))
+            }
+            Condition::Not(c) => c.attribute_paths(prefix, out),
+            Condition::Attribute { path, tests, .. } => {
+                out.push(join(path));
+                for t in tests {
+                    if let Test::CompareAttribute(_, other) = t {
+                        out.push(join(other));
+                    }
+                }
+            }
+            Condition::Quantified { path, body, .. } => {
+                let here = join(path);
+                body.attribute_paths(&here, out);
+                out.push(here);
+            }
+            Condition::Target { via, .. } => out.push(join(via)),
+            Condition::Linked { .. } | Condition::Builtin { .. } | Condition::Type { .. } => {}
+        }
+    }
+
     /// Whether a `target` condition appears in this tree.
     pub fn has_target(&self) -> bool {
         match self {
