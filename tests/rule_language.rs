@@ -736,3 +736,67 @@ fn the_rule_checker_warns_of_a_path_no_example_sets() {
     assert!(!stdout.contains("`encrypted` is set by none"), "{stdout}");
     assert!(stdout.contains("2 passed, 0 failed"), "{stdout}");
 }
+
+#[test]
+fn a_forbidden_nested_block_is_blamed_at_its_offending_value_also_through_dynamic() {
+    let body = r#"
+  assert {
+    none "settings.ip_configuration.authorized_networks" {
+      attribute "value" {
+        one_of = ["0.0.0.0/0"]
+      }
+    }
+  }"#;
+    let tf = r#"
+variable "nets" {
+  default = [{ name = "all", value = "0.0.0.0/0" }]
+}
+resource "google_sql_database_instance" "plain" {
+  settings {
+    ip_configuration {
+      authorized_networks {
+        name  = "all"
+        value = "0.0.0.0/0"
+      }
+    }
+  }
+}
+resource "google_sql_database_instance" "dynamic" {
+  settings {
+    ip_configuration {
+      dynamic "authorized_networks" {
+        for_each = var.nets
+        content {
+          name  = authorized_networks.value.name
+          value = authorized_networks.value.value
+        }
+      }
+    }
+  }
+}
+"#;
+    let report = scan(
+        &[("n", rule("n", "\"google_sql_database_instance\"", body))],
+        &[("main.tf", tf)],
+    );
+    assert_eq!(
+        findings(&report),
+        [
+            (
+                "n".into(),
+                "google_sql_database_instance.dynamic".into(),
+                22
+            ),
+            ("n".into(), "google_sql_database_instance.plain".into(), 10),
+        ]
+    );
+    let dynamic = report["findings"]
+        .as_array()
+        .and_then(|f| {
+            f.iter()
+                .find(|f| f["address"] == "google_sql_database_instance.dynamic")
+        })
+        .expect("dynamic");
+    // The value came from the variable's default: that place is related.
+    assert_eq!(dynamic["secondary"][0]["line"], 3);
+}

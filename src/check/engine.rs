@@ -612,11 +612,27 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     }
                 }
                 Quantifier::None => {
-                    if let Some((_, p)) = results.iter().find(|(o, _)| o.tri == Tri::True) {
-                        return Outcome::fail(Blame {
-                            path: Some(p.to_string()),
-                            label: format!("this `{}` is not allowed", path.join(".")),
-                            value_span: None,
+                    if let Some(i) = results.iter().position(|(o, _)| o.tri == Tri::True) {
+                        // Point at the offending value inside the element when one is set
+                        // (`value = "0.0.0.0/0"` in `authorized_networks`, also through
+                        // `dynamic`), else at the element.
+                        let (p, element) = &elements[i];
+                        return Outcome::fail(match witness(body, element, p) {
+                            Some((at, v)) => Blame {
+                                label: format!(
+                                    "this `{}` has `{}` = {}",
+                                    path.join("."),
+                                    last_name(&at),
+                                    v.display()
+                                ),
+                                path: Some(at),
+                                value_span: v.span,
+                            },
+                            None => Blame {
+                                path: Some(p.clone()),
+                                label: format!("this `{}` is not allowed", path.join(".")),
+                                value_span: None,
+                            },
                         });
                     }
                     if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {

@@ -92,11 +92,11 @@ rule "aws-ec2-sg-all-ports-open" {
         name   = "open"
         vpc_id = "vpc-0123456789abcdef0"
 
-        ingress {  # expect: aws-ec2-sg-all-ports-open
+        ingress {
           from_port   = 0
           to_port     = 0
           protocol    = "-1"
-          cidr_blocks = ["0.0.0.0/0"]
+          cidr_blocks = ["0.0.0.0/0"]  # expect: aws-ec2-sg-all-ports-open
         }
       }
     EOT
