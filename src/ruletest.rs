@@ -37,6 +37,9 @@ pub struct ExampleOutcome {
     pub number: usize,
     /// Empty when the example behaved; otherwise each way it did not.
     pub failures: Vec<String>,
+    /// Doubts about the rule rather than this example (on its last example): attribute paths
+    /// the condition reads that none of the examples sets, often a misspelt path.
+    pub warnings: Vec<String>,
 }
 
 impl ExampleOutcome {
@@ -86,21 +89,32 @@ pub fn pins(example: &Example, rule_id: &str) -> BTreeSet<Pin> {
 /// below `scratch` (a directory the caller owns and removes). Results are in rule order.
 pub fn run(rules: &RuleSet, scratch: &Path) -> Vec<ExampleOutcome> {
     use rayon::prelude::*;
-    rules
-        .rules()
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(ri, rule)| {
-            let one = rules.subset(|r| r.id == rule.id);
-            run_rule(rule, &one, &scratch.join(format!("r{ri}")))
-        })
-        .collect()
+    let all = || -> Vec<ExampleOutcome> {
+        rules
+            .rules()
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(ri, rule)| {
+                let one = rules.subset(|r| r.id == rule.id);
+                run_rule(rule, &one, &scratch.join(format!("r{ri}")))
+            })
+            .collect()
+    };
+    // Each example is a scan that runs its own parallel work: a thread waiting for it runs
+    // other examples' jobs on top of its stack, so with hundreds of rules the default stack
+    // overflows. A pool of its own with roomier stacks keeps the nesting safe.
+    match rayon::ThreadPoolBuilder::new().stack_size(64 << 20).build() {
+        Ok(pool) => pool.install(all),
+        Err(_) => all(),
+    }
 }
 
 /// Runs the examples of one rule; `alone` is a rule set holding just that rule.
 pub fn run_rule(rule: &Rule, alone: &RuleSet, scratch: &Path) -> Vec<ExampleOutcome> {
     let (mut good, mut bad) = (0, 0);
-    rule.examples
+    let mut seen: Vec<crate::value::Value> = Vec::new();
+    let mut outcomes: Vec<ExampleOutcome> = rule
+        .examples
         .iter()
         .enumerate()
         .map(|(ei, example)| {
@@ -114,33 +128,86 @@ pub fn run_rule(rule: &Rule, alone: &RuleSet, scratch: &Path) -> Vec<ExampleOutc
                     bad
                 }
             };
+            let (failures, values) =
+                check_example(rule, alone, example, &scratch.join(format!("e{ei}")));
+            seen.extend(values);
             ExampleOutcome {
                 rule_id: rule.id.to_string(),
                 origin: rule.origin.clone(),
                 kind: example.kind,
                 number,
-                failures: check_example(rule, alone, example, &scratch.join(format!("e{ei}"))),
+                failures,
+                warnings: Vec::new(),
             }
         })
-        .collect()
+        .collect();
+    if let Some(last) = outcomes.last_mut() {
+        last.warnings = unset_paths(rule, &seen)
+            .into_iter()
+            .map(|p| {
+                format!("attribute path `{p}` is set by none of the rule's examples (misspelt?)")
+            })
+            .collect();
+    }
+    outcomes
 }
 
-fn check_example(rule: &Rule, alone: &RuleSet, example: &Example, dir: &Path) -> Vec<String> {
+/// The attribute paths the rule reads that no example resource of its types sets.
+fn unset_paths(rule: &Rule, values: &[crate::value::Value]) -> Vec<String> {
+    let mut paths = Vec::new();
+    rule.assert.attribute_paths("", &mut paths);
+    if let Some(w) = &rule.when {
+        w.attribute_paths("", &mut paths);
+    }
+    paths.sort();
+    paths.dedup();
+    paths.retain(|p| {
+        let segs: Vec<&str> = p.split('.').collect();
+        !values.iter().any(|v| sets(v, &segs))
+    });
+    paths
+}
+
+/// Whether `path` leads to a value set in `v` (crossing lists of blocks; an expression whose
+/// value is unknown is set).
+fn sets(v: &crate::value::Value, path: &[&str]) -> bool {
+    use crate::value::Kind;
+    match (&v.kind, path.split_first()) {
+        (Kind::Null, _) => false,
+        (_, None) | (Kind::Unknown(_), _) => true,
+        (Kind::Object(m), Some((head, rest))) => m.get(*head).is_some_and(|c| sets(c, rest)),
+        (Kind::List(items), Some(_)) => items.iter().any(|i| sets(i, path)),
+        _ => false,
+    }
+}
+
+/// The example's failures, and the values of its resources of the rule's types.
+fn check_example(
+    rule: &Rule,
+    alone: &RuleSet,
+    example: &Example,
+    dir: &Path,
+) -> (Vec<String>, Vec<crate::value::Value>) {
     if let Err(e) = std::fs::create_dir_all(dir)
         .and_then(|()| std::fs::write(dir.join("main.tf"), &example.code))
     {
-        return vec![format!(
-            "cannot write the example to {}: {e}",
-            dir.display()
-        )];
+        return (
+            vec![format!(
+                "cannot write the example to {}: {e}",
+                dir.display()
+            )],
+            Vec::new(),
+        );
     }
     let opts = ScanOptions {
         paths: vec![dir.to_path_buf()],
+        // The values show which attribute paths the examples set.
+        keep_values: true,
         ..ScanOptions::default()
     };
     let result = match scan_with_rules(&opts, alone.clone()) {
         Ok(r) => r,
-        Err(e) => return vec![e.to_string()],
+        Err(e) => return (vec![e.to_string()], Vec::new()),
     };
     if result.has_errors() {
         let msgs: Vec<_> = result
@@ -148,8 +215,17 @@ fn check_example(rule: &Rule, alone: &RuleSet, example: &Example, dir: &Path) ->
             .iter()
             .map(|d| d.message.clone())
             .collect();
-        return vec![format!("the example does not load: {}", msgs.join("; "))];
+        return (
+            vec![format!("the example does not load: {}", msgs.join("; "))],
+            Vec::new(),
+        );
     }
+    let values: Vec<crate::value::Value> = result
+        .instances
+        .iter()
+        .filter(|i| rule.resources.iter().any(|t| **t == *i.resource_type))
+        .map(|i| i.values.clone())
+        .collect();
     let line_of = |f: &crate::finding::Finding| {
         result
             .sources
@@ -192,7 +268,7 @@ fn check_example(rule: &Rule, alone: &RuleSet, example: &Example, dir: &Path) ->
                     rule.id,
                     describe(&found)
                 ));
-                return failures;
+                return (failures, values);
             }
             for pin in &pins {
                 let hit = found.iter().any(|(line, address)| {
@@ -218,7 +294,7 @@ fn check_example(rule: &Rule, alone: &RuleSet, example: &Example, dir: &Path) ->
             }
         }
     }
-    failures
+    (failures, values)
 }
 
 /// The `onus test` report: one line per example, failures indented below, and a closing count.
@@ -236,6 +312,11 @@ pub fn render(outcomes: &[ExampleOutcome], verbose: bool) -> String {
         let _ = writeln!(out, "FAIL  {}  ({})", o.name(), o.origin);
         for f in &o.failures {
             let _ = writeln!(out, "        {f}");
+        }
+    }
+    for o in outcomes {
+        for w in &o.warnings {
+            let _ = writeln!(out, "warn  {}: {w}  ({})", o.rule_id, o.origin);
         }
     }
     let _ = writeln!(out, "{} passed, {failed} failed", outcomes.len() - failed);

@@ -106,7 +106,7 @@ fn markdown_links_locations_when_given_a_base() {
     };
     let md = markdown::render(&result, &opts);
     assert!(
-        md.contains("[tests/data/formats/main.tf:13](https://github.com/o/r/blob/abc/tests/data/formats/main.tf#L13)"),
+        md.contains("[tests/data/formats/main.tf:17](https://github.com/o/r/blob/abc/tests/data/formats/main.tf#L17)"),
         "{md}"
     );
 }

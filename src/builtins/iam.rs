@@ -1,4 +1,5 @@
-//! IAM policy analysis: `iam-no-wildcard-actions`, `iam-no-admin`, `iam-no-public-principal`.
+//! IAM policy analysis: `iam-no-wildcard-actions`, `iam-no-admin`, `iam-no-public-principal`,
+//! `iam-requires-mfa` and `iam-trust-requires-mfa`.
 //!
 //! Each takes `attribute`, the path of the attribute holding the policy document ("policy",
 //! "assume_role_policy", or through nested blocks: "inline_policy.policy"). The policy may be a
@@ -32,6 +33,211 @@ pub fn no_public_principal(resource: &Value, args: &Map) -> Result<Outcome, Stri
     run("iam-no-public-principal", resource, args, public_principal)
 }
 
+/// `iam-trust-requires-mfa`: no Allow statement of a trust policy lets an account's IAM users
+/// (`arn:aws:iam::<account>:root`, a bare account id, or a user ARN) assume the role without a
+/// condition that requires MFA.
+pub fn trust_requires_mfa(resource: &Value, args: &Map) -> Result<Outcome, String> {
+    run("iam-trust-requires-mfa", resource, args, trust_without_mfa)
+}
+
+/// `iam-requires-mfa`: the policy requires MFA: a Deny statement applies to requests without
+/// MFA (`BoolIfExists` `aws:MultiFactorAuthPresent` = false, `Null` on the MFA keys, an
+/// `...IfExists` maximum `aws:MultiFactorAuthAge`), or every Allow statement is allowed only
+/// with MFA (`Bool` `aws:MultiFactorAuthPresent` = true, a maximum `aws:MultiFactorAuthAge`).
+/// Over nested blocks (`inline_policy.policy`), one policy that requires MFA is enough.
+pub fn requires_mfa(resource: &Value, args: &Map) -> Result<Outcome, String> {
+    let name = "iam-requires-mfa";
+    let segments = policy_path(name, args)?;
+    let mut selected = Vec::new();
+    select(resource, &segments, String::new(), &mut selected);
+    let mut acc = Tri::False;
+    let mut blame: Option<(String, String)> = None;
+    for sel in selected {
+        let (path, result) = match sel {
+            Selected::Unknown(path) => (path, Err("the policy is known only after apply".into())),
+            Selected::Policy(path, value) => {
+                let r = policy_requires_mfa(value);
+                (path, r)
+            }
+        };
+        let tri = match result {
+            Ok(t) => t,
+            Err(why) => {
+                if acc == Tri::False {
+                    blame = Some((path.clone(), why));
+                }
+                Tri::Unknown
+            }
+        };
+        if tri == Tri::True {
+            return Ok(Outcome::compliant());
+        }
+        if tri == Tri::False && blame.is_none() {
+            blame = Some((
+                path,
+                "no statement requires MFA (aws:MultiFactorAuthPresent or aws:MultiFactorAuthAge)"
+                    .into(),
+            ));
+        }
+        acc = acc.or(tri);
+    }
+    let (path, detail) = blame.unwrap_or_else(|| {
+        (
+            segments.join("."),
+            format!(
+                "`{}` is not set: no policy requires MFA",
+                segments.join(".")
+            ),
+        )
+    });
+    Ok(Outcome {
+        result: acc,
+        attribute: Some(path),
+        detail: Some(if acc == Tri::Unknown && !detail.contains("after apply") {
+            format!("whether the policy requires MFA depends on values known only after apply ({detail})")
+        } else {
+            detail
+        }),
+    })
+}
+
+/// The `attribute` argument of a policy builtin, as path segments.
+fn policy_path<'a>(name: &str, args: &'a Map) -> Result<Vec<&'a str>, String> {
+    check_arg_names(name, args, &["attribute"])?;
+    let attribute = arg_str(name, args, "attribute")?.ok_or_else(|| {
+        format!("builtin `{name}` needs argument `attribute` (the attribute holding the policy, e.g. \"policy\")")
+    })?;
+    let segments: Vec<&str> = attribute.split('.').collect();
+    if segments.iter().any(|s| s.trim().is_empty()) {
+        return Err(format!(
+            "builtin `{name}`: argument `attribute` must be a `.`-separated attribute path, not {attribute:?}"
+        ));
+    }
+    Ok(segments)
+}
+
+/// Whether one policy document requires MFA; `Err` says why it cannot be read.
+fn policy_requires_mfa(value: &Value) -> Result<Tri, String> {
+    match &value.kind {
+        Kind::Null => return Ok(Tri::False),
+        Kind::String(s) if s.trim().is_empty() => return Ok(Tri::False),
+        _ => {}
+    }
+    let Some(doc) = decoded_policy(value) else {
+        return Err(if value.is_known() {
+            "the policy is not a JSON document".into()
+        } else {
+            "the policy is known only after apply".into()
+        });
+    };
+    let statements: Vec<&Value> = match doc.get("Statement").map(|v| &v.kind) {
+        None | Some(Kind::Null) => return Ok(Tri::False),
+        Some(Kind::Object(_)) => doc.get("Statement").into_iter().collect(),
+        Some(Kind::List(items)) => items.iter().collect(),
+        Some(_) => return Err("the policy statements are known only after apply".into()),
+    };
+    let mut denies = Tri::False;
+    let mut allows = Vec::new();
+    for st in statements {
+        let Some(body) = st.as_object() else {
+            denies = denies.or(Tri::Unknown);
+            allows.push(Tri::Unknown);
+            continue;
+        };
+        let effect = body.get("Effect").map(|v| &v.kind);
+        let condition = body.get("Condition");
+        match effect {
+            Some(Kind::String(e)) if &**e == "Deny" => {
+                denies = denies.or(mfa_condition(condition, MfaUse::DenyWithout));
+            }
+            Some(Kind::String(e)) if &**e == "Allow" => {
+                allows.push(mfa_condition(condition, MfaUse::AllowOnlyWith));
+            }
+            Some(Kind::String(_)) | None | Some(Kind::Null) => {}
+            _ => {
+                denies = denies.or(Tri::Unknown);
+                allows.push(Tri::Unknown);
+            }
+        }
+    }
+    let only_with_mfa = if allows.is_empty() {
+        Tri::False
+    } else {
+        Tri::all(allows)
+    };
+    Ok(denies.or(only_with_mfa))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MfaUse {
+    /// A Deny statement's condition that matches requests made without MFA.
+    DenyWithout,
+    /// An Allow statement's condition that matches only requests made with MFA.
+    AllowOnlyWith,
+}
+
+/// Whether a `Condition` ties the statement to MFA in the way `usage` needs.
+fn mfa_condition(condition: Option<&Value>, usage: MfaUse) -> Tri {
+    let Some(condition) = condition else {
+        return Tri::False;
+    };
+    let operators = match &condition.kind {
+        Kind::Null => return Tri::False,
+        Kind::Object(m) => m,
+        _ => return Tri::Unknown,
+    };
+    Tri::any(operators.iter().map(|(op, block)| {
+        let op = op.trim().to_ascii_lowercase();
+        let keys = match &block.kind {
+            Kind::Null => return Tri::False,
+            Kind::Object(m) => m,
+            _ => return Tri::Unknown,
+        };
+        Tri::any(keys.iter().map(|(key, value)| {
+            let key = key.trim().to_ascii_lowercase();
+            let present = key == "aws:multifactorauthpresent";
+            let age = key == "aws:multifactorauthage";
+            if !present && !age {
+                return Tri::False;
+            }
+            let is = |want: bool| flag_is(value, want);
+            match (usage, op.as_str()) {
+                (MfaUse::DenyWithout, "bool" | "boolifexists") if present => is(false),
+                (MfaUse::DenyWithout, "null") => is(true),
+                (
+                    MfaUse::DenyWithout,
+                    "numericgreaterthanifexists" | "numericgreaterthanequalsifexists",
+                ) if age => Tri::True,
+                (MfaUse::AllowOnlyWith, "bool") if present => is(true),
+                (MfaUse::AllowOnlyWith, "null") => is(false),
+                (MfaUse::AllowOnlyWith, "numericlessthan" | "numericlessthanequals") if age => {
+                    Tri::True
+                }
+                _ => Tri::False,
+            }
+        }))
+    }))
+}
+
+/// Whether a condition value (a bool, `"true"`/`"false"`, or a list of them) is `want`.
+fn flag_is(value: &Value, want: bool) -> Tri {
+    let one = |v: &Value| match &v.kind {
+        Kind::Bool(b) => Tri::from_bool(*b == want),
+        Kind::String(s) => {
+            Tri::from_bool(
+                s.trim()
+                    .eq_ignore_ascii_case(if want { "true" } else { "false" }),
+            )
+        }
+        Kind::Unknown(_) => Tri::Unknown,
+        _ => Tri::False,
+    };
+    match &value.kind {
+        Kind::List(items) => Tri::any(items.iter().map(one)),
+        _ => one(value),
+    }
+}
+
 /// One statement of a policy, with how details name it.
 struct Statement<'a> {
     body: &'a Map,
@@ -45,16 +251,7 @@ struct Statement<'a> {
 type Check = fn(&Statement) -> (Tri, String);
 
 fn run(name: &str, resource: &Value, args: &Map, check: Check) -> Result<Outcome, String> {
-    check_arg_names(name, args, &["attribute"])?;
-    let attribute = arg_str(name, args, "attribute")?.ok_or_else(|| {
-        format!("builtin `{name}` needs argument `attribute` (the attribute holding the policy, e.g. \"policy\")")
-    })?;
-    let segments: Vec<&str> = attribute.split('.').collect();
-    if segments.iter().any(|s| s.trim().is_empty()) {
-        return Err(format!(
-            "builtin `{name}`: argument `attribute` must be a `.`-separated attribute path, not {attribute:?}"
-        ));
-    }
+    let segments = policy_path(name, args)?;
 
     let mut selected = Vec::new();
     select(resource, &segments, String::new(), &mut selected);
@@ -262,6 +459,86 @@ fn public_principal(st: &Statement) -> (Tri, String) {
         _ => "and its Condition does not restrict the caller",
     };
     (violates, format!("{} allows {who} {condition}", st.label))
+}
+
+fn trust_without_mfa(st: &Statement) -> (Tri, String) {
+    let allow = effect_allows(st.body);
+    let assume = match st.body.get("Action") {
+        Some(a) => {
+            find(Some(a), |s| {
+                let s = s.trim().to_ascii_lowercase();
+                s == "sts:assumerole" || s == "sts:*" || all_stars(&s)
+            })
+            .0
+        }
+        // NotAction: every action but those listed, sts:AssumeRole included unless listed.
+        None => match st.body.get("NotAction") {
+            Some(n) => find(Some(n), |s| {
+                let s = s.trim().to_ascii_lowercase();
+                s == "sts:assumerole" || s == "sts:*" || all_stars(&s)
+            })
+            .0
+            .not()
+            .and(n.is_set()),
+            None => Tri::False,
+        },
+    };
+    let (users, who) = account_users(st.body.get("Principal"));
+    let mfa = mfa_condition(st.body.get("Condition"), MfaUse::AllowOnlyWith);
+    let violates = allow.and(assume).and(users).and(mfa.not());
+    let who = who.map_or_else(|| "IAM users".to_string(), |w| shown(w, st.sensitive));
+    (
+        violates,
+        format!(
+            "{} lets {who} assume the role without requiring MFA (aws:MultiFactorAuthPresent)",
+            st.label
+        ),
+    )
+}
+
+/// Whether `Principal` names IAM users: an account (`arn:aws:iam::<id>:root` or a bare account
+/// id, which delegates to every user the account allows) or a user ARN; the first such name.
+/// An unknown principal might be one.
+fn account_users(principal: Option<&Value>) -> (Tri, Option<&str>) {
+    fn is_users(s: &str) -> bool {
+        let s = s.trim();
+        if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let mut parts = s.splitn(6, ':');
+        let (Some("arn"), Some(_partition), Some("iam"), Some(""), Some(account), Some(res)) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return false;
+        };
+        !account.is_empty() && (res == "root" || res.starts_with("user/"))
+    }
+    let Some(principal) = principal else {
+        return (Tri::False, None);
+    };
+    match &principal.kind {
+        Kind::Null | Kind::String(_) => (Tri::False, None),
+        Kind::Unknown(_) => (Tri::Unknown, None),
+        Kind::Object(map) => {
+            let mut acc = Tri::False;
+            for (k, v) in map.iter() {
+                if !k.eq_ignore_ascii_case("AWS") {
+                    continue;
+                }
+                match find(Some(v), is_users) {
+                    (Tri::True, found) => return (Tri::True, found),
+                    (t, _) => acc = acc.or(t),
+                }
+            }
+            (acc, None)
+        }
+        _ => (Tri::Unknown, None),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1081,5 +1358,164 @@ mod tests {
             o.detail.as_deref(),
             Some("statement 1 allows (sensitive value)")
         );
+    }
+
+    // ----- MFA -------------------------------------------------------------------------------
+
+    fn mfa(policy: Value) -> Tri {
+        requires_mfa(&resource(policy), &args("policy"))
+            .unwrap()
+            .result
+    }
+    fn trust(policy: Value) -> Outcome {
+        trust_requires_mfa(&resource(policy), &args("policy")).unwrap()
+    }
+
+    #[test]
+    fn a_deny_without_mfa_or_allow_only_with_mfa_requires_it() {
+        let deny = |op: &str, key: &str, v: serde_json::Value| {
+            policy_of(json!([
+                {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+                {"Effect": "Deny", "NotAction": "iam:*", "Resource": "*",
+                 "Condition": {op: {key: v}}}
+            ]))
+        };
+        assert_eq!(
+            mfa(deny(
+                "BoolIfExists",
+                "aws:MultiFactorAuthPresent",
+                json!("false")
+            )),
+            Tri::True
+        );
+        assert_eq!(
+            mfa(deny("Bool", "aws:MultiFactorAuthPresent", json!(false))),
+            Tri::True
+        );
+        assert_eq!(
+            mfa(deny("Null", "aws:MultiFactorAuthAge", json!("true"))),
+            Tri::True
+        );
+        assert_eq!(
+            mfa(deny(
+                "NumericGreaterThanIfExists",
+                "aws:MultiFactorAuthAge",
+                json!("3600")
+            )),
+            Tri::True
+        );
+        // Denying when MFA *is* present, or on another key, requires nothing.
+        assert_eq!(
+            mfa(deny("Bool", "aws:MultiFactorAuthPresent", json!("true"))),
+            Tri::False
+        );
+        assert_eq!(
+            mfa(deny("Bool", "aws:SecureTransport", json!("false"))),
+            Tri::False
+        );
+        // Every Allow needs MFA.
+        let only = policy_of(json!([{"Effect": "Allow", "Action": "*", "Resource": "*",
+            "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]));
+        assert_eq!(mfa(only), Tri::True);
+        let one_without = policy_of(json!([
+            {"Effect": "Allow", "Action": "*", "Resource": "*",
+             "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}},
+            {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}
+        ]));
+        assert_eq!(mfa(one_without), Tri::False);
+        // BoolIfExists true lets requests without the key (long-term keys) through.
+        let if_exists = policy_of(json!([{"Effect": "Allow", "Action": "*", "Resource": "*",
+            "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}}}]));
+        assert_eq!(mfa(if_exists), Tri::False);
+        // Unknown parts that matter leave it unknown; an absent policy requires nothing.
+        let mut keys = Map::new();
+        keys.insert("aws:MultiFactorAuthPresent".into(), Value::unknown("v"));
+        let mut ops = Map::new();
+        ops.insert("BoolIfExists".into(), Value::object(keys));
+        let st = obj(json!({"Effect": "Deny", "Action": "*", "Resource": "*"}));
+        let unknown = with(
+            policy_of(json!([])),
+            "Statement",
+            Value::list(vec![with(st, "Condition", Value::object(ops))]),
+        );
+        assert_eq!(mfa(unknown), Tri::Unknown);
+        assert_eq!(mfa(Value::unknown("later")), Tri::Unknown);
+        assert_eq!(mfa(Value::null()), Tri::False);
+    }
+
+    #[test]
+    fn a_trust_policy_for_iam_users_needs_an_mfa_condition() {
+        let role = |principal: serde_json::Value, condition: Option<serde_json::Value>| {
+            let mut st =
+                json!({"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": principal});
+            if let Some(c) = condition {
+                st["Condition"] = c;
+            }
+            policy_of(json!([st]))
+        };
+        let o = trust(role(json!({"AWS": "arn:aws:iam::111122223333:root"}), None));
+        assert_eq!(o.result, Tri::False);
+        assert_eq!(
+            o.detail.as_deref(),
+            Some("statement 1 lets \"arn:aws:iam::111122223333:root\" assume the role without requiring MFA (aws:MultiFactorAuthPresent)")
+        );
+        assert_eq!(
+            trust(role(json!({"AWS": ["111122223333"]}), None)).result,
+            Tri::False
+        );
+        assert_eq!(
+            trust(role(
+                json!({"AWS": "arn:aws-us-gov:iam::111122223333:user/ops/alice"}),
+                None
+            ))
+            .result,
+            Tri::False
+        );
+        let with_mfa = Some(json!({"Bool": {"aws:MultiFactorAuthPresent": "true"}}));
+        assert_eq!(
+            trust(role(
+                json!({"AWS": "arn:aws:iam::111122223333:root"}),
+                with_mfa
+            ))
+            .result,
+            Tri::True
+        );
+        let max_age = Some(json!({"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}}));
+        assert_eq!(
+            trust(role(
+                json!({"AWS": "arn:aws:iam::111122223333:root"}),
+                max_age
+            ))
+            .result,
+            Tri::True
+        );
+        // Roles, services and federation are not IAM users.
+        assert_eq!(
+            trust(role(
+                json!({"AWS": "arn:aws:iam::111122223333:role/ci"}),
+                None
+            ))
+            .result,
+            Tri::True
+        );
+        assert_eq!(
+            trust(role(json!({"Service": "ec2.amazonaws.com"}), None)).result,
+            Tri::True
+        );
+        // A principal known only after apply might be a user.
+        let mut p = Map::new();
+        p.insert("AWS".into(), Value::unknown("arn"));
+        let st = role(json!({}), None)
+            .get("Statement")
+            .unwrap()
+            .as_list()
+            .unwrap()[0]
+            .clone();
+        let unknown = with(
+            policy_of(json!([])),
+            "Statement",
+            Value::list(vec![with(st, "Principal", Value::object(p))]),
+        );
+        assert_eq!(trust(unknown).result, Tri::Unknown);
     }
 }

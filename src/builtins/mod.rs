@@ -72,6 +72,16 @@ const BUILTINS: &[Builtin] = &[
         description: "no Allow statement of the IAM policy in `attribute` has principal \"*\" ({\"AWS\": \"*\"}, or NotPrincipal) without a condition restricting the caller",
     },
     Builtin {
+        name: "iam-requires-mfa",
+        func: iam::requires_mfa,
+        description: "the IAM policy in `attribute` requires MFA: a Deny statement applies to requests without MFA, or every Allow statement is allowed only with MFA (aws:MultiFactorAuthPresent / aws:MultiFactorAuthAge)",
+    },
+    Builtin {
+        name: "iam-trust-requires-mfa",
+        func: iam::trust_requires_mfa,
+        description: "no Allow statement of the trust policy in `attribute` lets an account's IAM users (account root, account id or user ARNs) assume the role without a condition requiring MFA",
+    },
+    Builtin {
         name: "network-no-public-ingress",
         func: network::no_public_ingress,
         description: "no ingress rule of the security group, rule, network ACL, NSG or firewall opens `port` to the internet (`scope = \"internet\"`, the default: /0 only) or to any public address (`scope = \"public\"`)",
@@ -82,6 +92,8 @@ const NAMES: &[&str] = &[
     "iam-no-wildcard-actions",
     "iam-no-admin",
     "iam-no-public-principal",
+    "iam-requires-mfa",
+    "iam-trust-requires-mfa",
     "network-no-public-ingress",
 ];
 

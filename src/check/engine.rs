@@ -3,7 +3,7 @@
 
 use crate::finding::Finding;
 use crate::model::{Instance, Mode};
-use crate::rules::{Condition, Quantifier, Rule, RuleSet, Test};
+use crate::rules::{CompareOp, Condition, Quantifier, Rule, RuleSet, Test};
 use crate::source::{FileId, SourceMap, Span};
 use crate::taxonomy::ServiceModel;
 use crate::value::{Kind, Tri, Value};
@@ -111,6 +111,41 @@ struct LinkIndex {
 struct Ctx<'a> {
     instances: &'a [Instance],
     links: HashMap<(Arc<str>, Arc<str>), LinkIndex>,
+    /// Managed instances by (root, address) and (root, address without key), for `target`.
+    by_address: HashMap<(Arc<str>, &'a str), Vec<usize>>,
+    /// Managed instances by (root, resource type), for `target` with `match`.
+    by_type: HashMap<(Arc<str>, &'a str), Vec<usize>>,
+}
+
+/// The indexes `target` looks resources up in.
+type TargetIndex<'a> = (
+    HashMap<(Arc<str>, &'a str), Vec<usize>>,
+    HashMap<(Arc<str>, &'a str), Vec<usize>>,
+);
+
+fn build_targets(instances: &[Instance]) -> TargetIndex<'_> {
+    let mut by_address: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
+    let mut by_type: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
+    for (i, inst) in instances.iter().enumerate() {
+        if inst.mode != Mode::Managed {
+            continue;
+        }
+        by_address
+            .entry((inst.root.clone(), inst.address.as_str()))
+            .or_default()
+            .push(i);
+        if inst.resource_address != inst.address {
+            by_address
+                .entry((inst.root.clone(), inst.resource_address.as_str()))
+                .or_default()
+                .push(i);
+        }
+        by_type
+            .entry((inst.root.clone(), &*inst.resource_type))
+            .or_default()
+            .push(i);
+    }
+    (by_address, by_type)
 }
 
 /// A rule set ready to check instances: what its `linked` conditions look up is gathered once,
@@ -119,6 +154,8 @@ pub struct Checker<'r> {
     rules: &'r RuleSet,
     /// Every (resource type, via attribute) some `linked` condition looks up, sorted.
     linked: Vec<(Arc<str>, Arc<str>)>,
+    /// Some rule has a `target` condition: the address index is built.
+    targets: bool,
     /// Files where an ignore comment may sit (sorted). A finding keeps only the enclosing
     /// spans in these files.
     anchor_files: &'r [FileId],
@@ -136,9 +173,14 @@ impl<'r> Checker<'r> {
         }
         linked.sort();
         linked.dedup();
+        let targets = rules
+            .rules()
+            .iter()
+            .any(|r| r.assert.has_target() || r.when.as_ref().is_some_and(Condition::has_target));
         Checker {
             rules,
             linked,
+            targets,
             anchor_files,
         }
     }
@@ -153,9 +195,16 @@ impl<'r> Checker<'r> {
         classify: &(dyn Fn(&str) -> (Arc<str>, ServiceModel) + Sync),
     ) -> CheckOutput {
         let rules = self.rules;
+        let (by_address, by_type) = if self.targets {
+            build_targets(instances)
+        } else {
+            Default::default()
+        };
         let ctx = Ctx {
             instances,
             links: build_links(instances, &self.linked),
+            by_address,
+            by_type,
         };
         let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>, Vec<Undecided>)> = instances
             .par_iter()
@@ -401,7 +450,12 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         linked_label = Some(b.label.clone());
                     }
                 }
-                if o.tri == Tri::False && first_blame.is_none() {
+                // A failure at a value that is set says more than one at the resource header
+                // (an alternative whose attribute is simply absent).
+                if o.tri == Tri::False
+                    && (first_blame.is_none()
+                        || (at_header(first_blame.as_ref()) && points_at_value(o.blame.as_ref())))
+                {
                     first_blame = o.blame;
                 } else if o.tri == Tri::Unknown && first_unknown.is_none() {
                     first_unknown = o.blame;
@@ -424,11 +478,24 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
         Condition::Not(inner) => {
             let o = eval(ctx, inner, inst, root, prefix);
             match o.tri {
-                Tri::True => Outcome::fail(Blame {
-                    path: o.blame.as_ref().and_then(|b| b.path.clone()),
-                    label: "this setting is not allowed".into(),
-                    value_span: None,
-                }),
+                Tri::True => {
+                    // Point at the value that makes the forbidden body hold, when one is set.
+                    let seen = witness(inner, root, prefix);
+                    Outcome::fail(Blame {
+                        path: o
+                            .blame
+                            .as_ref()
+                            .and_then(|b| b.path.clone())
+                            .or_else(|| seen.as_ref().map(|(p, _)| p.clone())),
+                        label: match &seen {
+                            Some((p, v)) => {
+                                format!("`{}` = {} is not allowed", last_name(p), v.display())
+                            }
+                            None => "this setting is not allowed".into(),
+                        },
+                        value_span: seen.and_then(|(_, v)| v.span),
+                    })
+                }
                 Tri::False => Outcome::of(Tri::True),
                 Tri::Unknown => o,
             }
@@ -438,6 +505,36 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             tests,
             default,
         } => eval_attribute(root, path, tests, default.as_ref(), prefix),
+        Condition::Type { tests } => {
+            let ty = Value::string(inst.resource_type.clone());
+            let r = Tri::all(tests.iter().map(|t| run_test(t, &ty)));
+            if r == Tri::False {
+                Outcome::fail(Blame {
+                    path: None,
+                    label: format!("the resource type is `{}`", inst.resource_type),
+                    value_span: None,
+                })
+            } else {
+                Outcome::of(r)
+            }
+        }
+        Condition::Target {
+            via,
+            resource_type,
+            match_attribute,
+            quantifier,
+            body,
+        } => eval_target(
+            ctx,
+            inst,
+            root,
+            prefix,
+            via,
+            resource_type.as_deref(),
+            match_attribute.as_deref(),
+            *quantifier == Quantifier::Some,
+            body,
+        ),
         Condition::Quantified {
             quantifier,
             path,
@@ -529,11 +626,27 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     }
                 }
                 Quantifier::None => {
-                    if let Some((_, p)) = results.iter().find(|(o, _)| o.tri == Tri::True) {
-                        return Outcome::fail(Blame {
-                            path: Some(p.to_string()),
-                            label: format!("this `{}` is not allowed", path.join(".")),
-                            value_span: None,
+                    if let Some(i) = results.iter().position(|(o, _)| o.tri == Tri::True) {
+                        // Point at the offending value inside the element when one is set
+                        // (`value = "0.0.0.0/0"` in `authorized_networks`, also through
+                        // `dynamic`), else at the element.
+                        let (p, element) = &elements[i];
+                        return Outcome::fail(match witness(body, element, p) {
+                            Some((at, v)) => Blame {
+                                label: format!(
+                                    "this `{}` has `{}` = {}",
+                                    path.join("."),
+                                    last_name(&at),
+                                    v.display()
+                                ),
+                                path: Some(at),
+                                value_span: v.span,
+                            },
+                            None => Blame {
+                                path: Some(p.clone()),
+                                label: format!("this `{}` is not allowed", path.join(".")),
+                                value_span: None,
+                            },
                         });
                     }
                     if unknown || results.iter().any(|(o, _)| o.tri == Tri::Unknown) {
@@ -584,10 +697,43 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                     Outcome::of(o.result)
                 }
             }
-            // Bad arguments in a rule are caught when its examples run; at scan time the
-            // honest answer is "cannot tell".
+            // Bad arguments are rejected when the rule is parsed; should one slip through, the
+            // honest answer at scan time is "cannot tell".
             Err(e) => Outcome::unknown(None, format!("`{name}`: {e}"), None),
         },
+    }
+}
+
+/// Whether a blame points at the resource header (names no attribute).
+fn at_header(b: Option<&Blame>) -> bool {
+    b.is_none_or(|b| b.path.is_none())
+}
+
+/// Whether a blame names an attribute that is set (not a missing one, not the header).
+fn points_at_value(b: Option<&Blame>) -> bool {
+    b.is_some_and(|b| b.path.is_some() && b.value_span.is_some())
+}
+
+/// The last name of a dotted path, skipping list indexes: `ingress.0.cidr_blocks` → `cidr_blocks`.
+fn last_name(p: &str) -> &str {
+    p.rsplit('.')
+        .find(|s| s.parse::<usize>().is_err())
+        .unwrap_or(p)
+}
+
+/// The last attribute a condition tests that is set, with its path: what a `not` that holds
+/// is about. Rules name what kind of setting it is first and the offending value last
+/// (`name = "require_secure_transport"`, then `value = "OFF"`).
+fn witness<'v>(c: &Condition, root: &'v Value, prefix: &str) -> Option<(String, &'v Value)> {
+    match c {
+        Condition::Attribute { path, .. } => select(root, path, prefix)
+            .values
+            .into_iter()
+            .rfind(|(_, v)| !v.is_null()),
+        Condition::All(items) | Condition::Any(items) => {
+            items.iter().rev().find_map(|i| witness(i, root, prefix))
+        }
+        _ => None,
     }
 }
 
@@ -649,7 +795,7 @@ fn eval_attribute(
         for t in tests {
             let r = match (t, default) {
                 (Test::Present(p), _) => Tri::from_bool(!p),
-                (_, Some(d)) => run_test(t, d),
+                (_, Some(d)) => run_test_at(t, d, root, prefix),
                 (_, None) => Tri::False,
             };
             acc = acc.and(r);
@@ -674,7 +820,7 @@ fn eval_attribute(
     for (p, v) in present_values {
         for t in tests {
             let r = if v.is_known() {
-                run_test(t, v)
+                run_test_at(t, v, root, prefix)
             } else {
                 match t {
                     Test::Present(want) => {
@@ -718,6 +864,53 @@ fn eval_attribute(
     match acc {
         Tri::Unknown => why.unwrap_or_else(on_the_way),
         t => Outcome::of(t),
+    }
+}
+
+/// `run_test`, with comparisons to another attribute resolved against `root` (at `prefix`).
+fn run_test_at(t: &Test, v: &Value, root: &Value, prefix: &str) -> Tri {
+    let Test::CompareAttribute(op, other) = t else {
+        return run_test(t, v);
+    };
+    let sel = select(root, other, prefix);
+    let others: Vec<&Value> = sel
+        .values
+        .iter()
+        .map(|(_, o)| *o)
+        .filter(|o| !o.is_null())
+        .collect();
+    if others.is_empty() {
+        if sel.unknown {
+            return Tri::Unknown;
+        }
+        // Nothing to compare with: only "differs from" holds.
+        return Tri::from_bool(*op == CompareOp::NotEquals);
+    }
+    let compare = |o: &Value| -> Tri {
+        if !v.is_known() || !o.is_known() {
+            return Tri::Unknown;
+        }
+        let numbers = || match (v.as_number(), o.as_number()) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        let ordered = |f: fn(f64, f64) -> bool| {
+            numbers().map_or(Tri::False, |(a, b)| Tri::from_bool(f(a, b)))
+        };
+        match op {
+            CompareOp::Equals => loose_equals(v, o),
+            CompareOp::NotEquals => loose_equals(v, o).not(),
+            CompareOp::Gt => ordered(|a, b| a > b),
+            CompareOp::Gte => ordered(|a, b| a >= b),
+            CompareOp::Lt => ordered(|a, b| a < b),
+            CompareOp::Lte => ordered(|a, b| a <= b),
+        }
+    };
+    let r = Tri::all(others.into_iter().map(compare));
+    if sel.unknown {
+        r.and(Tri::Unknown)
+    } else {
+        r
     }
 }
 
@@ -774,6 +967,8 @@ fn run_test(t: &Test, v: &Value) -> Tri {
         },
         Test::LengthGte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l >= *n)),
         Test::LengthLte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l <= *n)),
+        // Needs the resource: see `run_test_at`.
+        Test::CompareAttribute(..) => Tri::Unknown,
     }
 }
 
@@ -898,6 +1093,158 @@ fn eval_linked(
         path: None,
         label,
         value_span: None,
+    })
+}
+
+/// The resource `v` refers to, when it is plainly a reference to one (`aws_kms_key.k.arn`, also
+/// through a module output): a value computed from several, or chosen by an unknown condition,
+/// names no single target.
+fn plain_reference(v: &Value) -> Option<&str> {
+    let u = v.as_unknown()?;
+    match u.refs.as_slice() {
+        [one] => {
+            let rest = u.why.strip_prefix(&**one)?;
+            (rest.starts_with('.') || rest.starts_with(' ')).then_some(&**one)
+        }
+        _ => None,
+    }
+}
+
+/// `target "ATTR"`: every resource this one refers to through `ATTR` satisfies `body` (with
+/// `some`, one of them does).
+#[allow(clippy::too_many_arguments)]
+fn eval_target(
+    ctx: &Ctx<'_>,
+    inst: &Instance,
+    root: &Value,
+    prefix: &str,
+    via: &[Arc<str>],
+    resource_type: Option<&str>,
+    match_attribute: Option<&str>,
+    some: bool,
+    body: &Condition,
+) -> Outcome {
+    let sel = select(root, via, prefix);
+    let name = via.join(".");
+    // A list of references (`groups = [aws_iam_group.a.name, ...]`) refers to each element.
+    let mut present: Vec<(String, &Value)> = Vec::new();
+    for (p, v) in &sel.values {
+        match &v.kind {
+            Kind::Null => {}
+            Kind::List(items) => present.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| !x.is_null())
+                    .map(|(i, x)| (format!("{p}.{i}"), x)),
+            ),
+            _ => present.push((p.clone(), v)),
+        }
+    }
+    if present.is_empty() {
+        if let Some((p, v)) = &sel.unknown_value {
+            return Outcome::unknown_value(p, v);
+        }
+        return Outcome::fail(Blame {
+            path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
+            label: format!("`{name}` is not set"),
+            value_span: None,
+        });
+    }
+    let of_type = |i: &usize| {
+        let other = &ctx.instances[*i];
+        resource_type.is_none_or(|t| *other.resource_type == *t)
+    };
+    let mut acc = if sel.unknown { Tri::Unknown } else { Tri::True };
+    let mut why: Option<Outcome> = sel
+        .unknown_value
+        .as_ref()
+        .map(|(p, v)| Outcome::unknown_value(p, v));
+    let mut failed: Option<(String, &Instance, Option<Blame>)> = None;
+    for (p, v) in present {
+        let mut targets: Vec<usize> = Vec::new();
+        if let Some(r) = plain_reference(v) {
+            if let Some(found) = ctx.by_address.get(&(inst.root.clone(), r)) {
+                targets.extend(found.iter().copied().filter(of_type));
+            }
+        } else if let (Some(m), Some(ty), Some(s)) = (match_attribute, resource_type, v.as_str()) {
+            if let Some(found) = ctx.by_type.get(&(inst.root.clone(), ty)) {
+                targets.extend(found.iter().copied().filter(|&i| {
+                    ctx.instances[i].values.get(m).and_then(Value::as_str) == Some(s)
+                }));
+            }
+        }
+        if targets.is_empty() {
+            acc = acc.and(Tri::Unknown);
+            why.get_or_insert_with(|| {
+                let what =
+                    resource_type.map_or_else(|| "resource".to_string(), |t| format!("`{t}`"));
+                let reason = match (plain_reference(v), v.as_unknown()) {
+                    (Some(r), _) => format!(
+                        "`{name}` refers to {r}, not a managed {what} of this configuration"
+                    ),
+                    (None, Some(u)) => format!("`{name}` does not name one {what}: {}", u.why),
+                    (None, None) => {
+                        format!("`{name}` names a {what} that is not in this configuration")
+                    }
+                };
+                Outcome::unknown(Some(p.clone()), reason, v.span)
+            });
+            continue;
+        }
+        targets.sort_unstable();
+        targets.dedup();
+        for t in targets {
+            let other = &ctx.instances[t];
+            let o = eval(ctx, body, other, &other.values, "");
+            match o.tri {
+                Tri::True if some => return Outcome::of(Tri::True),
+                Tri::False if some => {
+                    failed.get_or_insert((p.clone(), other, o.blame));
+                }
+                Tri::False => return target_failed(&p, other, o.blame),
+                Tri::Unknown => {
+                    acc = acc.and(Tri::Unknown);
+                    why.get_or_insert_with(|| {
+                        let reason = o
+                            .blame
+                            .map_or_else(|| "cannot be decided".to_string(), |b| b.label);
+                        Outcome::unknown(
+                            Some(p.clone()),
+                            format!("the target {}: {reason}", other.address),
+                            None,
+                        )
+                    });
+                }
+                Tri::True => {}
+            }
+        }
+    }
+    if some {
+        // No target satisfies the body: false unless one could not be decided.
+        return match (acc, failed) {
+            (Tri::Unknown, _) => why.unwrap_or_else(|| Outcome::of(Tri::Unknown)),
+            (_, Some((p, other, blame))) => target_failed(&p, other, blame),
+            (_, None) => Outcome::of(Tri::Unknown),
+        };
+    }
+    match acc {
+        Tri::Unknown => why.unwrap_or_else(|| Outcome::of(Tri::Unknown)),
+        t => Outcome::of(t),
+    }
+}
+
+/// A finding at the reference `path`, naming the target and what it lacks (shown there too).
+fn target_failed(path: &str, other: &Instance, blame: Option<Blame>) -> Outcome {
+    let blamed = blame.as_ref().and_then(|b| b.path.clone());
+    let reason = blame.map_or_else(|| "does not satisfy the rule".to_string(), |b| b.label);
+    Outcome::fail(Blame {
+        path: Some(path.to_string()),
+        label: format!("refers to {}: {reason}", other.address),
+        value_span: Some(match blamed {
+            Some(b) => other.span_of(&b),
+            None => other.header,
+        }),
     })
 }
 

@@ -481,8 +481,13 @@ impl<'e> Evaluator<'e> {
             &mut refs,
         );
         if unknown {
-            return Value::unknown_ref("string known only after apply", true, refs)
-                .mark_sensitive(sensitive);
+            let mut v = Value::unknown_ref("string known only after apply", true, refs);
+            if let Some(doc) = partial_json(&out) {
+                if let Kind::Unknown(u) = &mut v.kind {
+                    Arc::make_mut(u).encoded = Some(doc);
+                }
+            }
+            return v.mark_sensitive(sensitive);
         }
         Value::string(out).mark_sensitive(sensitive)
     }
@@ -503,6 +508,7 @@ impl<'e> Evaluator<'e> {
             if out.len() > MAX_STRING {
                 self.error(span, "eval-limit", "template result exceeds 16 MiB");
                 *unknown = true;
+                out.push(UNKNOWN_SHAPE);
                 return;
             }
             match p {
@@ -513,6 +519,7 @@ impl<'e> Evaluator<'e> {
                     match &v.kind {
                         Kind::Unknown(u) => {
                             *unknown = true;
+                            out.push(UNKNOWN_PART);
                             refs.extend(u.refs.iter().cloned());
                         }
                         _ => match v.to_template_string() {
@@ -524,6 +531,7 @@ impl<'e> Evaluator<'e> {
                                     format!("cannot interpolate a {} into a string", v.type_name()),
                                 );
                                 *unknown = true;
+                                out.push(UNKNOWN_SHAPE);
                             }
                         },
                     }
@@ -541,7 +549,10 @@ impl<'e> Evaluator<'e> {
                         Some(false) => {
                             self.render_parts(otherwise, scope, span, out, unknown, sensitive, refs)
                         }
-                        None => *unknown = true,
+                        None => {
+                            *unknown = true;
+                            out.push(UNKNOWN_SHAPE);
+                        }
                     }
                 }
                 TemplatePart::For {
@@ -553,6 +564,7 @@ impl<'e> Evaluator<'e> {
                     let coll = self.eval(collection, scope);
                     let Some(items) = self.iterate(&coll, collection.span) else {
                         *unknown = true;
+                        out.push(UNKNOWN_SHAPE);
                         continue;
                     };
                     for (k, v) in items {
@@ -807,6 +819,51 @@ impl FunctionHost for Evaluator<'_> {
 }
 
 /// Environment of `templatefile`: no module names, same budget and sandbox.
+/// Stands, in a partly rendered template, for an interpolation whose value is unknown.
+const UNKNOWN_PART: char = '\u{E000}';
+/// Marks a template part whose very text is unknown (an `%{if}` or `%{for}` on unknown values):
+/// nothing of the result can be read.
+const UNKNOWN_SHAPE: char = '\u{E001}';
+
+/// A template rendered with unknown interpolations only inside JSON strings (a heredoc policy
+/// with `"Resource": "${aws_s3_bucket.b.arn}/*"`): the JSON document, each string holding an
+/// unknown part unknown, so policy checks still read the statements that are known. `None` when
+/// the text is not such a document.
+fn partial_json(rendered: &str) -> Option<Value> {
+    let text = rendered.trim_start();
+    if rendered.contains(UNKNOWN_SHAPE) || !(text.starts_with('{') || text.starts_with('[')) {
+        return None;
+    }
+    unknown_parts(Value::parse_json(text).ok()?)
+}
+
+/// `None` when an object key is unknown: which element it names cannot be told.
+fn unknown_parts(v: Value) -> Option<Value> {
+    Some(match &v.kind {
+        Kind::String(s) if s.contains(UNKNOWN_PART) => {
+            Value::unknown_ref("string known only after apply", true, Vec::new())
+        }
+        Kind::List(items) => Value::list(
+            items
+                .iter()
+                .cloned()
+                .map(unknown_parts)
+                .collect::<Option<_>>()?,
+        ),
+        Kind::Object(map) => {
+            let mut out = Map::new();
+            for (k, x) in map.iter() {
+                if k.contains(UNKNOWN_PART) {
+                    return None;
+                }
+                out.insert(k.clone(), unknown_parts(x.clone())?);
+            }
+            Value::object(out)
+        }
+        _ => v,
+    })
+}
+
 struct TemplateEnv<'a> {
     outer: &'a dyn Env,
 }

@@ -1249,7 +1249,13 @@ impl<'a> ModInst<'a> {
                     .body
                     .attribute(attr)
                     .is_some_and(|a| !matches!(a.expr.kind, ExprKind::Null));
-                let non_null = configured || matches!(&**attr, "id" | "arn" | "name");
+                // Identifiers every provider sets on create (a Google service account's
+                // `email`, a KMS key's `key_id`): a reference to one is certainly set.
+                let non_null = configured
+                    || matches!(
+                        &**attr,
+                        "id" | "arn" | "name" | "email" | "self_link" | "unique_id" | "key_id"
+                    );
                 let v = Value::unknown_ref(
                     format!("{addr}.{attr} is known only after apply"),
                     non_null,

@@ -361,8 +361,43 @@ pub fn percent_encode_path(path: &str) -> String {
     out
 }
 
-/// Diagnostics (unreadable files, evaluation limits) as tool execution notifications.
+/// Diagnostics (unreadable files, evaluation limits) as tool execution notifications, and the
+/// checks that could not be decided. An undecided check is not a result: a result, whatever its
+/// `kind`, becomes an alert in GitHub code scanning, while a `note` notification records that
+/// the tool could not complete that part of the analysis, with the reason and the place.
 fn notifications(result: &ScanResult) -> Vec<Value> {
+    let mut out = diagnostic_notifications(result);
+    out.extend(result.undecided.iter().map(|u| {
+        let mut o = Map::new();
+        o.insert("level".into(), json!("note"));
+        o.insert("descriptor".into(), json!({"id": "undecided"}));
+        o.insert("associatedRule".into(), json!({"id": u.rule_id}));
+        o.insert(
+            "message".into(),
+            json!({"text": format!("{} is undecided on {}: {}", u.rule_id, u.address, u.reason)}),
+        );
+        let mut locations = Vec::new();
+        if let Some(loc) = span_location(result, u.primary) {
+            locations.push(json!({"physicalLocation": loc}));
+        }
+        if let Some(loc) = u.value_span.and_then(|s| span_location(result, s)) {
+            locations.push(json!({"physicalLocation": loc, "message": {"text": "value set here"}}));
+        }
+        if !locations.is_empty() {
+            o.insert("locations".into(), Value::Array(locations));
+        }
+        let mut props = Map::new();
+        props.insert("address".into(), json!(u.address));
+        if let Some(a) = &u.attribute {
+            props.insert("attribute".into(), json!(a));
+        }
+        o.insert("properties".into(), Value::Object(props));
+        Value::Object(o)
+    }));
+    out
+}
+
+fn diagnostic_notifications(result: &ScanResult) -> Vec<Value> {
     result
         .diagnostics
         .iter()

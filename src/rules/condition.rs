@@ -33,6 +33,32 @@ pub enum Condition {
         func: BuiltinFn,
         args: Map,
     },
+    /// Tests on the resource type itself (`type { one_of = [..] }`), for rules over several types.
+    Type {
+        tests: Vec<Test>,
+    },
+    /// The resource this one refers to through attribute `via` (`kms_key_id =
+    /// aws_kms_key.k.arn` → `aws_kms_key.k`) satisfies the body.
+    Target {
+        via: Vec<Arc<str>>,
+        resource_type: Option<Arc<str>>,
+        match_attribute: Option<Arc<str>>,
+        /// With several targets (a list of references): `Each` (the default) needs every one
+        /// to satisfy the body, `Some` one of them.
+        quantifier: Quantifier,
+        body: Box<Condition>,
+    },
+}
+
+/// How an attribute compares with another attribute of the same resource (or element).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    Equals,
+    NotEquals,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +90,8 @@ pub enum Test {
     NotContains(Value),
     LengthGte(f64),
     LengthLte(f64),
+    /// Compares the value with the value at another path, relative to the same object.
+    CompareAttribute(CompareOp, Vec<Arc<str>>),
 }
 
 type ParseResult<T> = Result<T, (u32, String)>;
@@ -89,7 +117,7 @@ fn path_of(s: &str) -> Vec<Arc<str>> {
 /// Parses a condition body: its conditions, all of which must hold.
 pub fn parse_body(body: &Body) -> ParseResult<Condition> {
     if let Some(a) = body.attributes.first() {
-        return at(a, format!("`{}` is not a condition here; conditions are blocks (attribute, any, all, not, some, each, none, linked, builtin)", a.name));
+        return at(a, format!("`{}` is not a condition here; conditions are blocks (attribute, type, any, all, not, some, each, every, none, linked, target, builtin)", a.name));
     }
     let mut items = Vec::with_capacity(body.blocks.len());
     for b in &body.blocks {
@@ -169,6 +197,71 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
                 body: Box::new(body),
             })
         }
+        "type" => {
+            let (tests, default) = parse_tests(b, TYPE_TESTS)?;
+            if default.is_some() {
+                return Err((b.header.start, "`type` takes no `default`".into()));
+            }
+            Ok(Condition::Type { tests })
+        }
+        "target" => {
+            let via = path_of(label(b, "the attribute that refers to the target")?);
+            if via.is_empty() {
+                return Err((b.header.start, "the attribute path is empty".into()));
+            }
+            let mut resource_type = None;
+            let mut match_attribute = None;
+            let mut quantifier = Quantifier::Each;
+            for a in &b.body.attributes {
+                let text = || {
+                    constant(a)?
+                        .as_str()
+                        .map(Arc::from)
+                        .map_or_else(|| at(a, format!("`{}` needs a string", a.name)), Ok)
+                };
+                match &*a.name {
+                    "type" => resource_type = Some(text()?),
+                    "match" => match_attribute = Some(text()?),
+                    "quantifier" => {
+                        quantifier = match &*text()? {
+                            "each" => Quantifier::Each,
+                            "some" => Quantifier::Some,
+                            _ => return at(a, "`quantifier` is \"each\" or \"some\""),
+                        }
+                    }
+                    other => {
+                        return at(
+                            a,
+                            format!(
+                                "`{other}` is not an argument of `target` (type, match, quantifier)"
+                            ),
+                        )
+                    }
+                }
+            }
+            if match_attribute.is_some() && resource_type.is_none() {
+                return Err((
+                    b.header.start,
+                    "`target` with `match` needs `type`, the type of resource to look for".into(),
+                ));
+            }
+            let inner = Body {
+                attributes: Vec::new(),
+                blocks: b.body.blocks.clone(),
+            };
+            let body = if inner.blocks.is_empty() {
+                Condition::All(Vec::new())
+            } else {
+                parse_body(&inner)?
+            };
+            Ok(Condition::Target {
+                via,
+                resource_type,
+                match_attribute,
+                quantifier,
+                body: Box::new(body),
+            })
+        }
         "builtin" => {
             let name = label(b, "the builtin's name")?.clone();
             let Some(func) = builtins::lookup(&name) else {
@@ -184,6 +277,18 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
             for a in &b.body.attributes {
                 args.insert(a.name.clone(), constant(a)?);
             }
+            // A builtin rejects bad arguments whatever the resource (an `Err` is never about the
+            // resource): trying it on an empty one catches a misspelt or mistyped argument here,
+            // rather than leaving every check of the rule undecided at scan time.
+            if let Err(e) = func(&Value::object(Map::new()), &args) {
+                let at = b
+                    .body
+                    .attributes
+                    .iter()
+                    .find(|a| e.contains(&format!("`{}`", a.name)))
+                    .map_or(b.header.start, |a| a.span.start);
+                return Err((at, e));
+            }
             Ok(Condition::Builtin { name, func, args })
         }
         other => Err((b.header.start, format!("unknown condition `{other}`"))),
@@ -197,14 +302,46 @@ fn children(b: &Block) -> ParseResult<Vec<Condition>> {
     b.body.blocks.iter().map(parse_block).collect()
 }
 
+/// Tests the `type` condition accepts: string comparisons only.
+const TYPE_TESTS: &[&str] = &[
+    "equals",
+    "not_equals",
+    "one_of",
+    "not_one_of",
+    "matches",
+    "not_matches",
+];
+
 fn parse_attribute(b: &Block) -> ParseResult<Condition> {
     let path = path_of(label(b, "the attribute path")?);
     if path.is_empty() {
         return Err((b.header.start, "the attribute path is empty".into()));
     }
+    let (tests, default) = parse_tests(b, &[])?;
+    Ok(Condition::Attribute {
+        path,
+        tests,
+        default,
+    })
+}
+
+/// The tests of an `attribute` (or `type`) block and its `default`; `only`, when not empty,
+/// lists the tests allowed.
+fn parse_tests(b: &Block, only: &[&str]) -> ParseResult<(Vec<Test>, Option<Value>)> {
     let mut tests = Vec::new();
     let mut default = None;
     for a in &b.body.attributes {
+        if !only.is_empty() && !only.contains(&&*a.name) {
+            return at(
+                a,
+                format!(
+                    "`{}` is not a test of `{}` (it takes {})",
+                    a.name,
+                    b.kind,
+                    only.join(", ")
+                ),
+            );
+        }
         let v = constant(a)?;
         let num = |v: &Value| {
             v.as_number()
@@ -219,6 +356,10 @@ fn parse_attribute(b: &Block) -> ParseResult<Condition> {
             Some(s) => Regex::new(s)
                 .map_err(|e| (a.span.start, format!("invalid regular expression: {e}"))),
             None => at(a, "a regular expression is a string"),
+        };
+        let other = |op: CompareOp| match v.as_str().map(path_of) {
+            Some(p) if !p.is_empty() => Ok(Test::CompareAttribute(op, p)),
+            _ => at(a, format!("`{}` needs an attribute path", a.name)),
         };
         let test = match &*a.name {
             "present" => match v.as_bool() {
@@ -243,6 +384,12 @@ fn parse_attribute(b: &Block) -> ParseResult<Condition> {
             "not_contains" => Test::NotContains(v),
             "length_gte" => Test::LengthGte(num(&v)?),
             "length_lte" => Test::LengthLte(num(&v)?),
+            "equals_attribute" => other(CompareOp::Equals)?,
+            "not_equals_attribute" => other(CompareOp::NotEquals)?,
+            "gt_attribute" => other(CompareOp::Gt)?,
+            "gte_attribute" => other(CompareOp::Gte)?,
+            "lt_attribute" => other(CompareOp::Lt)?,
+            "lte_attribute" => other(CompareOp::Lte)?,
             other => return at(a, format!("unknown attribute test `{other}`")),
         };
         tests.push(test);
@@ -250,29 +397,80 @@ fn parse_attribute(b: &Block) -> ParseResult<Condition> {
     if let Some(inner) = b.body.blocks.first() {
         return Err((
             inner.header.start,
-            "an `attribute` block holds tests, not blocks".into(),
+            format!("`{}` holds tests, not blocks", b.kind),
         ));
     }
     if tests.is_empty() {
         return Err((
             b.header.start,
-            "an `attribute` block needs at least one test (present, equals, ...)".into(),
+            format!(
+                "`{}` needs at least one test (present, equals, ...)",
+                b.kind
+            ),
         ));
     }
-    Ok(Condition::Attribute {
-        path,
-        tests,
-        default,
-    })
+    Ok((tests, default))
 }
 
 impl Condition {
+    /// The attribute paths this condition reads on the resource it is evaluated on (dotted,
+    /// quantifier paths joined with their bodies' paths); `linked` and `target` bodies read
+    /// other resources and are left out.
+    pub fn attribute_paths(&self, prefix: &str, out: &mut Vec<String>) {
+        let join = |p: &[Arc<str>]| {
+            let p = p.join(".");
+            if prefix.is_empty() {
+                p
+            } else {
+                format!("{prefix}.{p}")
+            }
+        };
+        match self {
+            Condition::All(c) | Condition::Any(c) => {
+                c.iter().for_each(|x| x.attribute_paths(prefix, out))
+            }
+            Condition::Not(c) => c.attribute_paths(prefix, out),
+            Condition::Attribute { path, tests, .. } => {
+                out.push(join(path));
+                for t in tests {
+                    if let Test::CompareAttribute(_, other) = t {
+                        out.push(join(other));
+                    }
+                }
+            }
+            Condition::Quantified { path, body, .. } => {
+                let here = join(path);
+                body.attribute_paths(&here, out);
+                out.push(here);
+            }
+            Condition::Target { via, .. } => out.push(join(via)),
+            Condition::Linked { .. } | Condition::Builtin { .. } | Condition::Type { .. } => {}
+        }
+    }
+
+    /// Whether a `target` condition appears in this tree.
+    pub fn has_target(&self) -> bool {
+        match self {
+            Condition::All(c) | Condition::Any(c) => c.iter().any(Condition::has_target),
+            Condition::Not(c) => c.has_target(),
+            Condition::Quantified { body, .. } | Condition::Linked { body, .. } => {
+                body.has_target()
+            }
+            Condition::Target { .. } => true,
+            Condition::Attribute { .. } | Condition::Builtin { .. } | Condition::Type { .. } => {
+                false
+            }
+        }
+    }
+
     /// Every (resource type, via attribute) that `linked` conditions in this tree look up.
     pub fn linked_pairs(&self, out: &mut Vec<(Arc<str>, Arc<str>)>) {
         match self {
             Condition::All(c) | Condition::Any(c) => c.iter().for_each(|x| x.linked_pairs(out)),
             Condition::Not(c) => c.linked_pairs(out),
-            Condition::Quantified { body, .. } => body.linked_pairs(out),
+            Condition::Quantified { body, .. } | Condition::Target { body, .. } => {
+                body.linked_pairs(out)
+            }
             Condition::Linked {
                 resource_type,
                 via,
@@ -282,7 +480,7 @@ impl Condition {
                 out.push((resource_type.clone(), via.clone()));
                 body.linked_pairs(out);
             }
-            Condition::Attribute { .. } | Condition::Builtin { .. } => {}
+            Condition::Attribute { .. } | Condition::Builtin { .. } | Condition::Type { .. } => {}
         }
     }
 }

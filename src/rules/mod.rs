@@ -5,7 +5,7 @@
 mod condition;
 pub mod controls;
 
-pub use condition::{Condition, Quantifier, Test};
+pub use condition::{CompareOp, Condition, Quantifier, Test};
 
 use crate::load::ast::{Attribute, Block};
 use crate::load::hcl;

@@ -55,9 +55,9 @@ rule "aws-docdb-tls-disabled" {
           value = "enabled"
         }
 
-        parameter {  # expect: aws-docdb-tls-disabled
+        parameter {
           name  = "tls"
-          value = "disabled"
+          value = "disabled"  # expect: aws-docdb-tls-disabled
         }
       }
     EOT

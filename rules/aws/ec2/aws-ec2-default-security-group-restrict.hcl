@@ -39,8 +39,8 @@ rule "aws-ec2-default-security-group-restrict" {
       resource "aws_default_security_group" "default" {
         vpc_id = "vpc-0123456789abcdef0"
 
-        ingress {  # expect: aws-ec2-default-security-group-restrict
-          protocol  = "-1"
+        ingress {
+          protocol  = "-1"  # expect: aws-ec2-default-security-group-restrict
           self      = true
           from_port = 0
           to_port   = 0

@@ -92,11 +92,11 @@ rule "aws-ec2-sg-all-ports-open" {
         name   = "open"
         vpc_id = "vpc-0123456789abcdef0"
 
-        ingress {  # expect: aws-ec2-sg-all-ports-open
+        ingress {
           from_port   = 0
           to_port     = 0
           protocol    = "-1"
-          cidr_blocks = ["0.0.0.0/0"]
+          cidr_blocks = ["0.0.0.0/0"]  # expect: aws-ec2-sg-all-ports-open
         }
       }
     EOT
@@ -104,22 +104,22 @@ rule "aws-ec2-sg-all-ports-open" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_security_group_rule" "open" {  # expect: aws-ec2-sg-all-ports-open
+      resource "aws_security_group_rule" "open" {
         type              = "ingress"
         security_group_id = "sg-0123456789abcdef0"
         from_port         = 0
         to_port           = 65535
         protocol          = "tcp"
-        ipv6_cidr_blocks  = ["::/0"]
+        ipv6_cidr_blocks  = ["::/0"]  # expect: aws-ec2-sg-all-ports-open
       }
     EOT
   }
 
   example "bad" {
     code = <<-EOT
-      resource "aws_vpc_security_group_ingress_rule" "open" {  # expect: aws-ec2-sg-all-ports-open
+      resource "aws_vpc_security_group_ingress_rule" "open" {
         security_group_id = "sg-0123456789abcdef0"
-        cidr_ipv4         = "0.0.0.0/0"
+        cidr_ipv4         = "0.0.0.0/0"  # expect: aws-ec2-sg-all-ports-open
         ip_protocol       = "-1"
       }
     EOT

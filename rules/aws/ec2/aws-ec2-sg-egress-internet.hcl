@@ -81,13 +81,13 @@ rule "aws-ec2-sg-egress-internet" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_security_group_rule" "all" {  # expect: aws-ec2-sg-egress-internet
+      resource "aws_security_group_rule" "all" {
         type              = "egress"
         security_group_id = "sg-0123456789abcdef0"
         from_port         = 0
         to_port           = 0
         protocol          = "-1"
-        cidr_blocks       = ["0.0.0.0/0"]
+        cidr_blocks       = ["0.0.0.0/0"]  # expect: aws-ec2-sg-egress-internet
       }
     EOT
   }

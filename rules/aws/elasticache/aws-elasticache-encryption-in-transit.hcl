@@ -45,14 +45,14 @@ rule "aws-elasticache-encryption-in-transit" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_elasticache_replication_group" "sessions" {  # expect: aws-elasticache-encryption-in-transit
+      resource "aws_elasticache_replication_group" "sessions" {
         replication_group_id       = "sessions"
         description                = "Session store"
         node_type                  = "cache.t4g.small"
         num_cache_clusters         = 2
         at_rest_encryption_enabled = true
         transit_encryption_enabled = true
-        transit_encryption_mode    = "preferred"
+        transit_encryption_mode    = "preferred"  # expect: aws-elasticache-encryption-in-transit
       }
     EOT
   }

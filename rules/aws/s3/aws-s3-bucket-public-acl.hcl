@@ -85,10 +85,10 @@ rule "aws-s3-bucket-public-acl" {
         bucket = aws_s3_bucket.site.id
 
         access_control_policy {
-          grant {  # expect: aws-s3-bucket-public-acl
+          grant {
             grantee {
               type = "Group"
-              uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+              uri  = "http://acs.amazonaws.com/groups/global/AllUsers"  # expect: aws-s3-bucket-public-acl
             }
             permission = "READ"
           }

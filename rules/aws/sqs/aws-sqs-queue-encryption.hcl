@@ -35,9 +35,9 @@ rule "aws-sqs-queue-encryption" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_sqs_queue" "jobs" {  # expect: aws-sqs-queue-encryption
+      resource "aws_sqs_queue" "jobs" {
         name                    = "jobs"
-        sqs_managed_sse_enabled = false
+        sqs_managed_sse_enabled = false  # expect: aws-sqs-queue-encryption
       }
     EOT
   }

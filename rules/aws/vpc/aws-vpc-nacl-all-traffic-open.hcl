@@ -59,12 +59,12 @@ rule "aws-vpc-nacl-all-traffic-open" {
 
   example "bad" {
     code = <<-EOT
-      resource "aws_network_acl_rule" "all" {  # expect: aws-vpc-nacl-all-traffic-open
+      resource "aws_network_acl_rule" "all" {
         network_acl_id = "acl-0123456789abcdef0"
         rule_number    = 100
         protocol       = "-1"
         rule_action    = "allow"
-        cidr_block     = "0.0.0.0/0"
+        cidr_block     = "0.0.0.0/0"  # expect: aws-vpc-nacl-all-traffic-open
       }
     EOT
   }
@@ -74,11 +74,11 @@ rule "aws-vpc-nacl-all-traffic-open" {
       resource "aws_network_acl" "open" {
         vpc_id = "vpc-0123456789abcdef0"
 
-        ingress {  # expect: aws-vpc-nacl-all-traffic-open
+        ingress {
           rule_no         = 100
           protocol        = "all"
           action          = "allow"
-          ipv6_cidr_block = "::/0"
+          ipv6_cidr_block = "::/0"  # expect: aws-vpc-nacl-all-traffic-open
           from_port       = 0
           to_port         = 0
         }

@@ -64,7 +64,7 @@ rule "azure-aks-api-server-authorized-ip-ranges" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_kubernetes_cluster" "prod" {  # expect: azure-aks-api-server-authorized-ip-ranges
+      resource "azurerm_kubernetes_cluster" "prod" {
         name                = "aks-prod"
         location            = "westeurope"
         resource_group_name = "rg-aks"
@@ -81,7 +81,7 @@ rule "azure-aks-api-server-authorized-ip-ranges" {
         }
 
         api_server_access_profile {
-          authorized_ip_ranges = ["0.0.0.0/0"]
+          authorized_ip_ranges = ["0.0.0.0/0"]  # expect: azure-aks-api-server-authorized-ip-ranges
         }
       }
     EOT

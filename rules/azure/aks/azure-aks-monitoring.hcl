@@ -56,7 +56,7 @@ rule "azure-aks-monitoring" {
   example "bad" {
     code = <<-EOT
       # azurerm v2 form, agent switched off
-      resource "azurerm_kubernetes_cluster" "legacy" {  # expect: azure-aks-monitoring
+      resource "azurerm_kubernetes_cluster" "legacy" {
         name                = "aks-legacy"
         location            = "westeurope"
         resource_group_name = "rg-aks"
@@ -74,7 +74,7 @@ rule "azure-aks-monitoring" {
 
         addon_profile {
           oms_agent {
-            enabled = false
+            enabled = false  # expect: azure-aks-monitoring
           }
         }
       }

@@ -54,7 +54,7 @@ rule "azure-appservice-authentication" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_linux_web_app" "intranet" {  # expect: azure-appservice-authentication
+      resource "azurerm_linux_web_app" "intranet" {
         name                = "intranet"
         resource_group_name = "rg-web"
         location            = "westeurope"
@@ -63,7 +63,7 @@ rule "azure-appservice-authentication" {
         site_config {}
 
         auth_settings_v2 {
-          auth_enabled = false
+          auth_enabled = false  # expect: azure-appservice-authentication
 
           login {}
         }

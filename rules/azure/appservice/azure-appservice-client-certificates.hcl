@@ -36,12 +36,12 @@ rule "azure-appservice-client-certificates" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_app_service" "partner_api" {  # expect: azure-appservice-client-certificates
+      resource "azurerm_app_service" "partner_api" {
         name                = "partner-api"
         location            = "westeurope"
         resource_group_name = "rg-web"
         app_service_plan_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/plan"
-        client_cert_enabled = false
+        client_cert_enabled = false  # expect: azure-appservice-client-certificates
       }
     EOT
   }

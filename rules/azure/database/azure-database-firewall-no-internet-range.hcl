@@ -45,22 +45,22 @@ rule "azure-database-firewall-no-internet-range" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_mssql_firewall_rule" "everyone" {  # expect: azure-database-firewall-no-internet-range
+      resource "azurerm_mssql_firewall_rule" "everyone" {
         name             = "allow-all"
         server_id        = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.Sql/servers/sql-app"
         start_ip_address = "0.0.0.0"
-        end_ip_address   = "255.255.255.255"
+        end_ip_address   = "255.255.255.255"  # expect: azure-database-firewall-no-internet-range
       }
     EOT
   }
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_postgresql_flexible_server_firewall_rule" "everyone" {  # expect: azure-database-firewall-no-internet-range
+      resource "azurerm_postgresql_flexible_server_firewall_rule" "everyone" {
         name             = "allow-all"
         server_id        = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-app"
         start_ip_address = "0.0.0.0"
-        end_ip_address   = "255.255.255.255"
+        end_ip_address   = "255.255.255.255"  # expect: azure-database-firewall-no-internet-range
       }
     EOT
   }

@@ -66,14 +66,14 @@ rule "azure-database-no-public-network-access" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_mysql_flexible_server" "app" {  # expect: azure-database-no-public-network-access
+      resource "azurerm_mysql_flexible_server" "app" {
         name                   = "mysql-app"
         resource_group_name    = "rg-data"
         location               = "westeurope"
         administrator_login    = "mysqladmin"
         administrator_password = "Example-Passw0rd!"
         sku_name               = "B_Standard_B1ms"
-        public_network_access  = "Enabled"
+        public_network_access  = "Enabled"  # expect: azure-database-no-public-network-access
       }
     EOT
   }

@@ -59,21 +59,21 @@ rule "azure-database-require-secure-transport" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_postgresql_flexible_server_configuration" "no_tls" {  # expect: azure-database-require-secure-transport
+      resource "azurerm_postgresql_flexible_server_configuration" "no_tls" {
         name      = "require_secure_transport"
         server_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-app"
-        value     = "off"
+        value     = "off"  # expect: azure-database-require-secure-transport
       }
     EOT
   }
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_mysql_flexible_server_configuration" "no_tls" {  # expect: azure-database-require-secure-transport
+      resource "azurerm_mysql_flexible_server_configuration" "no_tls" {
         name                = "require_secure_transport"
         resource_group_name = "rg-data"
         server_name         = "mysql-app"
-        value               = "OFF"
+        value               = "OFF"  # expect: azure-database-require-secure-transport
       }
     EOT
   }

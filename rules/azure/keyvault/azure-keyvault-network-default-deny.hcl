@@ -50,7 +50,7 @@ rule "azure-keyvault-network-default-deny" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_key_vault" "app" {  # expect: azure-keyvault-network-default-deny
+      resource "azurerm_key_vault" "app" {
         name                       = "kv-app"
         location                   = "westeurope"
         resource_group_name        = "rg-app"
@@ -61,7 +61,7 @@ rule "azure-keyvault-network-default-deny" {
 
         network_acls {
           bypass         = "AzureServices"
-          default_action = "Allow"
+          default_action = "Allow"  # expect: azure-keyvault-network-default-deny
         }
       }
     EOT

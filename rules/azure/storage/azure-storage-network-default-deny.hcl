@@ -57,7 +57,7 @@ rule "azure-storage-network-default-deny" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_storage_account" "allow" {  # expect: azure-storage-network-default-deny
+      resource "azurerm_storage_account" "allow" {
         name                     = "allowaccount"
         resource_group_name      = "rg-data"
         location                 = "westeurope"
@@ -65,7 +65,7 @@ rule "azure-storage-network-default-deny" {
         account_replication_type = "LRS"
 
         network_rules {
-          default_action = "Allow"
+          default_action = "Allow"  # expect: azure-storage-network-default-deny
         }
       }
     EOT

@@ -52,7 +52,7 @@ rule "azure-waf-application-gateway-enabled" {
 
   example "bad" {
     code = <<-EOT
-      resource "azurerm_application_gateway" "web" {  # expect: azure-waf-application-gateway-enabled
+      resource "azurerm_application_gateway" "web" {
         name                = "agw-web"
         resource_group_name = "rg-web"
         location            = "westeurope"
@@ -64,7 +64,7 @@ rule "azure-waf-application-gateway-enabled" {
         }
 
         waf_configuration {
-          enabled          = false
+          enabled          = false  # expect: azure-waf-application-gateway-enabled
           firewall_mode    = "Prevention"
           rule_set_version = "3.2"
         }

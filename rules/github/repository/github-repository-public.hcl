@@ -61,9 +61,9 @@ rule "github-repository-public" {
 
   example "bad" {
     code = <<-EOT
-      resource "github_repository" "legacy" {  # expect: github-repository-public
+      resource "github_repository" "legacy" {
         name    = "legacy"
-        private = false
+        private = false  # expect: github-repository-public
       }
     EOT
   }

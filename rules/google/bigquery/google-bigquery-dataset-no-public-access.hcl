@@ -95,9 +95,9 @@ rule "google-bigquery-dataset-no-public-access" {
           user_by_email = "data-owner@example-project.iam.gserviceaccount.com"
         }
 
-        access {  # expect: google-bigquery-dataset-no-public-access
+        access {
           role          = "READER"
-          special_group = "allAuthenticatedUsers"
+          special_group = "allAuthenticatedUsers"  # expect: google-bigquery-dataset-no-public-access
         }
       }
     EOT

@@ -51,8 +51,8 @@ rule "google-compute-firewall-no-all-ports" {
         network = "prod"
         source_ranges = ["10.0.0.0/8"]
 
-        allow {  # expect: google-compute-firewall-no-all-ports
-          protocol = "all"
+        allow {
+          protocol = "all"  # expect: google-compute-firewall-no-all-ports
         }
       }
     EOT
@@ -65,8 +65,8 @@ rule "google-compute-firewall-no-all-ports" {
         network = "prod"
         source_ranges = ["10.0.0.0/8"]
 
-        allow {  # expect: google-compute-firewall-no-all-ports
-          protocol = "tcp"
+        allow {
+          protocol = "tcp"  # expect: google-compute-firewall-no-all-ports
         }
       }
     EOT
@@ -79,9 +79,9 @@ rule "google-compute-firewall-no-all-ports" {
         network = "prod"
         source_ranges = ["10.0.0.0/8"]
 
-        allow {  # expect: google-compute-firewall-no-all-ports
+        allow {
           protocol = "udp"
-          ports    = ["0-65535"]
+          ports    = ["0-65535"]  # expect: google-compute-firewall-no-all-ports
         }
       }
     EOT

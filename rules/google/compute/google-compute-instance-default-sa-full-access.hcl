@@ -70,8 +70,8 @@ rule "google-compute-instance-default-sa-full-access" {
           subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
         }
 
-        service_account {  # expect: google-compute-instance-default-sa-full-access
-          scopes = ["cloud-platform"]
+        service_account {
+          scopes = ["cloud-platform"]  # expect: google-compute-instance-default-sa-full-access
         }
       }
     EOT
@@ -91,9 +91,9 @@ rule "google-compute-instance-default-sa-full-access" {
           subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
         }
 
-        service_account {  # expect: google-compute-instance-default-sa-full-access
+        service_account {
           email  = "123456789012-compute@developer.gserviceaccount.com"
-          scopes = ["https://www.googleapis.com/auth/cloud-platform"]
+          scopes = ["https://www.googleapis.com/auth/cloud-platform"]  # expect: google-compute-instance-default-sa-full-access
         }
       }
     EOT

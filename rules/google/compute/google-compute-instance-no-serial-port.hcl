@@ -77,9 +77,9 @@ rule "google-compute-instance-no-serial-port" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_compute_project_metadata_item" "serial" {  # expect: google-compute-instance-no-serial-port
+      resource "google_compute_project_metadata_item" "serial" {
         key   = "serial-port-enable"
-        value = "TRUE"
+        value = "TRUE"  # expect: google-compute-instance-no-serial-port
       }
     EOT
   }

@@ -65,14 +65,14 @@ rule "google-gke-control-plane-authorized-networks" {
 
   example "bad" {
     code = <<-EOT
-      resource "google_container_cluster" "prod" {  # expect: google-gke-control-plane-authorized-networks
+      resource "google_container_cluster" "prod" {
         name               = "prod"
         location           = "europe-west1"
         initial_node_count = 1
 
         master_authorized_networks_config {
           cidr_blocks {
-            cidr_block   = "0.0.0.0/0"
+            cidr_block   = "0.0.0.0/0"  # expect: google-gke-control-plane-authorized-networks
             display_name = "everyone"
           }
         }

@@ -51,9 +51,9 @@ rule "google-sql-mysql-no-local-infile" {
         settings {
           tier = "db-custom-2-7680"
 
-          database_flags {  # expect: google-sql-mysql-no-local-infile
+          database_flags {
             name  = "local_infile"
-            value = "on"
+            value = "on"  # expect: google-sql-mysql-no-local-infile
           }
         }
       }

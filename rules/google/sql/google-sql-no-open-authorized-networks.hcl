@@ -47,9 +47,9 @@ rule "google-sql-no-open-authorized-networks" {
               value = "203.0.113.0/24"
             }
 
-            authorized_networks {  # expect: google-sql-no-open-authorized-networks
+            authorized_networks {
               name  = "anyone"
-              value = "0.0.0.0/0"
+              value = "0.0.0.0/0"  # expect: google-sql-no-open-authorized-networks
             }
           }
         }

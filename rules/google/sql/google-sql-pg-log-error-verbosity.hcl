@@ -49,9 +49,9 @@ rule "google-sql-pg-log-error-verbosity" {
         settings {
           tier = "db-custom-2-7680"
 
-          database_flags {  # expect: google-sql-pg-log-error-verbosity
+          database_flags {
             name  = "log_error_verbosity"
-            value = "terse"
+            value = "terse"  # expect: google-sql-pg-log-error-verbosity
           }
         }
       }

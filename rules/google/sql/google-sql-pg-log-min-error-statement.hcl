@@ -50,9 +50,9 @@ rule "google-sql-pg-log-min-error-statement" {
         settings {
           tier = "db-custom-2-7680"
 
-          database_flags {  # expect: google-sql-pg-log-min-error-statement
+          database_flags {
             name  = "log_min_error_statement"
-            value = "PANIC"
+            value = "PANIC"  # expect: google-sql-pg-log-min-error-statement
           }
         }
       }

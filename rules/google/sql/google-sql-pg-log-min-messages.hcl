@@ -51,9 +51,9 @@ rule "google-sql-pg-log-min-messages" {
         settings {
           tier = "db-custom-2-7680"
 
-          database_flags {  # expect: google-sql-pg-log-min-messages
+          database_flags {
             name  = "log_min_messages"
-            value = "PANIC"
+            value = "PANIC"  # expect: google-sql-pg-log-min-messages
           }
         }
       }

@@ -51,9 +51,9 @@ rule "google-sql-pg-no-min-duration-statement-logging" {
         settings {
           tier = "db-custom-2-7680"
 
-          database_flags {  # expect: google-sql-pg-no-min-duration-statement-logging
+          database_flags {
             name  = "log_min_duration_statement"
-            value = "99"
+            value = "99"  # expect: google-sql-pg-no-min-duration-statement-logging
           }
         }
       }

@@ -50,9 +50,9 @@ rule "google-sql-sqlserver-no-external-scripts" {
         settings {
           tier = "db-custom-2-7680"
 
-          database_flags {  # expect: google-sql-sqlserver-no-external-scripts
+          database_flags {
             name  = "external scripts enabled"
-            value = "on"
+            value = "on"  # expect: google-sql-sqlserver-no-external-scripts
           }
         }
       }

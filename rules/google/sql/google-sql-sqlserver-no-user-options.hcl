@@ -46,8 +46,8 @@ rule "google-sql-sqlserver-no-user-options" {
         settings {
           tier = "db-custom-2-7680"
 
-          database_flags {  # expect: google-sql-sqlserver-no-user-options
-            name  = "user options"
+          database_flags {
+            name  = "user options"  # expect: google-sql-sqlserver-no-user-options
             value = "16"
           }
         }
