@@ -4,6 +4,10 @@ rule "aws-iam-user-direct-policy" {
   area      = "identity-access"
   resources = ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"]
   aliases   = ["CKV_AWS_40", "AVD-AWS-0143", "aws-iam-no-user-attached-policies"]
+  compliance = {
+    "cis-aws-1.4" = ["1.15"]
+    "cis-aws-3.0" = ["1.15"]
+  }
 
   description = <<-EOT
     Permissions attached to individual users accumulate: every user ends up with a slightly
