@@ -11,7 +11,7 @@ rule "aws-dms-endpoint-ssl" {
     AWS; `require` encrypts the connection and `verify-ca` or `verify-full` also check the
     server's certificate. The rule applies to relational and document database engines, where
     `ssl_mode` is the TLS switch (S3, DynamoDB, Kinesis, Kafka and OpenSearch endpoints are
-    configured differently and are not checked). Encrypting data in transit is the customer's
+    configured differently, and Redshift endpoints always use TLS, so they are not checked). Encrypting data in transit is the customer's
     side of the shared responsibility model. Medium: plaintext credentials and data on the path.
   EOT
   remediation = <<-EOT
@@ -33,7 +33,7 @@ rule "aws-dms-endpoint-ssl" {
       one_of = [
         "aurora", "aurora-postgresql", "aurora-serverless", "aurora-postgresql-serverless",
         "mariadb", "mysql", "postgres", "oracle", "sqlserver", "azuredb", "azure-sql-managed-instance",
-        "sybase", "db2", "db2-zos", "mongodb", "docdb", "redshift", "redshift-serverless",
+        "sybase", "db2", "mongodb", "docdb",
       ]
     }
   }
