@@ -11,8 +11,9 @@ rule "aws-dms-endpoint-ssl" {
     AWS; `require` encrypts the connection and `verify-ca` or `verify-full` also check the
     server's certificate. The rule applies to relational and document database engines, where
     `ssl_mode` is the TLS switch (S3, DynamoDB, Kinesis, Kafka and OpenSearch endpoints are
-    configured differently, and Redshift endpoints always use TLS, so they are not checked). Encrypting data in transit is the customer's
-    side of the shared responsibility model. Medium: plaintext credentials and data on the path.
+    configured differently, and Redshift endpoints always use TLS, so they are not checked).
+    Encrypting data in transit is the customer's side of the shared responsibility model.
+    Medium: plaintext credentials and data on the path.
   EOT
   remediation = <<-EOT
     Use TLS and verify the server certificate:
