@@ -7,6 +7,7 @@ rule "aws-cloudtrail-bucket-access-logging" {
   compliance = {
     "cis-aws-1.2" = ["2.6"]
     "cis-aws-1.4" = ["3.6"]
+    "cis-aws-3.0" = ["3.4"]
   }
 
   description = <<-EOT

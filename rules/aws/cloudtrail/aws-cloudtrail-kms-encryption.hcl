@@ -4,6 +4,10 @@ rule "aws-cloudtrail-kms-encryption" {
   area      = "data-protection"
   resources = ["aws_cloudtrail"]
   aliases   = ["CKV_AWS_35", "AVD-AWS-0015", "aws-cloudtrail-encryption-customer-managed-key"]
+  compliance = {
+    "cis-aws-1.4" = ["3.7"]
+    "cis-aws-3.0" = ["3.5"]
+  }
 
   description = <<-EOT
     Without `kms_key_id` CloudTrail log files are protected only by the S3 default encryption of

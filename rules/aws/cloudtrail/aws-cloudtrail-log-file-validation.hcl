@@ -4,6 +4,10 @@ rule "aws-cloudtrail-log-file-validation" {
   area      = "configuration-posture"
   resources = ["aws_cloudtrail"]
   aliases   = ["CKV_AWS_36", "AVD-AWS-0016", "aws-cloudtrail-enable-log-validation"]
+  compliance = {
+    "cis-aws-1.4" = ["3.2"]
+    "cis-aws-3.0" = ["3.2"]
+  }
 
   description = <<-EOT
     With log file validation CloudTrail delivers a signed digest file every hour that lets you

@@ -4,6 +4,10 @@ rule "aws-cloudtrail-multi-region" {
   area      = "configuration-posture"
   resources = ["aws_cloudtrail"]
   aliases   = ["CKV_AWS_67", "AVD-AWS-0014", "aws-cloudtrail-enable-all-regions"]
+  compliance = {
+    "cis-aws-1.4" = ["3.1"]
+    "cis-aws-3.0" = ["3.1"]
+  }
 
   description = <<-EOT
     A single-region trail does not record API activity in the other regions. Attackers with

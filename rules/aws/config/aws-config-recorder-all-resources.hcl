@@ -4,6 +4,10 @@ rule "aws-config-recorder-all-resources" {
   area      = "configuration-posture"
   resources = ["aws_config_configuration_recorder"]
   aliases   = ["CKV2_AWS_45"]
+  compliance = {
+    "cis-aws-1.4" = ["3.5"]
+    "cis-aws-3.0" = ["3.3"]
+  }
 
   description = <<-EOT
     The configuration recorder is what AWS Config rules, conformance packs and Security Hub

@@ -3,6 +3,10 @@ rule "aws-config-recorder-stopped" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["aws_config_configuration_recorder_status"]
+  compliance = {
+    "cis-aws-1.4" = ["3.5"]
+    "cis-aws-3.0" = ["3.3"]
+  }
 
   description = <<-EOT
     A configuration recorder does nothing until it is started: `is_enabled = false` on its

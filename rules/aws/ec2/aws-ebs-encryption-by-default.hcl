@@ -4,6 +4,10 @@ rule "aws-ebs-encryption-by-default" {
   area      = "data-protection"
   resources = ["aws_ebs_encryption_by_default"]
   aliases   = ["CKV_AWS_106"]
+  compliance = {
+    "cis-aws-1.4" = ["2.2.1"]
+    "cis-aws-3.0" = ["2.2.1"]
+  }
 
   description = <<-EOT
     Account-level EBS encryption by default makes every new volume and snapshot copy in the region

@@ -4,6 +4,10 @@ rule "aws-ec2-default-security-group-restrict" {
   area      = "configuration-posture"
   resources = ["aws_default_security_group"]
   aliases   = ["CKV2_AWS_12", "AVD-AWS-0173", "aws-ec2-restrict-all-in-default-sg"]
+  compliance = {
+    "cis-aws-1.4" = ["5.3"]
+    "cis-aws-3.0" = ["5.4"]
+  }
 
   description = <<-EOT
     Every VPC has a default security group that resources join when no other group is given: an

@@ -8,6 +8,9 @@ rule "aws-ec2-imdsv2" {
     "AVD-AWS-0028", "aws-ec2-enforce-http-token-imds",
     "AVD-AWS-0130", "aws-ec2-enforce-launch-config-http-token-imds",
   ]
+  compliance = {
+    "cis-aws-3.0" = ["5.6"]
+  }
 
   description = <<-EOT
     The instance metadata service hands out the temporary credentials of the instance's IAM role.

@@ -4,6 +4,10 @@ rule "aws-ec2-sg-all-ports-open" {
   area      = "configuration-posture"
   resources = ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"]
   aliases   = ["CKV_AWS_277"]
+  compliance = {
+    "cis-aws-1.4" = ["5.2"]
+    "cis-aws-3.0" = ["5.2", "5.3"]
+  }
 
   description = <<-EOT
     An ingress rule from `0.0.0.0/0` or `::/0` with protocol `-1` (all traffic) or the full port

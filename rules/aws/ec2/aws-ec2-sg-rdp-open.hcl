@@ -4,6 +4,10 @@ rule "aws-ec2-sg-rdp-open" {
   area      = "configuration-posture"
   resources = ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"]
   aliases   = ["CKV_AWS_25", "AVD-AWS-0107", "aws-ec2-no-public-ingress-sgr"]
+  compliance = {
+    "cis-aws-1.4" = ["5.2"]
+    "cis-aws-3.0" = ["5.2", "5.3"]
+  }
 
   description = <<-EOT
     RDP (TCP 3389) is the remote desktop of Windows hosts and one of the most attacked services

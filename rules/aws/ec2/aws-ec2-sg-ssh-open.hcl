@@ -4,6 +4,10 @@ rule "aws-ec2-sg-ssh-open" {
   area      = "configuration-posture"
   resources = ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"]
   aliases   = ["CKV_AWS_24", "AVD-AWS-0107", "aws-ec2-no-public-ingress-sgr"]
+  compliance = {
+    "cis-aws-1.4" = ["5.2"]
+    "cis-aws-3.0" = ["5.2", "5.3"]
+  }
 
   description = <<-EOT
     SSH (TCP 22) is the remote shell of Linux hosts; an open port is scanned within minutes of

@@ -13,9 +13,15 @@ rule "aws-ecs-plaintext-secrets" {
     them, and it cannot be rotated without a new revision. ECS offers the `secrets` list, which
     injects values from Secrets Manager or SSM Parameter Store at start; using it is the
     customer's side of the shared responsibility model. High: a readable credential. The rule
-    flags environment entries whose name says PASSWORD, SECRET, TOKEN, API_KEY or PRIVATE_KEY with
-    a literal value, and any AWS access key ID (`AKIA...`, `ASIA...`) in the definitions. Entries
-    in `secrets` (`valueFrom`) are never flagged.
+    flags environment entries whose name ends in PASSWORD, PASSWD, SECRET, TOKEN, API_KEY,
+    PRIVATE_KEY, SECRET_KEY, ACCESS_KEY or CREDENTIAL(S) with a literal value, and, anywhere in
+    the definitions, strings shaped like an AWS access key ID (`AKIA...`, `ASIA...`) or a
+    well-known token (GitHub `ghp_`/`github_pat_`, Slack `xox?-`, Stripe `sk_live_`, GitLab
+    `glpat-`, Google API `AIza`). Entries in `secrets` (`valueFrom`) are never flagged, nor are
+    values that point at a secret instead of holding it (an ARN, an SSM parameter path starting
+    with `/`) or that are plain numbers (`TOKEN_TTL_SECONDS = "3600"`), nor names that only
+    mention a secret (`DB_PASSWORD_ARN`, `SECRET_NAME`). Values built with `merge()` of locals
+    and `for` expressions are evaluated before the test.
   EOT
   remediation = "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` list (`{ name = \"DB_PASSWORD\", valueFrom = aws_secretsmanager_secret.db.arn }`), with the task execution role allowed to read it."
   references = [
@@ -25,7 +31,7 @@ rule "aws-ecs-plaintext-secrets" {
 
   assert {
     attribute "container_definitions" {
-      not_matches = "\"name\"\\s*:\\s*\"[^\"]*(?i:password|passwd|secret|token|api_?key|private_?key)[^\"]*\"\\s*,\\s*\"value\"\\s*:\\s*\"[^\"]+\"|\"value\"\\s*:\\s*\"[^\"]+\"\\s*,\\s*\"name\"\\s*:\\s*\"[^\"]*(?i:password|passwd|secret|token|api_?key|private_?key)[^\"]*\"|\\b(AKIA|ASIA)[A-Z0-9]{16}\\b"
+      not_matches = "\"name\"\\s*:\\s*\"[^\"]*(?i:password|passwd|secret|token|api_?key|private_?key|secret_?key|access_?key|credentials?)\"\\s*,\\s*\"value\"\\s*:\\s*\"(?:[^\"a/0-9{][^\"]*|a(?:[^\"r][^\"]*)?|ar(?:[^\"n][^\"]*)?|arn(?:[^\":][^\"]*)?|[0-9][0-9.]*[^\"0-9.][^\"]*)\"|\"value\"\\s*:\\s*\"(?:[^\"a/0-9{][^\"]*|a(?:[^\"r][^\"]*)?|ar(?:[^\"n][^\"]*)?|arn(?:[^\":][^\"]*)?|[0-9][0-9.]*[^\"0-9.][^\"]*)\"\\s*,\\s*\"name\"\\s*:\\s*\"[^\"]*(?i:password|passwd|secret|token|api_?key|private_?key|secret_?key|access_?key|credentials?)\"|\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b|\\bgh[pousr]_[A-Za-z0-9]{36}\\b|\\bgithub_pat_[A-Za-z0-9_]{22,}|\\bxox[abprs]-[A-Za-z0-9-]{10,}|\\bsk_live_[0-9A-Za-z]{24,}|\\bglpat-[0-9A-Za-z_-]{20}|\\bAIza[0-9A-Za-z_-]{35}"
     }
   }
 
@@ -87,6 +93,68 @@ rule "aws-ecs-plaintext-secrets" {
             ]
             secrets = [
               { name = "DB_PASSWORD", valueFrom = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" },
+            ]
+          }
+        ])
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      locals {
+        common_env = {
+          LOG_LEVEL = "info"
+        }
+        worker_env = merge(local.common_env, {
+          PAYMENTS_API_KEY = "pk-7Hq2-live-93jd"
+        })
+      }
+      resource "aws_ecs_task_definition" "worker" {
+        family = "worker"
+        container_definitions = jsonencode([  # expect: aws-ecs-plaintext-secrets
+          {
+            name        = "worker"
+            image       = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/worker:1.2.0"
+            memory      = 256
+            environment = [for k, v in local.worker_env : { name = k, value = v }]
+          }
+        ])
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "aws_ecs_task_definition" "bot" {
+        family = "bot"
+        container_definitions = jsonencode([  # expect: aws-ecs-plaintext-secrets
+          {
+            name        = "bot"
+            image       = "example/bot:2.0"
+            memory      = 256
+            environment = [{ name = "GH_AUTH", value = "ghp_Zq81LmNo02PqRs34TuVw56XyZa78BcDe90Fg" }]
+          }
+        ])
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      # References to a secret, numbers and names that only mention a secret are not secrets.
+      resource "aws_ecs_task_definition" "api" {
+        family = "api"
+        container_definitions = jsonencode([
+          {
+            name   = "api"
+            image  = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:3.1.0"
+            memory = 512
+            environment = [
+              { name = "DB_PASSWORD", value = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" },
+              { name = "API_TOKEN", value = "/prod/api/token" },
+              { name = "TOKEN_TTL_SECONDS", value = "3600" },
+              { name = "SECRET_NAME", value = "prod/db" },
             ]
           }
         ])

@@ -4,6 +4,9 @@ rule "aws-efs-encryption" {
   area      = "data-protection"
   resources = ["aws_efs_file_system"]
   aliases   = ["CKV_AWS_42", "AVD-AWS-0037", "aws-efs-enable-at-rest-encryption"]
+  compliance = {
+    "cis-aws-3.0" = ["2.4.1"]
+  }
 
   description = <<-EOT
     An EFS file system holds shared application data, home directories or uploaded files; without

@@ -10,6 +10,10 @@ rule "aws-iam-administrator-access-attached" {
     "aws_iam_role",
   ]
   aliases = ["CKV_AWS_274"]
+  compliance = {
+    "cis-aws-1.4" = ["1.16"]
+    "cis-aws-3.0" = ["1.16"]
+  }
 
   description = <<-EOT
     `arn:aws:iam::aws:policy/AdministratorAccess` allows every action on every resource: whoever

@@ -7,6 +7,7 @@ rule "aws-iam-password-policy-length" {
   compliance = {
     "cis-aws-1.2" = ["1.9"]
     "cis-aws-1.4" = ["1.8"]
+    "cis-aws-3.0" = ["1.8"]
   }
 
   description = <<-EOT

@@ -6,6 +6,8 @@ rule "aws-iam-password-policy-reuse" {
   aliases   = ["CKV_AWS_13", "AVD-AWS-0056", "aws-iam-no-password-reuse"]
   compliance = {
     "cis-aws-1.2" = ["1.10"]
+    "cis-aws-1.4" = ["1.9"]
+    "cis-aws-3.0" = ["1.9"]
   }
 
   description = <<-EOT

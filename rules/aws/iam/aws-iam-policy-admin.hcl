@@ -4,6 +4,10 @@ rule "aws-iam-policy-admin" {
   area      = "identity-access"
   resources = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"]
   aliases   = ["CKV_AWS_62"]
+  compliance = {
+    "cis-aws-1.4" = ["1.16"]
+    "cis-aws-3.0" = ["1.16"]
+  }
 
   description = <<-EOT
     A statement that allows `Action: "*"` (or `NotAction`) on `Resource: "*"` makes its holder an

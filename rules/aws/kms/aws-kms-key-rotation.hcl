@@ -4,6 +4,10 @@ rule "aws-kms-key-rotation" {
   area      = "data-protection"
   resources = ["aws_kms_key"]
   aliases   = ["CKV_AWS_7", "AVD-AWS-0065", "aws-kms-auto-rotate-keys"]
+  compliance = {
+    "cis-aws-1.4" = ["3.8"]
+    "cis-aws-3.0" = ["3.6"]
+  }
 
   description = <<-EOT
     Automatic rotation creates new cryptographic material for a customer-managed key every year

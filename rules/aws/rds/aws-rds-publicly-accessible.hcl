@@ -4,6 +4,9 @@ rule "aws-rds-publicly-accessible" {
   area      = "configuration-posture"
   resources = ["aws_db_instance", "aws_rds_cluster_instance"]
   aliases   = ["CKV_AWS_17", "AVD-AWS-0180", "aws-rds-enable-public-access"]
+  compliance = {
+    "cis-aws-3.0" = ["2.3.3"]
+  }
 
   description = <<-EOT
     With `publicly_accessible = true` RDS gives the instance a DNS name that resolves to a public

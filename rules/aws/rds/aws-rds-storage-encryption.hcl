@@ -8,6 +8,10 @@ rule "aws-rds-storage-encryption" {
     "AVD-AWS-0080", "aws-rds-encrypt-instance-storage-data",
     "AVD-AWS-0079", "aws-rds-encrypt-cluster-storage-data",
   ]
+  compliance = {
+    "cis-aws-1.4" = ["2.3.1"]
+    "cis-aws-3.0" = ["2.3.1"]
+  }
 
   description = <<-EOT
     Without storage encryption the database files, automated backups, read replicas and snapshots

@@ -4,6 +4,10 @@ rule "aws-s3-block-public-acls" {
   area      = "identity-access"
   resources = ["aws_s3_bucket_public_access_block"]
   aliases   = ["CKV_AWS_53", "AVD-AWS-0086", "aws-s3-block-public-acls"]
+  compliance = {
+    "cis-aws-1.4" = ["2.1.5"]
+    "cis-aws-3.0" = ["2.1.4"]
+  }
 
   description = <<-EOT
     With `block_public_acls = true`, Amazon S3 rejects any request that would grant public access

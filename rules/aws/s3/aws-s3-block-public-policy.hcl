@@ -4,6 +4,10 @@ rule "aws-s3-block-public-policy" {
   area      = "identity-access"
   resources = ["aws_s3_bucket_public_access_block"]
   aliases   = ["CKV_AWS_54", "AVD-AWS-0087", "aws-s3-block-public-policy"]
+  compliance = {
+    "cis-aws-1.4" = ["2.1.5"]
+    "cis-aws-3.0" = ["2.1.4"]
+  }
 
   description = <<-EOT
     With `block_public_policy = true`, Amazon S3 rejects a `PutBucketPolicy` call whose policy

@@ -4,6 +4,9 @@ rule "aws-s3-bucket-encryption" {
   area      = "data-protection"
   resources = ["aws_s3_bucket"]
   aliases   = ["CKV_AWS_19", "AVD-AWS-0088", "aws-s3-enable-bucket-encryption"]
+  compliance = {
+    "cis-aws-1.4" = ["2.1.1"]
+  }
 
   description = <<-EOT
     Since January 2023 Amazon S3 encrypts every new object with SSE-S3 (AES-256, keys owned by

@@ -4,6 +4,10 @@ rule "aws-s3-bucket-mfa-delete" {
   area      = "data-protection"
   resources = ["aws_s3_bucket_versioning"]
   aliases   = ["AVD-AWS-0170", "aws-s3-require-mfa-delete"]
+  compliance = {
+    "cis-aws-1.4" = ["2.1.3"]
+    "cis-aws-3.0" = ["2.1.2"]
+  }
 
   description = <<-EOT
     Versioning keeps every overwritten or deleted object, but anyone with

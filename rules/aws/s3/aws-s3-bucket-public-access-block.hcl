@@ -4,6 +4,10 @@ rule "aws-s3-bucket-public-access-block" {
   area      = "identity-access"
   resources = ["aws_s3_bucket"]
   aliases   = ["CKV2_AWS_6", "AVD-AWS-0094", "aws-s3-specify-public-access-block"]
+  compliance = {
+    "cis-aws-1.4" = ["2.1.5"]
+    "cis-aws-3.0" = ["2.1.4"]
+  }
 
   description = <<-EOT
     S3 Block Public Access is the guard rail that stops a bucket from becoming public through a

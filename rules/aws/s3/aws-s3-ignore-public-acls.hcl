@@ -4,6 +4,10 @@ rule "aws-s3-ignore-public-acls" {
   area      = "identity-access"
   resources = ["aws_s3_bucket_public_access_block"]
   aliases   = ["CKV_AWS_55", "AVD-AWS-0091", "aws-s3-ignore-public-acls"]
+  compliance = {
+    "cis-aws-1.4" = ["2.1.5"]
+    "cis-aws-3.0" = ["2.1.4"]
+  }
 
   description = <<-EOT
     `block_public_acls` only stops new public ACLs; `ignore_public_acls = true` makes Amazon S3

@@ -4,6 +4,10 @@ rule "aws-s3-restrict-public-buckets" {
   area      = "identity-access"
   resources = ["aws_s3_bucket_public_access_block"]
   aliases   = ["CKV_AWS_56", "AVD-AWS-0093", "aws-s3-no-public-buckets"]
+  compliance = {
+    "cis-aws-1.4" = ["2.1.5"]
+    "cis-aws-3.0" = ["2.1.4"]
+  }
 
   description = <<-EOT
     With `restrict_public_buckets = true`, a bucket whose policy is public is reachable only by

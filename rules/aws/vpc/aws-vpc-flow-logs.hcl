@@ -4,6 +4,10 @@ rule "aws-vpc-flow-logs" {
   area      = "configuration-posture"
   resources = ["aws_vpc"]
   aliases   = ["CKV2_AWS_11", "AVD-AWS-0178", "aws-ec2-require-vpc-flow-logs-for-all-vpcs"]
+  compliance = {
+    "cis-aws-1.4" = ["3.9"]
+    "cis-aws-3.0" = ["3.7"]
+  }
 
   description = <<-EOT
     VPC flow logs record the accepted and rejected connections of every network interface. Without

@@ -21,6 +21,7 @@ rule "aws-vpc-nacl-admin-ports-open" {
   ]
   compliance = {
     "cis-aws-1.4" = ["5.1"]
+    "cis-aws-3.0" = ["5.1"]
   }
 
   assert {
