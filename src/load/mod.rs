@@ -5,6 +5,7 @@
 pub mod ast;
 pub mod hcl;
 pub mod json;
+pub mod plan_json;
 
 use crate::diag::Diagnostic;
 use crate::discover::{Discovered, FileKind};
@@ -303,7 +304,7 @@ fn parse_content(
                 (Ok(Content::Vars(vars)), diags)
             }
         }
-        FileKind::MaybePlan => match serde_json::from_str::<serde_json::Value>(text) {
+        FileKind::MaybePlan => match plan_json::parse(text) {
             Ok(v) => (Ok(Content::Plan(Arc::new(v))), Vec::new()),
             Err(e) => {
                 let offset = line_col_offset(text, e.line(), e.column());
