@@ -191,4 +191,67 @@ mod tests {
         assert!(parse(r#"{"format_version": "1.2"} x"#).is_err());
         assert_eq!(parse("[1, 2]").expect("list"), serde_json::json!([1, 2]));
     }
+
+    /// What [`parse`] should give: the full tree with what `keep` skips removed.
+    fn project(v: &J, keep: Keep) -> J {
+        match v {
+            J::Object(map) => {
+                let mut out = Map::new();
+                for (k, child) in map {
+                    if let Some(inner) = keep.member(k) {
+                        out.insert(k.clone(), project(child, inner));
+                    }
+                }
+                J::Object(out)
+            }
+            J::Array(items) => J::Array(items.iter().map(|i| project(i, keep.element())).collect()),
+            other => other.clone(),
+        }
+    }
+
+    fn json() -> impl proptest::strategy::Strategy<Value = J> {
+        use proptest::prelude::*;
+        let keys = prop::sample::select(vec![
+            "format_version",
+            "planned_values",
+            "root_module",
+            "resource_changes",
+            "change",
+            "after",
+            "before",
+            "address",
+            "prior_state",
+            "configuration",
+            "provider_config",
+            "x",
+        ]);
+        let leaf = prop_oneof![
+            Just(J::Null),
+            any::<bool>().prop_map(J::Bool),
+            any::<i64>().prop_map(|n| J::Number(n.into())),
+            "[a-z\"\\\\é]{0,4}".prop_map(J::String),
+        ];
+        leaf.prop_recursive(5, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(J::Array),
+                prop::collection::vec((keys.clone(), inner), 0..6).prop_map(|m| J::Object(
+                    m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+                )),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_is_the_full_tree_without_the_skipped_parts(v in json()) {
+            let text = serde_json::to_string(&v).expect("text");
+            proptest::prop_assert_eq!(parse(&text).expect("parses"), project(&v, PLAN));
+        }
+
+        #[test]
+        fn parse_fails_exactly_where_serde_json_does(text in "[\\[\\]{}\":,a-z0-9 ]{0,24}") {
+            let full = serde_json::from_str::<J>(&text);
+            proptest::prop_assert_eq!(parse(&text).is_ok(), full.is_ok());
+        }
+    }
 }
