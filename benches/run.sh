@@ -7,18 +7,22 @@
 # then runs REPEAT times (default 3) each of: parse-only (examples/parse_only: discover +
 # read + parse) and end to end (`onus scan --format json`), under /usr/bin/time -v for wall
 # time and peak RSS. Prints one line per run and a median table. Env: REPEAT, SEED, BIN_DIR.
+#
+# Then plans: for each of PLAN_SIZES (default: 9000 50000 200000 resources, about 16, 89 and
+# 356 MiB; empty to skip) a plan from examples/gen_plan in /tmp/onus-plan-N/plan.json, scanned
+# REPEAT times; prints MiB/s, resources/s and peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000 50000)
 REPEAT=${REPEAT:-3}
 SEED=${SEED:-1}
-cargo build --release --bin onus --example gen_corpus --example parse_only >&2
+cargo build --release --bin onus --example gen_corpus --example parse_only --example gen_plan >&2
 TARGET=${CARGO_TARGET_DIR:-target}
 # Copy the binaries: a shared target directory may be rebuilt by someone else meanwhile.
 BIN_DIR=${BIN_DIR:-$(mktemp -d)}
 mkdir -p "$BIN_DIR"
-cp "$TARGET/release/onus" "$TARGET/release/examples/gen_corpus" "$TARGET/release/examples/parse_only" "$BIN_DIR/"
+cp "$TARGET/release/onus" "$TARGET/release/examples/gen_corpus" "$TARGET/release/examples/parse_only" "$TARGET/release/examples/gen_plan" "$BIN_DIR/"
 
 measure() { # label size cmd... -> "label size wall_s rss_kib"
   local label=$1 size=$2; shift 2
@@ -62,3 +66,27 @@ while read -r n bytes; do
   done
 done < "$RESULTS.bytes"
 rm -f "$RESULTS" "$RESULTS.bytes"
+
+PLAN_SIZES=${PLAN_SIZES-9000 50000 200000}
+[ -z "$PLAN_SIZES" ] && exit 0
+PLAN_RESULTS=$(mktemp)
+for n in $PLAN_SIZES; do
+  plan=/tmp/onus-plan-$n/plan.json
+  if [ ! -f "$plan.complete" ]; then
+    "$BIN_DIR/gen_plan" --resources "$n" --out "$plan" --seed "$SEED" >&2
+    touch "$plan.complete"
+  fi
+  for _ in $(seq "$REPEAT"); do
+    measure plan "$n" "$BIN_DIR/onus" scan --format json --fail-on never "$plan" | tee -a "$PLAN_RESULTS" >&2
+  done
+done
+printf '\n| plan resources | MiB | wall s (median of %s) | resources/s | MiB/s | peak RSS MiB | RSS / bytes |\n' "$REPEAT"
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
+for n in $PLAN_SIZES; do
+  bytes=$(stat -c %s "/tmp/onus-plan-$n/plan.json")
+  wall=$(awk -v n="$n" '$2==n {print $3}' "$PLAN_RESULTS" | median)
+  rss=$(awk -v n="$n" '$2==n {print $4}' "$PLAN_RESULTS" | median)
+  awk -v n="$n" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN {
+    mib = b/1048576; printf "| %d | %.1f | %.2f | %.0f | %.1f | %.0f | %.1f× |\n", n, mib, w, n/w, mib/w, r/1024, r*1024/b }'
+done
+rm -f "$PLAN_RESULTS"

@@ -402,3 +402,52 @@ fn sensitive_values_are_never_printed() {
     assert!(json.contains("(sensitive value)"), "{json}");
     assert!(compact.contains("(sensitive value)"), "{compact}");
 }
+
+/// A plan of `resources` S3 buckets, the last of them with a public ACL, each padded with a
+/// tag `pad` bytes long (a plan's size comes mostly from values nobody checks).
+fn big_plan(resources: usize, pad: usize) -> String {
+    let filler = "x".repeat(pad);
+    let mut planned = Vec::with_capacity(resources);
+    let mut changes = Vec::with_capacity(resources);
+    for i in 0..resources {
+        let acl = if i + 1 == resources {
+            "public-read"
+        } else {
+            "private"
+        };
+        planned.push(format!(
+            r#"{{"address":"aws_s3_bucket_acl.b{i}","mode":"managed","type":"aws_s3_bucket_acl","name":"b{i}","values":{{"acl":"{acl}","bucket":"b{i}","tags":{{"pad":"{filler}"}}}},"sensitive_values":{{}}}}"#
+        ));
+        changes.push(format!(
+            r#"{{"address":"aws_s3_bucket_acl.b{i}","mode":"managed","type":"aws_s3_bucket_acl","name":"b{i}","change":{{"actions":["create"],"before":null,"after":{{"acl":"{acl}","bucket":"b{i}","tags":{{"pad":"{filler}"}}}},"after_unknown":{{"id":true}},"after_sensitive":{{}}}}}}"#
+        ));
+    }
+    format!(
+        r#"{{"format_version":"1.2","terraform_version":"1.9.5","planned_values":{{"root_module":{{"resources":[{}]}}}},"resource_changes":[{}],"configuration":{{"root_module":{{}}}}}}"#,
+        planned.join(","),
+        changes.join(",")
+    )
+}
+
+#[test]
+fn a_plan_larger_than_the_source_file_limit_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = big_plan(2_000, 9_000);
+    assert!(
+        text.len() as u64 > onus::load::MAX_FILE_BYTES,
+        "{}",
+        text.len()
+    );
+    std::fs::write(dir.path().join("plan.json"), &text).expect("write");
+    let r = run_with(ScanOptions {
+        paths: vec![dir.path().to_path_buf()],
+        ..ScanOptions::default()
+    });
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(has(
+        &r,
+        "aws-s3-bucket-public-acl",
+        "aws_s3_bucket_acl.b1999"
+    ));
+    assert!(!has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket_acl.b0"));
+}

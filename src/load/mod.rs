@@ -5,6 +5,7 @@
 pub mod ast;
 pub mod hcl;
 pub mod json;
+pub mod plan_json;
 
 use crate::diag::Diagnostic;
 use crate::discover::{Discovered, FileKind};
@@ -14,8 +15,23 @@ use ast::{Body, Expr};
 use rayon::prelude::*;
 use std::sync::Arc;
 
-/// Largest file onus reads; larger files are reported and skipped.
+/// Largest Terraform source or variables file onus reads; larger files are reported and
+/// skipped. Hand-written configuration never comes near it; a file that does is generated
+/// data onus should not hold in memory as a syntax tree.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Largest plan file onus reads. `terraform show -json` writes about 1.8 KB per resource, so
+/// this admits estates of about a million resources; the plan reader keeps only what the
+/// instances need, not the whole document.
+pub const MAX_PLAN_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The size limit for a file of this kind.
+pub fn size_limit(kind: FileKind) -> u64 {
+    match kind {
+        FileKind::MaybePlan => MAX_PLAN_BYTES,
+        _ => MAX_FILE_BYTES,
+    }
+}
 
 #[derive(Debug)]
 pub struct LoadedFile {
@@ -157,8 +173,9 @@ fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
     let fail = |source: SourceFile, diag: Diagnostic| {
         (source, Read::Failed(vec![diag.in_file(d.display.clone())]))
     };
+    let limit = size_limit(d.kind);
     match std::fs::metadata(&d.path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
+        Ok(m) if m.len() > limit => {
             return fail(
                 empty(String::new()),
                 Diagnostic::error(
@@ -167,7 +184,7 @@ fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
                         "{} is {} MiB, over the {} MiB limit; it was not scanned",
                         d.display,
                         m.len() / (1024 * 1024),
-                        MAX_FILE_BYTES / (1024 * 1024)
+                        limit / (1024 * 1024)
                     ),
                 ),
             )
@@ -326,7 +343,7 @@ fn parse_content(
                 (Ok(Content::Vars(vars)), diags)
             }
         }
-        FileKind::MaybePlan => match serde_json::from_str::<serde_json::Value>(text) {
+        FileKind::MaybePlan => match plan_json::parse(text) {
             Ok(v) => (Ok(Content::Plan(Arc::new(v))), Vec::new()),
             Err(e) => {
                 let offset = line_col_offset(text, e.line(), e.column());

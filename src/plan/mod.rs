@@ -20,6 +20,7 @@ use crate::discover::display_path;
 use crate::model::{Instance, Mode, SpanRecorder};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::{Kind, Map, Value};
+use rayon::prelude::*;
 use refs::{ResourceIndex, Scope};
 use serde_json::Value as J;
 use spans::Node;
@@ -186,6 +187,16 @@ struct Reader {
     warnings: usize,
 }
 
+/// Warnings about one instance, reported in plan order once all are built.
+#[derive(Default)]
+struct Warnings(Vec<(String, Option<std::ops::Range<usize>>)>);
+
+impl Warnings {
+    fn warn(&mut self, message: String, at: Option<std::ops::Range<usize>>) {
+        self.0.push((message, at));
+    }
+}
+
 /// One resource as `planned_values` (or a change's `after`) describes it.
 struct Planned<'p> {
     json: &'p J,
@@ -345,12 +356,23 @@ impl Reader {
         }
 
         let index = ResourceIndex::new(config_root);
-        let mut out = Vec::new();
-        for (p, address) in planned {
-            let change = changes.get(address.as_str()).map(|(rc, _)| *rc);
-            if let Some(inst) = self.instance(&p, &address, change, config_root, &index) {
-                out.push(inst);
+        // Instances are independent of each other: built in parallel, kept in plan order
+        // with their warnings, so the output does not depend on the thread count.
+        let built: Vec<(Option<Instance>, Warnings)> = planned
+            .par_iter()
+            .map(|(p, address)| {
+                let mut warnings = Warnings::default();
+                let change = changes.get(address.as_str()).map(|(rc, _)| *rc);
+                let inst = self.instance(p, address, change, config_root, &index, &mut warnings);
+                (inst, warnings)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(built.len());
+        for (inst, warnings) in built {
+            for (message, at) in warnings.0 {
+                self.warn(message, at);
             }
+            out.extend(inst);
         }
         out
     }
@@ -422,12 +444,13 @@ impl Reader {
     }
 
     fn instance<'c>(
-        &mut self,
+        &self,
         p: &Planned<'_>,
         address: &str,
         change: Option<&J>,
         config_root: Option<&'c J>,
         index: &ResourceIndex<'c>,
+        warnings: &mut Warnings,
     ) -> Option<Instance> {
         let at = p.node.map(|n| n.span.clone());
         let mode = match p.json.get("mode") {
@@ -435,7 +458,7 @@ impl Reader {
             Some(J::String(m)) => m.as_str(),
             Some(other) => {
                 let kind = json_type(other);
-                self.warn(format!("{address}: `mode` is a {kind}; skipped"), at);
+                warnings.warn(format!("{address}: `mode` is a {kind}; skipped"), at);
                 return None;
             }
         };
@@ -443,7 +466,7 @@ impl Reader {
             "managed" => {}
             "data" => return None,
             other => {
-                self.warn(
+                warnings.warn(
                     format!("{address}: unknown resource mode `{other}`; skipped"),
                     at,
                 );
@@ -455,7 +478,7 @@ impl Reader {
             .and_then(|c| c.get("actions"))
         {
             let Some(list) = actions.as_array() else {
-                self.warn(
+                warnings.warn(
                     format!("{address}: change `actions` is not a list; skipped"),
                     at,
                 );
@@ -474,7 +497,7 @@ impl Reader {
             p.json.get("type").and_then(J::as_str),
             p.json.get("name").and_then(J::as_str),
         ) else {
-            self.warn(
+            warnings.warn(
                 format!("{address}: resource without a string `type` and `name`; skipped"),
                 at,
             );
@@ -490,7 +513,7 @@ impl Reader {
             Some(v @ J::Object(_)) => v,
             None | Some(J::Null) => &J::Null,
             Some(_) => {
-                self.warn(
+                warnings.warn(
                     format!("{address}: `values` is not an object; skipped"),
                     p.values_node.map(|n| n.span.clone()).or(at),
                 );
@@ -508,7 +531,7 @@ impl Reader {
         ];
         for (what, mask) in masks {
             if let Some(bad) = mask.and_then(|m| bad_mask_part(m, String::new())) {
-                self.warn(
+                warnings.warn(
                     format!("{address}: `{what}` holds {bad}; that part was ignored"),
                     at.clone(),
                 );

@@ -1,8 +1,10 @@
 //! Byte positions inside a plan document. `serde_json` gives the values but not where they are
 //! written; this small parser walks the same (already validated) text and records the byte range
 //! of every value and object member, so findings without Terraform source can point at the
-//! resource inside the plan file itself.
+//! resource inside the plan file itself. It records only the parts the plan loader keeps
+//! ([`plan_json::PLAN`]); the others are walked over without being recorded.
 
+use crate::load::plan_json::{self, Keep};
 use std::ops::Range;
 
 /// Deepest nesting followed; deeper documents get no positions (their values are still read).
@@ -50,15 +52,21 @@ impl Node {
     }
 }
 
-/// Positions of a JSON document; `None` when the text is not JSON this parser follows.
+/// Positions of the parts of a plan document the plan loader keeps; `None` when the text is
+/// not JSON this parser follows.
 pub fn parse(text: &str) -> Option<Node> {
+    parse_keeping(text, plan_json::PLAN)
+}
+
+/// Positions of the parts of a JSON document `keep` says.
+fn parse_keeping(text: &str, keep: Keep) -> Option<Node> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
     };
     p.skip_ws();
-    let node = p.value(0)?;
+    let node = p.value(0, Some(keep))?;
     Some(node)
 }
 
@@ -83,7 +91,9 @@ impl Parser<'_> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn value(&mut self, depth: usize) -> Option<Node> {
+    /// The value at the current position: recorded as `keep` says, or (with `None`) only
+    /// walked over, its node an empty scalar.
+    fn value(&mut self, depth: usize, keep: Option<Keep>) -> Option<Node> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -100,19 +110,36 @@ impl Parser<'_> {
                         self.skip_ws();
                         let key_start = self.pos;
                         let key_range = self.string()?;
-                        let key: String = serde_json::from_str(self.text.get(key_range)?).ok()?;
+                        let key = match keep {
+                            Some(_) => {
+                                let key: String =
+                                    serde_json::from_str(self.text.get(key_range)?).ok()?;
+                                Some(key)
+                            }
+                            None => None,
+                        };
                         self.skip_ws();
                         if self.peek()? != b':' {
                             return None;
                         }
                         self.pos += 1;
                         self.skip_ws();
-                        let value = self.value(depth + 1)?;
-                        members.push(Member {
-                            key,
-                            span: key_start..value.span.end,
-                            value,
-                        });
+                        let member_keep = match (&key, keep) {
+                            (Some(k), Some(keep)) => keep.member(k),
+                            _ => None,
+                        };
+                        let value = self.value(depth + 1, member_keep)?;
+                        match (key, member_keep) {
+                            (Some(key), Some(_)) => members.push(Member {
+                                key,
+                                span: key_start..value.span.end,
+                                value,
+                            }),
+                            // Skipped: the loader dropped it, and so does a later
+                            // duplicate of a kept member.
+                            (Some(key), None) => members.retain(|m| m.key != key),
+                            _ => {}
+                        }
                         self.skip_ws();
                         match self.peek()? {
                             b',' => self.pos += 1,
@@ -138,7 +165,10 @@ impl Parser<'_> {
                 } else {
                     loop {
                         self.skip_ws();
-                        items.push(self.value(depth + 1)?);
+                        let item = self.value(depth + 1, keep.map(Keep::element))?;
+                        if keep.is_some() {
+                            items.push(item);
+                        }
                         self.skip_ws();
                         match self.peek()? {
                             b',' => self.pos += 1,
@@ -208,7 +238,7 @@ mod tests {
     #[test]
     fn records_member_and_value_ranges() {
         let text = r#"{"a": [1, {"b\"c": "x"}], "d": null}"#;
-        let n = parse(text).expect("parses");
+        let n = parse_keeping(text, Keep::All).expect("parses");
         let a = n.member("a").expect("a");
         assert_eq!(&text[a.span.clone()], r#""a": [1, {"b\"c": "x"}]"#);
         let inner = a
@@ -224,5 +254,26 @@ mod tests {
     fn gives_up_on_broken_text() {
         assert!(parse(r#"{"a": [1, 2"#).is_none());
         assert!(parse(&"[".repeat(1000)).is_none());
+    }
+
+    #[test]
+    fn records_only_what_the_loader_keeps() {
+        let text = r#"{"prior_state": {"a": [1, {"b": 2}]}, "format_version": "1.2", "resource_changes": [{"address": "x.y", "change": {"before": {"z": 1}, "after": {"z": 2}}}]}"#;
+        let n = parse(text).expect("parses");
+        assert!(n.get("prior_state").is_none());
+        assert_eq!(
+            &text[n.get("format_version").expect("fv").span.clone()],
+            r#""1.2""#
+        );
+        let change = n
+            .get("resource_changes")
+            .and_then(|c| c.index(0))
+            .and_then(|c| c.get("change"))
+            .expect("change");
+        assert!(change.get("before").is_none());
+        assert_eq!(
+            &text[change.get("after").expect("after").span.clone()],
+            r#"{"z": 2}"#
+        );
     }
 }
