@@ -2,6 +2,7 @@ rule "aws-codebuild-plaintext-credentials" {
   title     = "CodeBuild project has a credential in a plain-text environment variable"
   severity  = "high"
   area      = "identity-access"
+  secret_values = true
   resources = ["aws_codebuild_project"]
 
   description = <<-EOT
