@@ -76,9 +76,9 @@ rule "aws-codebuild-plaintext-credentials" {
           compute_type = "BUILD_GENERAL1_SMALL"
           image        = "aws/codebuild/standard:7.0"
           type         = "LINUX_CONTAINER"
-          environment_variable {  # expect: aws-codebuild-plaintext-credentials
+          environment_variable {
             name  = "AWS_ACCESS_KEY_ID"
-            value = "AKIAZ7QEXAMPLE4KEY12"
+            value = "AKIAZ7QEXAMPLE4KEY12"  # expect: aws-codebuild-plaintext-credentials
           }
           environment_variable {
             name  = "AWS_SECRET_ACCESS_KEY"
@@ -109,10 +109,10 @@ rule "aws-codebuild-plaintext-credentials" {
           compute_type = "BUILD_GENERAL1_SMALL"
           image        = "aws/codebuild/standard:7.0"
           type         = "LINUX_CONTAINER"
-          environment_variable {  # expect: aws-codebuild-plaintext-credentials
+          environment_variable {
             name  = "NPM_TOKEN"
             type  = "PLAINTEXT"
-            value = var.npm_token
+            value = var.npm_token  # expect: aws-codebuild-plaintext-credentials
           }
         }
         source {

@@ -22,6 +22,28 @@ rule "aws-s3-bucket-access-logging" {
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/logging-with-S3.html",
   ]
 
+  # A bucket that receives access logs is not asked to log itself.
+  when {
+    not {
+      any {
+        attribute "acl" {
+          equals = "log-delivery-write"
+        }
+        linked "aws_s3_bucket_acl" {
+          via   = "bucket"
+          match = "bucket"
+          attribute "acl" {
+            equals = "log-delivery-write"
+          }
+        }
+        linked "aws_s3_bucket_logging" {
+          via   = "target_bucket"
+          match = "bucket"
+        }
+      }
+    }
+  }
+
   assert {
     any {
       # Legacy inline block (deprecated since AWS provider 4.0).
@@ -35,23 +57,9 @@ rule "aws-s3-bucket-access-logging" {
           present = true
         }
       }
-      # A bucket that receives access logs is not asked to log itself.
-      attribute "acl" {
-        equals = "log-delivery-write"
-      }
-      linked "aws_s3_bucket_acl" {
-        via   = "bucket"
-        match = "bucket"
-        attribute "acl" {
-          equals = "log-delivery-write"
-        }
-      }
-      linked "aws_s3_bucket_logging" {
-        via   = "target_bucket"
-        match = "bucket"
-      }
     }
   }
+
 
   example "bad" {
     code = <<-EOT
