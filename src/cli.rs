@@ -161,6 +161,9 @@ pub struct ScanArgs {
     /// Exit with status 1 when a finding is at or above this severity (`never` to always exit 0 on findings) [default: low].
     #[arg(long, value_parser = parse_threshold)]
     pub fail_on: Option<Threshold>,
+    /// Always exit 0 on findings (same as `--fail-on never`); errors still exit non-zero.
+    #[arg(long, conflicts_with = "fail_on")]
+    pub soft_fail: bool,
     #[command(flatten)]
     pub input: InputArgs,
     /// Terraform source of the plan JSON scanned: plan findings point at its `.tf` files
@@ -382,6 +385,21 @@ fn config_error(e: &scan::ConfigError) -> i32 {
 }
 
 fn run_scan(a: ScanArgs) -> i32 {
+    // A mistyped path is a usage error, not an unreadable input. (With `--module-of-files` a
+    // hook may pass files just deleted; their directory is what is scanned.)
+    if !a.module_of_files {
+        if let Some(missing) = a
+            .paths
+            .iter()
+            .find(|p| std::fs::symlink_metadata(p).is_err())
+        {
+            eprintln!(
+                "onus: {}: no such file or directory",
+                crate::discover::display_path(missing)
+            );
+            return 2;
+        }
+    }
     let paths = if a.module_of_files {
         modules_of(&a.paths)
     } else {
@@ -403,6 +421,7 @@ fn run_scan(a: ScanArgs) -> i32 {
     }
     let fail_on = a
         .fail_on
+        .or(a.soft_fail.then_some(Threshold::Never))
         .or(config.fail_on)
         .unwrap_or(Threshold::At(Severity::Low));
     let format = a.format.map(Format::from).or(config.format).unwrap_or(

@@ -189,7 +189,39 @@ fn read_one(id: FileId, d: &Discovered) -> (SourceFile, Read) {
             )
         }
     };
+    // Windows tools write UTF-16 with a byte-order mark (PowerShell's `>`); such a file is
+    // read as the text it encodes. Offsets are then those of the decoded text.
+    let bytes = match decode_utf16(&bytes) {
+        Some(Ok(text)) => text.into_bytes(),
+        Some(Err(at)) => {
+            return fail(
+                empty(String::new()),
+                Diagnostic::error(
+                    "invalid-utf16",
+                    format!(
+                        "{} starts with a UTF-16 byte-order mark but is not valid UTF-16 (at byte {at})",
+                        d.display
+                    ),
+                ),
+            )
+        }
+        None => bytes,
+    };
     if d.kind == FileKind::MaybePlan && !looks_like_plan(&bytes) {
+        if d.explicit {
+            // Named on the command line: the user means it to be scanned, so silence would
+            // read as "no findings".
+            return fail(
+                empty(String::new()),
+                Diagnostic::error(
+                    "not-a-plan",
+                    format!(
+                        "{} is not a Terraform plan (expected the JSON of `terraform show -json`)",
+                        d.display
+                    ),
+                ),
+            );
+        }
         return (empty(String::new()), Read::Skipped);
     }
     if bytes.contains(&0) {
@@ -323,11 +355,44 @@ fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
     text.len()
 }
 
+/// The text of a file that starts with a UTF-16 byte-order mark (little or big endian), the
+/// mark kept as U+FEFF; `None` without one; `Err(byte offset)` when it is not valid UTF-16.
+fn decode_utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    if !bytes.len().is_multiple_of(2) {
+        return Some(Err(bytes.len() - 1));
+    }
+    let units = bytes.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut at = 0;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                at += 2 * c.len_utf16();
+                text.push(c);
+            }
+            Err(_) => return Some(Err(at)),
+        }
+    }
+    Some(Ok(text))
+}
+
 /// A plan is JSON with `format_version` and `planned_values` or `resource_changes`; the check
 /// looks at the first bytes only, so unrelated `.json` files cost little.
 fn looks_like_plan(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
     start == Some(&b'{')
         && has(b"\"format_version\"")

@@ -111,7 +111,7 @@ const MAX_SNIPPET_LINE: usize = 400;
 fn snippet_source(result: &ScanResult, span: Span) -> Option<NamedSource<Arc<String>>> {
     let src = result.sources.get(span.file)?;
     (src.line_len_at(span.start) <= MAX_SNIPPET_LINE)
-        .then(|| NamedSource::new(src.display.clone(), src.text.clone()))
+        .then(|| NamedSource::new(super::escape_control(&src.display), src.text.clone()))
 }
 
 /// `file:line:col` of a span, for reports that cannot show its snippet.
@@ -119,7 +119,12 @@ fn location(result: &ScanResult, span: Span) -> String {
     match result.sources.get(span.file) {
         Some(src) => {
             let lc = src.line_col(span.start);
-            format!("{}:{}:{}", src.display, lc.line, lc.column)
+            format!(
+                "{}:{}:{}",
+                super::escape_control(&src.display),
+                lc.line,
+                lc.column
+            )
         }
         None => String::new(),
     }
