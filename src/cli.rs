@@ -437,6 +437,19 @@ fn run_scan(a: ScanArgs) -> i32 {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };
+    if result.sources.is_empty() {
+        // Every path was a directory (a named file is always read, or its failure reported):
+        // like other linters, an empty selection is a warning, not an error, but never silent.
+        eprintln!(
+            "onus: warning: nothing to scan: no Terraform, variables or plan files found in {} \
+             (after excludes)",
+            opts.paths
+                .iter()
+                .map(|p| crate::discover::display_path(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let render = RenderOptions {
         color: color_allowed(a.no_color),
         width: 100,

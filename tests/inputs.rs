@@ -219,3 +219,32 @@ fn control_characters_in_file_names_do_not_split_lines() {
     assert!(!gh.contains('\x1b'), "{gh}");
     assert!(gh.lines().all(|l| l.starts_with("::")), "{gh}");
 }
+
+#[test]
+fn an_empty_selection_is_a_warning_on_stderr() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    onus()
+        .args(["scan", "--format", "compact"])
+        .arg(empty.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning: nothing to scan"));
+    let excluded = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        excluded.path().join("main.tf"),
+        "resource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n",
+    )
+    .expect("write");
+    onus()
+        .args(["scan", "--format", "compact", "--exclude", "**"])
+        .arg(excluded.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning: nothing to scan"));
+    // A scan that read something says nothing of the kind.
+    onus()
+        .args(["scan", "--format", "compact"])
+        .arg(excluded.path())
+        .assert()
+        .stderr(predicate::str::contains("nothing to scan").not());
+}
