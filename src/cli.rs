@@ -483,8 +483,12 @@ fn report_nothing_scanned(paths: &[PathBuf]) {
 }
 
 fn run_scan(a: ScanArgs) -> i32 {
-    if let Some(status) = missing_path(&a.paths) {
-        return status;
+    // With `--module-of-files` a hook may pass files just deleted: their directory is what is
+    // scanned, so only other scans refuse a path that does not exist.
+    if !a.module_of_files {
+        if let Some(status) = missing_path(&a.paths) {
+            return status;
+        }
     }
     let paths = if a.module_of_files {
         modules_of(&a.paths)

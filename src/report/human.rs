@@ -302,7 +302,7 @@ fn snippet_source(
     } else {
         Arc::new(mask(&src.text, &here))
     };
-    Some(NamedSource::new(src.display.clone(), text))
+    Some(NamedSource::new(super::escape_control(&src.display), text))
 }
 
 /// `text` with the secret parts of `spans` replaced by `*`, one per byte, so every offset (and
@@ -347,7 +347,12 @@ fn location(result: &ScanResult, span: Span) -> String {
     match result.sources.get(span.file) {
         Some(src) => {
             let lc = src.line_col(span.start);
-            format!("{}:{}:{}", src.display, lc.line, lc.column)
+            format!(
+                "{}:{}:{}",
+                super::escape_control(&src.display),
+                lc.line,
+                lc.column
+            )
         }
         None => String::new(),
     }

@@ -181,7 +181,12 @@ fn rule_object(r: &Rule) -> Value {
     o.insert("id".into(), json!(&*r.id));
     o.insert("name".into(), json!(camel_case(&r.id)));
     o.insert("shortDescription".into(), json!({"text": r.title}));
-    o.insert("fullDescription".into(), json!({"text": description}));
+    // GitHub code scanning cuts `fullDescription` at 1,024 characters; the whole text stays in
+    // `help`.
+    o.insert(
+        "fullDescription".into(),
+        json!({"text": shorten(&description, MAX_FULL_DESCRIPTION)}),
+    );
     o.insert("help".into(), json!({"text": text, "markdown": markdown}));
     if let Some(uri) = r.help_uri() {
         o.insert("helpUri".into(), json!(uri));
@@ -205,6 +210,19 @@ fn rule_object(r: &Rule) -> Value {
 }
 
 /// The `problem.severity` property CodeQL uses for non-security ranking.
+/// Longest `fullDescription` GitHub code scanning keeps, in characters.
+const MAX_FULL_DESCRIPTION: usize = 1024;
+
+/// `s` cut to at most `max` characters, at a word boundary, with an ellipsis when cut.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max - 1).collect();
+    let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end())
+}
+
 fn problem_severity(s: Severity) -> &'static str {
     match s {
         Severity::Critical | Severity::High => "error",
@@ -426,6 +444,22 @@ fn diagnostic_notifications(result: &ScanResult) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_descriptions_fit_github() {
+        assert_eq!(shorten("short text", 1024), "short text");
+        let cut = shorten(&"word ".repeat(400), 1024);
+        assert!(
+            cut.chars().count() <= 1024 && cut.ends_with("word…"),
+            "{cut}"
+        );
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules");
+        for r in rules.rules() {
+            let o = rule_object(r);
+            let text = o["fullDescription"]["text"].as_str().unwrap_or_default();
+            assert!(text.chars().count() <= MAX_FULL_DESCRIPTION, "{}", r.id);
+        }
+    }
 
     #[test]
     fn camel_case_of_ids() {
