@@ -134,8 +134,10 @@ fn check_example(rule: &Rule, alone: &RuleSet, example: &Example, dir: &Path) ->
             dir.display()
         )];
     }
+    // A rule's examples are judged by that rule alone: no exposure paths either.
     let opts = ScanOptions {
         paths: vec![dir.to_path_buf()],
+        no_paths: true,
         ..ScanOptions::default()
     };
     let result = match scan_with_rules(&opts, alone.clone()) {

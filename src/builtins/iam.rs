@@ -32,6 +32,26 @@ pub fn no_public_principal(resource: &Value, args: &Map) -> Result<Outcome, Stri
     run("iam-no-public-principal", resource, args, public_principal)
 }
 
+/// Whether a policy document (a value as [`policy_hits`] reads it) grants every action on
+/// every resource, with the statement's detail: for exposure paths, which judge a role's
+/// policies outside any rule.
+pub fn policy_grants_admin(policy: &Value) -> (Tri, Option<String>) {
+    let hits = policy_hits(policy, "policy", admin);
+    let mut result = Tri::False;
+    let mut detail = None;
+    for hit in hits {
+        match hit.violates {
+            Tri::True => return (Tri::True, hit.detail),
+            Tri::Unknown if result == Tri::False => {
+                result = Tri::Unknown;
+                detail = hit.detail;
+            }
+            _ => {}
+        }
+    }
+    (result, detail)
+}
+
 /// One statement of a policy, with how details name it.
 struct Statement<'a> {
     body: &'a Map,

@@ -953,6 +953,7 @@ fn make_finding(
         fingerprint,
         suppression: None,
         enclosing,
+        path: None,
     }
 }
 
