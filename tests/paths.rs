@@ -114,9 +114,133 @@ fn paths_can_be_switched_off() {
     assert!(path_findings(&result).is_empty());
 }
 
-#[allow(dead_code)]
 fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/paths")
         .join(case)
+}
+
+/// (rule, workload address) of every path finding, and the undecided path evaluations.
+fn paths_of(case: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let result = scan_dir(&fixture(case));
+    assert!(!result.has_errors(), "{case}: {:?}", result.diagnostics);
+    let found = path_findings(&result)
+        .into_iter()
+        .map(|f| (f.rule_id.to_string(), f.address.clone()))
+        .collect();
+    let undecided = result
+        .undecided
+        .iter()
+        .filter(|u| u.rule_id.starts_with("aws-path-"))
+        .map(|u| (u.rule_id.to_string(), u.reason.clone()))
+        .collect();
+    (found, undecided)
+}
+
+#[test]
+fn internet_exposed_instance_with_admin_role_through_a_module() {
+    let result = scan_dir(&fixture("ec2-admin-role"));
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    let f = found[0];
+    assert_eq!(&*f.rule_id, "aws-path-internet-instance-admin-role");
+    assert_eq!(f.address, "aws_instance.web");
+    let hops: Vec<(PathStage, &str, String)> = f
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| {
+            let src = result.sources.get(h.span.file).expect("source");
+            let at = format!("{}:{}", src.display, src.line_col(h.span.start).line);
+            (h.stage, h.address.as_str(), at)
+        })
+        .collect();
+    let dir = fixture("ec2-admin-role");
+    let at = |file: &str, line: u32| format!("{}:{line}", dir.join(file).display());
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.aws_internet_gateway.main[0]",
+                at("modules/network/main.tf", 16)
+            ),
+            (
+                PathStage::Entry,
+                "module.network.aws_route.internet[0]",
+                at("modules/network/main.tf", 29)
+            ),
+            (
+                PathStage::Entry,
+                "module.network.aws_route_table.app",
+                at("modules/network/main.tf", 21)
+            ),
+            (
+                PathStage::Entry,
+                "module.network.aws_subnet.app",
+                at("modules/network/main.tf", 13)
+            ),
+            (
+                PathStage::Entry,
+                "aws_security_group.web",
+                at("network.tf", 15)
+            ),
+            (PathStage::Entry, "aws_instance.web", at("compute.tf", 1)),
+            (
+                PathStage::Pivot,
+                "aws_iam_instance_profile.web",
+                at("iam.tf", 3)
+            ),
+            (PathStage::Pivot, "aws_iam_role.web", at("iam.tf", 16)),
+            (
+                PathStage::Target,
+                "aws_iam_role_policy_attachment.web_admin",
+                at("iam.tf", 23)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_private_subnet_breaks_the_instance_path() {
+    assert_eq!(paths_of("ec2-admin-role-private-subnet"), (vec![], vec![]));
+}
+
+#[test]
+fn a_role_scoped_to_one_bucket_breaks_the_instance_path() {
+    assert_eq!(paths_of("ec2-scoped-role"), (vec![], vec![]));
+}
+
+#[test]
+fn a_role_from_a_variable_without_a_value_leaves_the_path_undecided() {
+    let (found, undecided) = paths_of("ec2-role-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert_eq!(undecided[0].0, "aws-path-internet-instance-admin-role");
+    assert!(undecided[0].1.contains("role"), "{}", undecided[0].1);
+}
+
+#[test]
+fn public_function_url_with_admin_role_from_a_module_policy_document() {
+    let (found, undecided) = paths_of("lambda-url-admin-role");
+    assert_eq!(
+        found,
+        vec![(
+            "aws-path-public-function-url-admin-role".to_string(),
+            "aws_lambda_function_url.api".to_string()
+        )]
+    );
+    assert!(undecided.is_empty(), "{undecided:?}");
+}
+
+#[test]
+fn iam_auth_on_the_function_url_breaks_the_path() {
+    assert_eq!(paths_of("lambda-url-iam-auth"), (vec![], vec![]));
+}
+
+#[test]
+fn a_scoped_execution_role_breaks_the_function_url_path() {
+    assert_eq!(paths_of("lambda-url-scoped-role"), (vec![], vec![]));
 }

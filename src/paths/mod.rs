@@ -328,7 +328,14 @@ impl<'a> Search<'a> {
             }
         }
         for &r in self.routes.of(rt) {
-            alternatives.push(self.route_to_igw(r, &self.inst(r).values, ""));
+            alternatives.push(self.route_to_igw(r, &self.inst(r).values, "").then(|| {
+                Reach::Yes(vec![self.hop(
+                    rt,
+                    PathStage::Entry,
+                    None,
+                    "route table of the subnet".into(),
+                )])
+            }));
         }
         Reach::any(alternatives)
     }
