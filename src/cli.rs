@@ -26,6 +26,9 @@ pub struct Cli {
 pub enum Command {
     /// Scan Terraform files, directories and plan JSON for misconfigurations.
     Scan(ScanArgs),
+    /// Scan like `scan`, reporting only exposure paths: an internet entry, the identity the
+    /// workload runs as and what it may reach, drawn hop by hop.
+    Paths(ScanArgs),
     /// List every rule: id, severity, area, title.
     Rules(RulesArgs),
     /// Show a rule's documentation and examples, or a resource type's service, service model and
@@ -354,7 +357,8 @@ pub fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Scan(a) => run_scan(a),
+        Command::Scan(a) => run_scan(a, false),
+        Command::Paths(a) => run_scan(a, true),
         Command::Rules(a) => run_rules(a),
         Command::Explain(a) => run_explain(a),
         Command::Matrix(a) => run_matrix(a),
@@ -381,7 +385,9 @@ fn config_error(e: &scan::ConfigError) -> i32 {
     2
 }
 
-fn run_scan(a: ScanArgs) -> i32 {
+/// `scan`, or with `paths_only` the `paths` command: the same scan, keeping only path findings
+/// and the path evaluations that could not be decided.
+fn run_scan(a: ScanArgs, paths_only: bool) -> i32 {
     let paths = if a.module_of_files {
         modules_of(&a.paths)
     } else {
@@ -414,10 +420,17 @@ fn run_scan(a: ScanArgs) -> i32 {
     );
     // Progress only for people: never with a machine format or when stderr is not a terminal.
     opts.progress = format == Format::Human && std::io::stderr().is_terminal();
-    let result = match scan::scan(&opts) {
+    let mut result = match scan::scan(&opts) {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };
+    if paths_only {
+        result.findings.retain(|f| f.path.is_some());
+        let path_rules = crate::paths::rules::builtin().unwrap_or_default();
+        result
+            .undecided
+            .retain(|u| path_rules.iter().any(|r| r.id == u.rule_id));
+    }
     let render = RenderOptions {
         color: color_allowed(a.no_color),
         width: 100,

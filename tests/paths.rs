@@ -244,3 +244,239 @@ fn iam_auth_on_the_function_url_breaks_the_path() {
 fn a_scoped_execution_role_breaks_the_function_url_path() {
     assert_eq!(paths_of("lambda-url-scoped-role"), (vec![], vec![]));
 }
+
+fn cwd_scan(case: &str) -> ScanResult {
+    // Relative paths keep file names in the output independent of the checkout.
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("cd to crate");
+    scan_dir(&Path::new("fixtures/paths").join(case))
+}
+
+#[test]
+fn sarif_carries_each_path_as_a_code_flow_valid_against_the_schema() {
+    let result = cwd_scan("ec2-admin-role");
+    let doc: serde_json::Value =
+        serde_json::from_str(&onus::report::sarif::render(&result)).expect("SARIF is JSON");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+        )
+        .expect("vendored schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let run = &doc["runs"][0];
+    let results = run["results"].as_array().expect("results");
+    let path_result = results
+        .iter()
+        .find(|r| r["ruleId"] == "aws-path-internet-instance-admin-role")
+        .expect("path result");
+    let flows = path_result["codeFlows"].as_array().expect("codeFlows");
+    assert_eq!(flows.len(), 1);
+    let locations = flows[0]["threadFlows"][0]["locations"]
+        .as_array()
+        .expect("locations");
+    assert_eq!(locations.len(), 9);
+    let first = &locations[0]["location"];
+    assert_eq!(
+        first["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/paths/ec2-admin-role/modules/network/main.tf"
+    );
+    assert_eq!(first["physicalLocation"]["region"]["startLine"], 16);
+    assert_eq!(locations[8]["kinds"][0], "target");
+    // The path rule is described in the driver, and the result points at it.
+    let index = path_result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(
+        run["tool"]["driver"]["rules"][index]["id"],
+        "aws-path-internet-instance-admin-role"
+    );
+    // Scans without paths keep no codeFlows.
+    assert!(results
+        .iter()
+        .filter(|r| r["ruleId"] != "aws-path-internet-instance-admin-role")
+        .all(|r| r.get("codeFlows").is_none()));
+}
+
+#[test]
+fn json_carries_the_hops_with_file_line_and_service_model() {
+    let result = cwd_scan("lambda-url-admin-role");
+    let opts = onus::report::RenderOptions::default();
+    let doc: serde_json::Value = serde_json::from_str(&onus::report::render(
+        onus::report::Format::Json,
+        &result,
+        &opts,
+    ))
+    .expect("JSON");
+    let findings = doc["findings"].as_array().expect("findings");
+    let f = findings
+        .iter()
+        .find(|f| f["rule"] == "aws-path-public-function-url-admin-role")
+        .expect("path finding");
+    let hops: Vec<(String, String, String, u64, String)> = f["path"]
+        .as_array()
+        .expect("path")
+        .iter()
+        .map(|h| {
+            (
+                h["stage"].as_str().unwrap_or("").to_string(),
+                h["address"].as_str().unwrap_or("").to_string(),
+                h["file"].as_str().unwrap_or("").to_string(),
+                h["line"].as_u64().unwrap_or(0),
+                h["service_model"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let d = "fixtures/paths/lambda-url-admin-role";
+    assert_eq!(
+        hops,
+        vec![
+            (
+                "entry".into(),
+                "aws_lambda_function_url.api".into(),
+                format!("{d}/function.tf"),
+                11,
+                "FaaS".into()
+            ),
+            (
+                "pivot".into(),
+                "aws_lambda_function.api".into(),
+                format!("{d}/function.tf"),
+                3,
+                "FaaS".into()
+            ),
+            (
+                "pivot".into(),
+                "module.api_role.aws_iam_role.this".into(),
+                format!("{d}/modules/role/main.tf"),
+                31,
+                "Mgmt".into()
+            ),
+            (
+                "target".into(),
+                "module.api_role.aws_iam_role.this".into(),
+                format!("{d}/modules/role/main.tf"),
+                37,
+                "Mgmt".into()
+            ),
+        ]
+    );
+    // Single-resource findings have no `path`.
+    assert!(findings
+        .iter()
+        .filter(|f| f["rule"] != "aws-path-public-function-url-admin-role")
+        .all(|f| f.get("path").is_none()));
+}
+
+#[test]
+fn the_fingerprint_survives_moving_lines_and_changes_with_the_chain() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture("ec2-admin-role"), dir.path());
+    let fp = |r: &ScanResult| {
+        path_findings(r)
+            .first()
+            .map(|f| f.fingerprint.clone())
+            .expect("a path")
+    };
+    let before = fp(&scan_dir(dir.path()));
+    assert_eq!(before.len(), 32);
+    let edit = |file: &str, f: &dyn Fn(String) -> String| {
+        let p = dir.path().join(file);
+        let text = std::fs::read_to_string(&p).expect("read");
+        std::fs::write(&p, f(text)).expect("write");
+    };
+    edit("compute.tf", &|t| format!("\n\n# moved down\n{t}"));
+    edit("iam.tf", &|t| format!("# moved down\n{t}"));
+    assert_eq!(fp(&scan_dir(dir.path())), before, "lines moved");
+    edit("iam.tf", &|t| t.replace("\"web_admin\"", "\"admin\""));
+    assert_ne!(
+        fp(&scan_dir(dir.path())),
+        before,
+        "another attachment grants admin"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let p = e.path();
+        let dest = to.join(e.file_name());
+        if p.is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn human_output_draws_the_chain_one_line_per_hop() {
+    let result = cwd_scan("ec2-admin-role");
+    let f = path_findings(&result)[0];
+    let chain =
+        onus::paths::render_chain(&f.rule_id, f.path.as_ref().expect("path"), &result.sources);
+    let lines: Vec<&str> = chain.lines().collect();
+    assert_eq!(lines[0], "  path:");
+    assert_eq!(lines.len(), 1 + 9 + 1, "{chain}");
+    assert!(
+        lines[1].contains("entry  module.network.aws_internet_gateway.main[0]"),
+        "{chain}"
+    );
+    assert!(
+        lines[1].contains("fixtures/paths/ec2-admin-role/modules/network/main.tf:16"),
+        "{chain}"
+    );
+    assert!(
+        lines[9].contains("→ target aws_iam_role_policy_attachment.web_admin"),
+        "{chain}"
+    );
+    assert!(
+        lines[9].contains("fixtures/paths/ec2-admin-role/iam.tf:23  [AWS IAM · Mgmt]"),
+        "{chain}"
+    );
+    assert!(
+        lines[10].starts_with("  fix: Scope the role's policy"),
+        "{chain}"
+    );
+}
+
+#[test]
+fn onus_paths_prints_only_path_findings() {
+    let out = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["paths", "--no-config", "-f", "compact", "fixtures/paths"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rules: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("fixtures/"))
+        .filter_map(|l| l.split_whitespace().nth(2))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            "aws-path-internet-instance-admin-role",
+            "aws-path-public-function-url-admin-role"
+        ],
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // `scan` reports the same paths beside the single-resource findings.
+    let scan = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["scan", "--no-config", "-f", "compact", "fixtures/paths"])
+        .output()
+        .expect("runs");
+    let scan_out = String::from_utf8_lossy(&scan.stdout);
+    assert_eq!(scan_out.matches(" aws-path-").count(), 2, "{scan_out}");
+    assert!(
+        scan_out
+            .lines()
+            .filter(|l| l.starts_with("fixtures/"))
+            .count()
+            > 2
+    );
+}

@@ -726,3 +726,35 @@ fn fingerprint(rule: &str, file: &str, address: &str, chain: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// The chain of a path for terminal output: one line per hop with its stage, address,
+/// file:line, service and service model, and what the hop contributes; then the cheapest fix.
+pub fn render_chain(rule_id: &str, path: &ExposurePath, sources: &SourceMap) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("  path:\n");
+    let width = path.hops.iter().map(|h| h.address.len()).max().unwrap_or(0);
+    for (n, h) in path.hops.iter().enumerate() {
+        let at = match sources.get(h.span.file) {
+            Some(src) => format!("{}:{}", src.display, src.line_col(h.span.start).line),
+            None => String::new(),
+        };
+        let arrow = if n == 0 { "  " } else { "→ " };
+        let _ = writeln!(
+            out,
+            "    {arrow}{:<6} {:<width$}  {at}  [{} · {}]  {}",
+            h.stage.as_str(),
+            h.address,
+            h.service,
+            h.service_model,
+            h.label,
+        );
+    }
+    if let Some(rule) = rules::builtin()
+        .ok()
+        .and_then(|rs| rs.into_iter().find(|r| &*r.id == rule_id))
+    {
+        let fix = rule.remediation.split_whitespace().collect::<Vec<_>>();
+        let _ = writeln!(out, "  fix: {}", fix.join(" "));
+    }
+    out
+}

@@ -31,6 +31,13 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
         if !f.via.is_empty() {
             let _ = writeln!(out, "  via: {}", f.via.join(" → "));
         }
+        if let Some(path) = &f.path {
+            out.push_str(&crate::paths::render_chain(
+                &f.rule_id,
+                path,
+                &result.sources,
+            ));
+        }
         if let Some(s) = &f.suppression {
             let _ = writeln!(out, "  suppressed: {}", s.justification);
         }
