@@ -180,6 +180,9 @@ pub struct ScanArgs {
     /// Never colour output (colour also stays off when NO_COLOR is set or output is not a terminal).
     #[arg(long)]
     pub no_color: bool,
+    /// Skip the exposure-path search: single-resource findings only.
+    #[arg(long)]
+    pub no_paths: bool,
     #[command(flatten)]
     pub living: LivingArgs,
 }
@@ -395,6 +398,7 @@ fn run_scan(a: ScanArgs, paths_only: bool) -> i32 {
     };
     let opts = ScanOptions {
         source_dirs: a.source,
+        no_paths: a.no_paths && !paths_only,
         ..a.input.scan_options(paths)
     };
     // Settings from .onus.hcl, under the command line's.

@@ -9,7 +9,7 @@
 pub mod graph;
 pub mod rules;
 
-use crate::builtins::iam::policy_grants_admin;
+use crate::builtins::iam::{policy_grants_admin, policy_grants_iam_escalation};
 use crate::builtins::network::cidr_is_internet;
 use crate::check::Undecided;
 use crate::finding::{ExposurePath, Finding, PathHop, PathStage};
@@ -44,8 +44,9 @@ pub fn find(
     let search = Search::new(instances, classify);
     for rule in rules {
         let entries = match rule.kind {
-            PathKind::InternetInstanceAdminRole => search.instances_to_admin(),
-            PathKind::PublicFunctionUrlAdminRole => search.function_urls_to_admin(),
+            PathKind::InternetInstanceAdminRole => search.instances_to(Grant::Admin),
+            PathKind::PublicFunctionUrlAdminRole => search.function_urls_to(Grant::Admin),
+            PathKind::InternetInstanceIamEscalation => search.instances_to(Grant::IamEscalation),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -238,7 +239,7 @@ impl<'a> Search<'a> {
 
     // -- rule: internet-exposed EC2 instance with an admin instance role -------------------
 
-    fn instances_to_admin(&self) -> Vec<(usize, Reach)> {
+    fn instances_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
         self.g
             .of_type("aws_instance")
             .iter()
@@ -258,7 +259,7 @@ impl<'a> Search<'a> {
                         let profile = self.g.resolve(i, "iam_instance_profile", PROFILE, "name");
                         match profile {
                             Resolved::Known(p) if p.is_empty() => Reach::No,
-                            profile => self.follow(profile, |p| self.profile_admin(p)),
+                            profile => self.follow(profile, |p| self.profile_grants(p, grant)),
                         }
                     });
                 (i, reach)
@@ -519,7 +520,7 @@ impl<'a> Search<'a> {
         Reach::any(alternatives)
     }
 
-    fn profile_admin(&self, profile: usize) -> Reach {
+    fn profile_grants(&self, profile: usize, grant: Grant) -> Reach {
         let role = self.g.resolve(profile, "role", ROLE, "name");
         Reach::Yes(vec![self.hop(
             profile,
@@ -527,12 +528,12 @@ impl<'a> Search<'a> {
             Some("role"),
             "instance profile carries a role".into(),
         )])
-        .then(|| self.follow(role, |r| self.role_admin(r)))
+        .then(|| self.follow(role, |r| self.role_grants(r, grant)))
     }
 
     // -- rule: public Lambda function URL with an admin execution role ---------------------
 
-    fn function_urls_to_admin(&self) -> Vec<(usize, Reach)> {
+    fn function_urls_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
         self.g
             .of_type("aws_lambda_function_url")
             .iter()
@@ -561,7 +562,7 @@ impl<'a> Search<'a> {
                             Some("role"),
                             "function runs as its execution role".into(),
                         )])
-                        .then(|| self.follow(role, |r| self.role_admin(r)))
+                        .then(|| self.follow(role, |r| self.role_grants(r, grant)))
                     })
                 });
                 (u, reach)
@@ -573,13 +574,20 @@ impl<'a> Search<'a> {
 
     /// Whether some policy of `role` grants every action on every resource: inline blocks,
     /// `managed_policy_arns`, `aws_iam_role_policy` and `aws_iam_role_policy_attachment`.
-    fn role_admin(&self, role: usize) -> Reach {
+    fn role_grants(&self, role: usize, grant: Grant) -> Reach {
+        // An administrator role escalates trivially: its path is reported as the admin one.
+        if grant == Grant::IamEscalation
+            && matches!(self.role_grants(role, Grant::Admin), Reach::Yes(_))
+        {
+            return Reach::No;
+        }
         let inst = self.inst(role);
         let mut alternatives = Vec::new();
         if let Some(blocks) = inst.values.get("inline_policy").and_then(Value::as_list) {
             for (n, block) in blocks.iter().enumerate() {
                 if let Some(policy) = block.get("policy") {
-                    alternatives.push(self.policy_admin(
+                    alternatives.push(self.policy_grants(
+                        grant,
                         role,
                         policy,
                         &format!("inline_policy.{n}.policy"),
@@ -593,17 +601,17 @@ impl<'a> Search<'a> {
                 _ => vec![arns],
             };
             for arn in items {
-                alternatives.push(self.policy_arn_admin(role, arn, "managed_policy_arns"));
+                alternatives.push(self.policy_arn_grants(grant, role, arn, "managed_policy_arns"));
             }
         }
         for &p in self.role_policies.of(role) {
             if let Some(policy) = self.inst(p).values.get("policy") {
-                alternatives.push(self.policy_admin(p, policy, "policy"));
+                alternatives.push(self.policy_grants(grant, p, policy, "policy"));
             }
         }
         for &a in self.role_attachments.of(role) {
             if let Some(arn) = self.inst(a).values.get("policy_arn") {
-                alternatives.push(self.policy_arn_admin(a, arn, "policy_arn"));
+                alternatives.push(self.policy_arn_grants(grant, a, arn, "policy_arn"));
             }
         }
         // A policy whose role cannot be resolved may be this role's.
@@ -614,9 +622,9 @@ impl<'a> Search<'a> {
             .chain(&self.role_attachments.unresolved)
         {
             let grants = match self.inst(*p).values.get("policy") {
-                Some(policy) => self.policy_admin(*p, policy, "policy"),
+                Some(policy) => self.policy_grants(grant, *p, policy, "policy"),
                 None => match self.inst(*p).values.get("policy_arn") {
-                    Some(arn) => self.policy_arn_admin(*p, arn, "policy_arn"),
+                    Some(arn) => self.policy_arn_grants(grant, *p, arn, "policy_arn"),
                     None => Reach::No,
                 },
             };
@@ -642,14 +650,19 @@ impl<'a> Search<'a> {
         .then(|| Reach::any(alternatives))
     }
 
-    fn policy_admin(&self, owner: usize, policy: &Value, attr: &str) -> Reach {
-        match policy_grants_admin(policy) {
+    fn policy_grants(&self, grant: Grant, owner: usize, policy: &Value, attr: &str) -> Reach {
+        let judged = match grant {
+            Grant::Admin => policy_grants_admin(policy),
+            Grant::IamEscalation => policy_grants_iam_escalation(policy),
+        };
+        match judged {
             (Tri::True, detail) => Reach::Yes(vec![self.hop(
                 owner,
                 PathStage::Target,
                 Some(attr),
                 format!(
-                    "every action on every resource ({})",
+                    "{} ({})",
+                    grant.reaches(),
                     detail.unwrap_or_else(|| "admin".into())
                 ),
             )]),
@@ -662,17 +675,20 @@ impl<'a> Search<'a> {
         }
     }
 
-    fn policy_arn_admin(&self, owner: usize, arn: &Value, attr: &str) -> Reach {
+    fn policy_arn_grants(&self, grant: Grant, owner: usize, arn: &Value, attr: &str) -> Reach {
         if let Some(s) = arn.as_str() {
-            return if s == ADMIN_POLICY_ARN {
+            return if s == ADMIN_POLICY_ARN
+                || (grant == Grant::IamEscalation && s == IAM_FULL_ACCESS_ARN)
+            {
                 Reach::Yes(vec![self.hop(
                     owner,
                     PathStage::Target,
                     Some(attr),
-                    "AdministratorAccess: every action on every resource".into(),
+                    format!("{}: {}", s.rsplit('/').next().unwrap_or(s), grant.reaches()),
                 )])
             } else if s.starts_with("arn:aws:iam::aws:policy/") {
-                // Another AWS-managed policy: none but AdministratorAccess grants `*` on `*`.
+                // Another AWS-managed policy: none but AdministratorAccess grants `*` on `*`,
+                // and none but it and IAMFullAccess the IAM writes that escalate.
                 Reach::No
             } else {
                 Reach::Unknown(format!("policy {s:?} is not defined in this configuration"))
@@ -686,7 +702,7 @@ impl<'a> Search<'a> {
             policies
                 .into_iter()
                 .map(|p| match self.inst(p).values.get("policy") {
-                    Some(policy) => self.policy_admin(p, policy, "policy"),
+                    Some(policy) => self.policy_grants(grant, p, policy, "policy"),
                     None => Reach::No,
                 }),
         )
@@ -694,6 +710,26 @@ impl<'a> Search<'a> {
 }
 
 const ADMIN_POLICY_ARN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
+const IAM_FULL_ACCESS_ARN: &str = "arn:aws:iam::aws:policy/IAMFullAccess";
+
+/// What a path's identity must be allowed for the path to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grant {
+    /// Every action on every resource.
+    Admin,
+    /// IAM writes that give the caller more privilege (`iam:PassRole` on `*`,
+    /// `iam:CreatePolicyVersion`, `iam:AttachRolePolicy`).
+    IamEscalation,
+}
+
+impl Grant {
+    fn reaches(self) -> &'static str {
+        match self {
+            Grant::Admin => "every action on every resource",
+            Grant::IamEscalation => "IAM writes that escalate privilege",
+        }
+    }
+}
 
 /// Why a value is unknown, for the undecided count.
 fn unknown_why(v: &Value, attr: &str) -> String {

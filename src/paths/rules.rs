@@ -19,6 +19,8 @@ pub enum PathKind {
     InternetInstanceAdminRole,
     /// Lambda function URL without authentication whose execution role may do everything.
     PublicFunctionUrlAdminRole,
+    /// Internet-reachable EC2 instance whose role may escalate its privilege through IAM.
+    InternetInstanceIamEscalation,
 }
 
 impl PathKind {
@@ -30,6 +32,9 @@ impl PathKind {
             }
             "public-function-url-admin-role" => {
                 Some((PathKind::PublicFunctionUrlAdminRole, true, true))
+            }
+            "internet-instance-iam-escalation" => {
+                Some((PathKind::InternetInstanceIamEscalation, true, false))
             }
             _ => None,
         }
