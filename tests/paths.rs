@@ -519,3 +519,18 @@ fn an_admin_role_is_reported_once_as_the_admin_path() {
         )]
     );
 }
+
+#[test]
+fn a_scan_narrowed_to_chosen_rules_runs_no_path_rules() {
+    let mut opts = ScanOptions {
+        paths: vec![fixture("ec2-admin-role")],
+        ..ScanOptions::default()
+    };
+    opts.select.enable = vec!["aws-ec2-imdsv2".to_string()];
+    let result = scan(&opts).expect("scan runs");
+    assert!(path_findings(&result).is_empty());
+    assert!(result
+        .undecided
+        .iter()
+        .all(|u| !u.rule_id.starts_with("aws-path-")));
+}

@@ -211,8 +211,15 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     let ignorable = crate::suppress::files_with_ignores(&sources);
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
-    // Path rules are built in: a scan of user rules alone, or one that opts out, has none.
-    let path_rules = if opts.no_paths || opts.no_builtin_rules {
+    // Path rules are built in: a scan of user rules alone, or one that opts out, has none;
+    // nor does one narrowed to chosen rules, providers, areas or a compliance framework (the
+    // selection names single-resource rules; path rules are not in its rule set).
+    let sel = &opts.select;
+    let narrowed = !sel.enable.is_empty()
+        || !sel.compliance.is_empty()
+        || !sel.providers.is_empty()
+        || !sel.areas.is_empty();
+    let path_rules = if opts.no_paths || opts.no_builtin_rules || narrowed {
         Vec::new()
     } else {
         crate::paths::rules::builtin().map_err(ConfigError)?
