@@ -30,6 +30,7 @@ pub mod eval;
 pub mod finding;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod plan;
 pub mod result;
 pub mod rules;

@@ -39,6 +39,13 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
             let report = FindingReport::from(result, f);
             let _ = handler.render_report(&mut out, &report);
             write_trace(&mut out, &handler, result, f);
+            if let Some(path) = &f.path {
+                out.push_str(&crate::paths::render_chain(
+                    &f.rule_id,
+                    path,
+                    &result.sources,
+                ));
+            }
             if let Some(s) = &f.suppression {
                 let _ = writeln!(out, "  suppressed: {}", s.justification);
             }

@@ -48,6 +48,8 @@ pub struct ScanOptions {
     /// Show progress on stderr for scans of more than [`PROGRESS_MIN_FILES`] files. The
     /// caller decides whether stderr is a terminal that wants it.
     pub progress: bool,
+    /// Skip the exposure-path search (`paths`): single-resource findings only.
+    pub no_paths: bool,
 }
 
 /// Scans smaller than this finish too fast for a progress display to help.
@@ -222,7 +224,21 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     let ignorable = crate::suppress::files_with_ignores(&sources);
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
+    // Path rules are built in: a scan of user rules alone, or one that opts out, has none;
+    // nor does one narrowed to chosen rules, providers, areas or a compliance framework (the
+    // selection names single-resource rules; path rules are not in its rule set).
+    let sel = &opts.select;
+    let narrowed = !sel.enable.is_empty()
+        || !sel.compliance.is_empty()
+        || !sel.providers.is_empty()
+        || !sel.areas.is_empty();
+    let path_rules = if opts.no_paths || opts.no_builtin_rules || narrowed {
+        Vec::new()
+    } else {
+        crate::paths::rules::builtin().map_err(ConfigError)?
+    };
     let run = RootRun {
+        path_rules: &path_rules,
         cache: &cache,
         eval_opts: &eval_opts,
         checker: &checker,
@@ -560,6 +576,8 @@ struct RootRun<'r> {
     /// Display paths of the directories plans may stand for.
     plan_roots: &'r HashSet<String>,
     keep_values: bool,
+    /// The exposure-path rules searched in every root after its check.
+    path_rules: &'r [crate::paths::PathRule],
 }
 
 impl RootRun<'_> {
@@ -594,7 +612,10 @@ impl RootRun<'_> {
     /// Checks instances and keeps of them only what reports need: the values and attribute
     /// spans (most of an instance's memory) are dropped.
     fn check(&self, instances: Vec<Instance>) -> RootChecked {
-        let out = self.checker.check(&instances, self.sources, self.classify);
+        let mut out = self.checker.check(&instances, self.sources, self.classify);
+        let paths = crate::paths::find(&instances, self.path_rules, self.sources, self.classify);
+        out.findings.extend(paths.findings);
+        out.undecided.extend(paths.undecided);
         let mut findings = out.findings;
         findings.shrink_to_fit();
         let (resources, instances) = if self.keep_values {
