@@ -49,8 +49,10 @@ pub struct EvalOptions {
     pub var_files: Vec<std::sync::Arc<[crate::load::VarAssignment]>>,
     /// `TF_VAR_name` values from the environment.
     pub env_vars: Vec<(String, String)>,
-    /// Directory `file()` and `templatefile()` may read below.
-    pub sandbox_root: Option<PathBuf>,
+    /// Directories `file()` and `templatefile()` may read below, canonical: one per scan path
+    /// (its repository root, or the path itself). A root module reads below the one that
+    /// holds it; a module outside all of them reads no files.
+    pub sandbox_roots: Vec<PathBuf>,
     pub limits: Limits,
 }
 

@@ -229,6 +229,14 @@ fn duplicate(header: Span, what: &str, name: &str) -> Diagnostic {
 /// State shared by every module instance of one root evaluation.
 struct Ctx<'a> {
     root: Arc<str>,
+    /// The root module's directory: where Terraform would run, so `path.root` and the base of
+    /// `path.module` and of relative file paths.
+    working_dir: PathBuf,
+    /// Canonical directory `file()` may read below: the sandbox root of the scan path holding
+    /// this root module.
+    sandbox: Option<PathBuf>,
+    /// Contents of the files read so far, so messages never quote them.
+    file_texts: RefCell<Vec<Arc<str>>>,
     /// Locals, data sources and module calls being evaluated inside one another.
     ref_depth: Cell<usize>,
     modules: &'a dyn ModuleSource,
@@ -274,6 +282,13 @@ pub fn evaluate_root(
 ) -> (Vec<Instance>, Vec<Diagnostic>) {
     let ctx = Ctx {
         root: Arc::from(crate::discover::display_path(&def.dir).as_str()),
+        working_dir: if def.dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            def.dir.clone()
+        },
+        sandbox: sandbox_for(&def.dir, &opts.sandbox_roots),
+        file_texts: RefCell::new(Vec::new()),
         ref_depth: Cell::new(0),
         modules,
         opts,
@@ -296,6 +311,64 @@ pub fn evaluate_root(
     let mut diags = ctx.diags.into_inner();
     diags.extend(def.duplicates.iter().cloned());
     (ctx.instances.into_inner(), diags)
+}
+
+/// The sandbox of the scan path a root module lies in: the deepest of `roots` (canonical) that
+/// holds the module's directory. None (no file access) when none does.
+fn sandbox_for(dir: &Path, roots: &[PathBuf]) -> Option<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let real = dir.canonicalize().ok()?;
+    roots
+        .iter()
+        .filter(|r| real.starts_with(r))
+        .max_by_key(|r| r.components().count())
+        .cloned()
+}
+
+/// `target` relative to `base`, both as the scan names them, with `/` separators: what
+/// Terraform gives as `path.module` when it runs in `base`. `.` when they are the same.
+fn relative_path(base: &Path, target: &Path) -> String {
+    let absolute = |p: &Path| {
+        let p = if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        };
+        normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    let (base, target) = (absolute(base), absolute(target));
+    let b: Vec<Component> = base.components().collect();
+    let t: Vec<Component> = target.components().collect();
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// `path.cwd`: the absolute path of the directory Terraform would run in, `/`-separated.
+fn absolute_display(dir: &Path) -> String {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let abs = dir
+        .canonicalize()
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf());
+    abs.to_string_lossy().replace('\\', "/")
 }
 
 fn root_variables(
@@ -1218,14 +1291,22 @@ impl Env for ModInst<'_> {
             }
             "path" => {
                 let a = attr_name(ops, 0)?;
-                let dir = crate::discover::display_path(&self.def.dir);
-                Some((
-                    Value::string(match &**a {
-                        "module" => dir,
-                        _ => ".".to_string(),
-                    }),
-                    1,
-                ))
+                let value = match &**a {
+                    "module" => relative_path(&self.ctx.working_dir, &self.def.dir),
+                    "root" => ".".to_string(),
+                    "cwd" => absolute_display(&self.ctx.working_dir),
+                    other => {
+                        return Some((
+                            ev.error(
+                                span,
+                                "unknown-reference",
+                                format!("path.{other} is not a Terraform path value"),
+                            ),
+                            1,
+                        ))
+                    }
+                };
+                Some((Value::string(value), 1))
             }
             "terraform" => Some((Value::string("default"), 1)),
             "self" => Some((Value::unknown("self is known only after apply"), 0)),
@@ -1256,12 +1337,30 @@ impl Env for ModInst<'_> {
         self.ctx.diags.borrow_mut().push(d);
     }
 
-    fn module_dir(&self) -> &Path {
-        &self.def.dir
+    fn working_dir(&self) -> &Path {
+        &self.ctx.working_dir
     }
 
     fn sandbox_root(&self) -> Option<&Path> {
-        self.ctx.opts.sandbox_root.as_deref()
+        self.ctx.sandbox.as_deref()
+    }
+
+    fn spend(&self, units: u64) -> bool {
+        let s = self.ctx.steps.get().saturating_add(units);
+        self.ctx.steps.set(s);
+        s <= self.ctx.opts.limits.steps
+    }
+
+    fn remember_file_text(&self, text: &Arc<str>) {
+        self.ctx.file_texts.borrow_mut().push(text.clone());
+    }
+
+    fn is_file_text(&self, s: &str) -> bool {
+        self.ctx
+            .file_texts
+            .borrow()
+            .iter()
+            .any(|text| text.contains(s))
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod ast;
 pub mod hcl;
 pub mod json;
+pub mod regular_file;
 
 use crate::diag::Diagnostic;
 use crate::discover::{Discovered, FileKind};
