@@ -48,6 +48,15 @@ pub(super) trait Env {
     fn is_file_text(&self, _s: &str) -> bool {
         false
     }
+    /// Whether this evaluates a template rendered by `templatefile`.
+    fn in_template(&self) -> bool {
+        false
+    }
+    /// True the first time the budget's exhaustion is to be reported in this environment (a
+    /// root module reports it once, wherever it is met).
+    fn first_exhaustion(&self) -> bool {
+        true
+    }
 }
 
 /// Local bindings: `count`, `each`, `for` variables, dynamic block iterators.
@@ -127,11 +136,11 @@ impl<'e> Evaluator<'e> {
 
     pub fn eval(&self, e: &Expr, scope: &Scope<'_>) -> Value {
         if !self.env.step() {
-            if !self.exhausted.replace(true) {
+            if !self.exhausted.replace(true) && self.env.first_exhaustion() {
                 self.env.report(
                     Diagnostic::warning(
                         "eval-limit",
-                        "evaluation budget exhausted in this module; remaining values are unknown",
+                        "evaluation budget exhausted in this root module; remaining values are unknown",
                     )
                     .at(e.span),
                 );
@@ -775,13 +784,22 @@ impl<'e> Evaluator<'e> {
             }
             return Value::unknown(format!("result of unsupported function `{name}`"));
         }
+        if name == "templatefile" && self.env.in_template() {
+            // As in Terraform: a template that renders templates could render itself without
+            // end (twice per rendering: exponentially).
+            return self.error(
+                span,
+                "eval-error",
+                "templatefile(): cannot be called from inside a template rendered by templatefile",
+            );
+        }
         let outer_call = self.call_site.replace(span);
         let result = functions::call(name, &values, self);
         self.call_site.set(outer_call);
         match result {
             Ok(v) => v,
             Err(msg) => {
-                let msg = match self.unquotable(&values) {
+                let msg = match self.unquotable(&values, &msg) {
                     Some(why) => format!("{name}(): an argument is not valid ({why})"),
                     None => format!("{name}(): {msg}"),
                 };
@@ -795,13 +813,20 @@ impl<'e> Evaluator<'e> {
 const MAX_QUOTE_CHECKS: usize = 1_000;
 
 impl Evaluator<'_> {
-    /// Why a message may not quote `values`: some part of them is sensitive, or comes from a
-    /// file that was read (whose contents only the user's own configuration may show). Error
-    /// messages built from argument values are replaced by a description when this is Some.
-    fn unquotable(&self, values: &[Value]) -> Option<&'static str> {
+    /// Why message `msg` about `values` may not be shown: some part of them is sensitive, or
+    /// the message quotes text read from a file (whose contents only the user's own
+    /// configuration may show). Such a message is replaced by a description.
+    fn unquotable(&self, values: &[Value], msg: &str) -> Option<&'static str> {
         if values.iter().any(Value::contains_sensitive) {
             return Some("its value is sensitive and not shown");
         }
+        let shows = |s: &str| {
+            let escaped = format!("{s:?}");
+            let trimmed = s.trim();
+            msg.contains(s)
+                || msg.contains(&escaped[1..escaped.len() - 1])
+                || (!trimmed.is_empty() && msg.contains(trimmed))
+        };
         let mut budget = MAX_QUOTE_CHECKS;
         let mut from_file = false;
         crate::value::walk_distinct(values, |x| {
@@ -811,7 +836,7 @@ impl Evaluator<'_> {
                     from_file = true;
                 } else {
                     budget -= 1;
-                    from_file = !s.is_empty() && self.env.is_file_text(s);
+                    from_file = !s.is_empty() && shows(s) && self.env.is_file_text(s);
                 }
             }
             !from_file
@@ -931,6 +956,12 @@ impl Env for TemplateEnv<'_> {
     }
     fn is_file_text(&self, s: &str) -> bool {
         self.outer.is_file_text(s)
+    }
+    fn in_template(&self) -> bool {
+        true
+    }
+    fn first_exhaustion(&self) -> bool {
+        self.outer.first_exhaustion()
     }
 }
 

@@ -26,6 +26,8 @@ pub struct Limits {
     pub expansion: usize,
     /// Depth of nested module calls.
     pub module_depth: usize,
+    /// Module and resource instances one root module may create in all, however they nest.
+    pub instances: usize,
     /// Depth of nested expression evaluation (templates rendering templates, ...).
     pub expr_depth: usize,
 }
@@ -36,6 +38,7 @@ impl Default for Limits {
             steps: 5_000_000,
             expansion: 10_000,
             module_depth: 32,
+            instances: 100_000,
             expr_depth: 512,
         }
     }

@@ -22,6 +22,10 @@ use std::sync::Arc;
 /// How deeply locals, data sources and module outputs may be built from one another.
 const MAX_REFERENCE_DEPTH: usize = 128;
 
+/// Evaluation steps one module instance costs besides its expressions, so fan-out through
+/// modules that hold little spends the budget too.
+const MODULE_INSTANCE_STEPS: u64 = 100;
+
 /// The declarations of one module directory. It owns the blocks it was built from, so a
 /// parsed directory can be shared between root modules (and dropped) as a unit.
 #[derive(Debug)]
@@ -235,6 +239,12 @@ struct Ctx<'a> {
     /// Canonical directory `file()` may read below: the sandbox root of the scan path holding
     /// this root module.
     sandbox: Option<PathBuf>,
+    /// Module and resource instances created so far, against `Limits::instances`.
+    instance_count: Cell<usize>,
+    /// Whether the instance bound or the budget has cut evaluation (reported once per root).
+    cut: Cell<bool>,
+    /// Module directories by call path from `.terraform/modules/modules.json`, read once.
+    manifest: std::cell::OnceCell<HashMap<String, String>>,
     /// Contents of the files read so far, so messages never quote them.
     file_texts: RefCell<Vec<Arc<str>>>,
     /// Locals, data sources and module calls being evaluated inside one another.
@@ -289,6 +299,9 @@ pub fn evaluate_root(
         },
         sandbox: sandbox_for(&def.dir, &opts.sandbox_roots),
         file_texts: RefCell::new(Vec::new()),
+        manifest: std::cell::OnceCell::new(),
+        instance_count: Cell::new(0),
+        cut: Cell::new(false),
         ref_depth: Cell::new(0),
         modules,
         opts,
@@ -311,6 +324,54 @@ pub fn evaluate_root(
     let mut diags = ctx.diags.into_inner();
     diags.extend(def.duplicates.iter().cloned());
     (ctx.instances.into_inner(), diags)
+}
+
+/// The module directories `terraform init` recorded for root `root`, by call path: empty
+/// when there is no manifest. A manifest that cannot be used (too large, not a regular file,
+/// not JSON) is reported at `at`, the first call that needed it.
+fn read_manifest(root: &Path, at: Span, report: &dyn Fn(Diagnostic)) -> HashMap<String, String> {
+    let path = root.join(".terraform/modules/modules.json");
+    let mut dirs = HashMap::new();
+    if !path.exists() {
+        return dirs;
+    }
+    let shown = crate::discover::display_path(&path);
+    let text =
+        match crate::load::regular_file::read_regular_text(&path, crate::load::MAX_FILE_BYTES) {
+            Ok(t) => t,
+            Err(e) => {
+                report(
+                    Diagnostic::warning(
+                        "module-manifest",
+                        format!("{shown} was not read: {e}; downloaded modules are not evaluated"),
+                    )
+                    .at(at),
+                );
+                return dirs;
+            }
+        };
+    let entries = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|doc| doc.get("Modules")?.as_array().cloned());
+    let Some(entries) = entries else {
+        report(
+            Diagnostic::warning(
+                "module-manifest",
+                format!("{shown} is not a module manifest; downloaded modules are not evaluated"),
+            )
+            .at(at),
+        );
+        return dirs;
+    };
+    for m in entries {
+        if let (Some(k), Some(d)) = (
+            m.get("Key").and_then(|k| k.as_str()),
+            m.get("Dir").and_then(|d| d.as_str()),
+        ) {
+            dirs.entry(k.to_string()).or_insert_with(|| d.to_string());
+        }
+    }
+    dirs
 }
 
 /// The sandbox of the scan path a root module lies in: the deepest of `roots` (canonical) that
@@ -514,6 +575,33 @@ impl<'a> ModInst<'a> {
         } else {
             format!("{}.", self.addr)
         }
+    }
+
+    /// Counts one more module or resource instance of this root: false (the instance is not
+    /// evaluated) once the root's instance bound or evaluation budget is spent, reported once
+    /// per root at `at`, the block whose expansion was cut.
+    fn admit_instance(&self, at: Span, module: bool) -> bool {
+        let count = self.ctx.instance_count.get() + 1;
+        self.ctx.instance_count.set(count);
+        let limit = self.ctx.opts.limits.instances;
+        let within = count <= limit && (!module || Env::spend(self, MODULE_INSTANCE_STEPS));
+        if !within && !self.ctx.cut.replace(true) {
+            let what = if count > limit {
+                format!(
+                    "this root module reaches the bound of {limit} module and resource instances"
+                )
+            } else {
+                "this root module's evaluation budget is spent".to_string()
+            };
+            self.report(
+                Diagnostic::warning(
+                    "eval-limit",
+                    format!("{what}; instances past this point are not evaluated (their resources are not checked)"),
+                )
+                .at(at),
+            );
+        }
+        within
     }
 
     fn evaluate_all(&self) {
@@ -758,6 +846,9 @@ impl<'a> ModInst<'a> {
             ),
         };
         for x in expansions {
+            if !self.admit_instance(block.header, false) {
+                return;
+            }
             let scope = root.child(x.names);
             let mut spans = self.ctx.span_buffers.take();
             let values = self.eval_body(&block.body, &ev, &scope, &mut spans, true);
@@ -923,7 +1014,8 @@ impl<'a> ModInst<'a> {
     }
 
     fn call_module(&self, name: &str, call: &Block) -> Value {
-        let Some(dir) = local_source(&self.def.dir, call).or_else(|| self.installed_module(name))
+        let Some(dir) =
+            local_source(&self.def.dir, call).or_else(|| self.installed_module(name, call))
         else {
             self.report(
                 Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source and `terraform init` has not downloaded it; its outputs are unknown"))
@@ -978,6 +1070,11 @@ impl<'a> ModInst<'a> {
         };
         let mut outputs: Vec<(InstanceKey, Value)> = Vec::new();
         for x in expansions {
+            if !self.admit_instance(call.header, true) {
+                return Value::unknown(format!(
+                    "outputs of module `{name}`: not evaluated past the root's instance bound"
+                ));
+            }
             let scope = root.child(x.names);
             let mut inputs: HashMap<Arc<str>, Value> = HashMap::new();
             for a in &call.body.attributes {
@@ -1042,11 +1139,12 @@ impl<'a> ModInst<'a> {
 
     /// A registry or remote module that `terraform init` downloaded: its directory from the
     /// root module's `.terraform/modules/modules.json`, keyed by the call path (`a.b`).
-    fn installed_module(&self, name: &str) -> Option<PathBuf> {
+    fn installed_module(&self, name: &str, call: &Block) -> Option<PathBuf> {
         let root = self.stack.first()?;
-        let manifest =
-            std::fs::read_to_string(root.join(".terraform/modules/modules.json")).ok()?;
-        let doc: serde_json::Value = serde_json::from_str(&manifest).ok()?;
+        let manifest = self
+            .ctx
+            .manifest
+            .get_or_init(|| read_manifest(root, call.header, &|d| self.report(d)));
         let mut key: Vec<&str> = self
             .addr
             .split("module.")
@@ -1054,13 +1152,8 @@ impl<'a> ModInst<'a> {
             .map(|s| s.split(['[', '.']).next().unwrap_or(s))
             .collect();
         key.push(name);
-        let key = key.join(".");
-        let entry = doc
-            .get("Modules")?
-            .as_array()?
-            .iter()
-            .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key.as_str()))?;
-        let dir = normalize(&root.join(entry.get("Dir")?.as_str()?));
+        let dir = manifest.get(&key.join("."))?;
+        let dir = normalize(&root.join(dir));
         self.ctx.modules.module(&dir).map(|_| dir)
     }
 
@@ -1349,6 +1442,10 @@ impl Env for ModInst<'_> {
         let s = self.ctx.steps.get().saturating_add(units);
         self.ctx.steps.set(s);
         s <= self.ctx.opts.limits.steps
+    }
+
+    fn first_exhaustion(&self) -> bool {
+        !self.ctx.cut.replace(true)
     }
 
     fn remember_file_text(&self, text: &Arc<str>) {
