@@ -284,3 +284,71 @@ fn an_ordinary_value_is_still_quoted() {
     let out = compact(dir.path(), &["."]);
     assert!(out.stdout.contains("notanumber"), "{}", out.stdout);
 }
+
+#[test]
+fn input_values_of_the_wrong_type_are_refused_where_they_are_set() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "main.tf",
+        r#"variable "flag" { type = bool }
+variable "ok" { type = bool }
+variable "lst" { type = bool }
+variable "n" { type = number }
+variable "l" { type = list(string) }
+variable "j" { type = number }
+variable "pw" {
+  type      = number
+  sensitive = true
+}
+resource "aws_ebs_volume" "v" {
+  size      = 1
+  encrypted = var.ok
+  tags      = { a = var.flag, b = var.lst, c = var.n, d = var.l[0], e = var.j, f = var.pw }
+}
+resource "aws_ebs_volume" "guessed" {
+  size      = 1
+  encrypted = var.flag
+}
+"#,
+    );
+    write(
+        dir.path(),
+        "terraform.tfvars",
+        "flag = \"maybe\"\nok = \"true\"\nlst = [true]\nn = \"x\"\nundeclared = 1\npw = \"Hunter2Password\"\n",
+    );
+    write(
+        dir.path(),
+        "a.auto.tfvars.json",
+        "{\n  \"j\": \"notnum\"\n}\n",
+    );
+    let out = Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(dir.path())
+        .env("TF_VAR_l", "[1, 2")
+        .args(["scan", "--format", "compact", "."])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("run onus");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    for (at, level, code) in [
+        ("terraform.tfvars:1:", "error", "variable-type"),
+        ("terraform.tfvars:3:", "error", "variable-type"),
+        ("terraform.tfvars:4:", "error", "variable-type"),
+        ("terraform.tfvars:5:", "warning", "undeclared-variable"),
+        ("terraform.tfvars:6:", "error", "variable-type"),
+        ("a.auto.tfvars.json:2:", "error", "variable-type"),
+        // From the environment: at the declaration.
+        ("main.tf:5:", "error", "variable-type"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(at) && l.contains(&format!(" {level} {code} "))),
+            "{at}\n{text}"
+        );
+    }
+    // "true" converts; a refused value is unknown, so neither volume is a finding.
+    assert!(!text.contains("aws_ebs_volume.v"), "{text}");
+    assert!(!text.contains("aws_ebs_volume.guessed"), "{text}");
+    assert!(!text.contains("Hunter2Password"), "{text}");
+}
