@@ -6,6 +6,7 @@ pub mod ast;
 pub mod hcl;
 pub mod json;
 pub mod plan_json;
+pub mod regular_file;
 
 use crate::diag::Diagnostic;
 use crate::discover::{Discovered, FileKind};

@@ -190,22 +190,12 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         })
         .count();
     let inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
-    let sandbox_root = match paths.as_slice() {
-        [one] if one.is_dir() => Some(one.clone()),
-        [one] => one.parent().map(|p| {
-            if p.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                p.to_path_buf()
-            }
-        }),
-        _ => std::env::current_dir().ok(),
-    };
+    let sandbox_roots = sandbox_roots(&paths);
     let eval_opts = EvalOptions {
         vars: opts.vars.clone(),
         var_files: inputs.var_files,
         env_vars: opts.env_vars.clone(),
-        sandbox_root,
+        sandbox_roots,
         limits: opts.limits,
     };
     parsed_files(inputs.parsed_alone);
@@ -358,6 +348,34 @@ struct Found {
     diagnostics: Vec<Diagnostic>,
     sources: SourceMap,
     reads: Vec<Read>,
+}
+
+/// The directories `file()` may read below, one per scan path, canonical: the repository
+/// root above the path (the nearest directory holding `.git` or `.onus.hcl`), or else the
+/// path itself (a file's directory). Never the current directory: which files a scan reads
+/// does not depend on where it runs.
+fn sandbox_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| {
+            let dir = if p.is_dir() {
+                p.clone()
+            } else {
+                match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            };
+            let dir = dir.canonicalize().ok()?;
+            let repository = dir
+                .ancestors()
+                .find(|a| a.join(".git").exists() || a.join(".onus.hcl").is_file());
+            Some(repository.unwrap_or(&dir).to_path_buf())
+        })
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
 }
 
 /// Finds the files below the scan's paths, adds `--var-file`s and source directories, and
