@@ -27,6 +27,9 @@ pub struct ScanResult {
     pub undecided: Vec<Undecided>,
     /// Bytes of Terraform read.
     pub bytes: u64,
+    /// Local module directories each directory read calls (normalised paths), whether or not
+    /// it was evaluated: an editor finds from it the root modules a file belongs to.
+    pub module_calls: std::collections::BTreeMap<std::path::PathBuf, Vec<std::path::PathBuf>>,
 }
 
 impl ScanResult {

@@ -48,6 +48,12 @@ pub struct ScanOptions {
     /// Show progress on stderr for scans of more than [`PROGRESS_MIN_FILES`] files. The
     /// caller decides whether stderr is a terminal that wants it.
     pub progress: bool,
+    /// Text of files as an editor holds them, unsaved (path as discovered → text): read
+    /// instead of the file on disk.
+    pub overlay: Arc<load::Overlay>,
+    /// When not empty, only these directories are evaluated as root modules; the others are
+    /// still read, as modules they may call. An editor re-checks one root after an edit.
+    pub only_roots: Vec<PathBuf>,
 }
 
 /// Scans smaller than this finish too fast for a progress display to help.
@@ -207,6 +213,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .chain(opts.source_dirs.iter().map(|d| display_path(d)))
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
+    let only_roots: HashSet<PathBuf> = opts.only_roots.iter().map(|d| eval::normalize(d)).collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
     let run = RootRun {
@@ -217,6 +224,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         classify: &classify,
         plan_roots: &plan_roots,
         keep_values: opts.keep_values,
+        only_roots: &only_roots,
     };
     // Every directory is parsed by its own task, which also evaluates it as a root module
     // unless some finished task already calls it. Which directories are roots is known only
@@ -232,7 +240,10 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .iter_mut()
         .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
         .collect();
-    let roots = eval::root_directories(&calls);
+    let mut roots = eval::root_directories(&calls);
+    if !only_roots.is_empty() {
+        roots.retain(|r| only_roots.contains(r));
+    }
     let root_set: HashSet<&PathBuf> = roots.iter().collect();
     // Roots in a cycle of modules are called by someone, so their tasks skipped them.
     let missing: Vec<usize> = done
@@ -291,6 +302,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
             &b.address,
         ))
     });
+    let module_calls = calls;
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
     let mut result = ScanResult {
         sources,
@@ -303,6 +315,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         evaluations,
         undecided,
         bytes,
+        module_calls,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
     crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;
@@ -360,7 +373,7 @@ fn find_and_read(opts: &ScanOptions, paths: &[PathBuf]) -> Result<Found, ConfigE
         });
     }
     add_source_dirs(opts, &mut files, &mut diagnostics);
-    let (sources, reads) = load::read_all(&files);
+    let (sources, reads) = load::read_all_with(&files, &opts.overlay);
     Ok(Found {
         files,
         diagnostics,
@@ -545,6 +558,8 @@ struct RootRun<'r> {
     /// Display paths of the directories plans may stand for.
     plan_roots: &'r HashSet<String>,
     keep_values: bool,
+    /// [`ScanOptions::only_roots`], normalised.
+    only_roots: &'r HashSet<PathBuf>,
 }
 
 impl RootRun<'_> {
@@ -564,7 +579,8 @@ impl RootRun<'_> {
             set.contains(dir)
         };
         drop(def);
-        let root = (!known_called && !crate::discover::in_dot_terraform(dir))
+        let wanted = self.only_roots.is_empty() || self.only_roots.contains(dir);
+        let root = (wanted && !known_called && !crate::discover::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
         self.cache.release(dir);
