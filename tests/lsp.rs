@@ -335,3 +335,47 @@ fn the_configuration_file_selects_the_rules() {
     assert!(!codes(&d).is_empty(), "{d}");
     c.finish();
 }
+
+#[test]
+fn findings_of_the_baseline_are_not_shown() {
+    let ws = workspace(&[
+        ("main.tf", CLUSTER),
+        (".onus.hcl", "baseline = \".onus-baseline.json\"\n"),
+    ]);
+    let root = ws.path().canonicalize().unwrap();
+    let written = Command::new(env!("CARGO_BIN_EXE_onus"))
+        .args(["baseline", "write", ".", "-o", ".onus-baseline.json"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(written.status.success(), "{written:?}");
+    let main = root.join("main.tf");
+    let mut c = Client::start(&root);
+    c.open(&main, 1);
+    let d = c.diagnostics(&main);
+    assert_eq!(d["diagnostics"], json!([]), "{d}");
+    // A finding the baseline does not know still shows.
+    c.change(&main, 2, &format!("{CLUSTER}\nresource \"aws_ebs_volume\" \"new\" {{\n  availability_zone = \"eu-west-1a\"\n  size              = 8\n}}\n"));
+    let d = c.diagnostics(&main);
+    assert!(!codes(&d).is_empty(), "{d}");
+    assert!(
+        !codes(&d).contains(&"aws-redshift-encryption".to_string()),
+        "{d}"
+    );
+    c.finish();
+}
+
+#[test]
+fn a_tofu_file_is_checked() {
+    let ws = workspace(&[("main.tofu", CLUSTER)]);
+    let root = ws.path().canonicalize().unwrap();
+    let main = root.join("main.tofu");
+    let mut c = Client::start(&root);
+    c.open(&main, 1);
+    let d = c.diagnostics(&main);
+    assert!(
+        codes(&d).contains(&"aws-redshift-encryption".to_string()),
+        "{d}"
+    );
+    c.finish();
+}

@@ -26,11 +26,12 @@ pub enum FileKind {
 impl FileKind {
     pub fn of(path: &Path) -> Option<FileKind> {
         let name = path.file_name()?.to_str()?;
-        if name.ends_with(".tf.json") {
+        // `.tofu` and `.tofu.json` are OpenTofu's own names for configuration files.
+        if name.ends_with(".tf.json") || name.ends_with(".tofu.json") {
             Some(FileKind::ConfigJson)
         } else if name.ends_with(".tfvars.json") {
             Some(FileKind::VarsJson)
-        } else if name.ends_with(".tf") {
+        } else if name.ends_with(".tf") || name.ends_with(".tofu") {
             Some(FileKind::Config)
         } else if name.ends_with(".tfvars") {
             Some(FileKind::Vars)
@@ -132,7 +133,27 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
     }
     out.sort();
     out.dedup_by(|a, b| a.path == b.path);
+    drop_overridden_by_tofu(&mut out);
     (out, diags)
+}
+
+/// OpenTofu reads `x.tofu` instead of `x.tf` (and `x.tofu.json` instead of `x.tf.json`) when
+/// both are in a directory: the `.tf` file found by walking is dropped, as OpenTofu ignores it.
+fn drop_overridden_by_tofu(files: &mut Vec<Discovered>) {
+    let tofu: std::collections::HashSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| {
+            let s = f.path.to_str()?;
+            let base = s
+                .strip_suffix(".tofu")
+                .map(|b| format!("{b}.tf"))
+                .or_else(|| s.strip_suffix(".tofu.json").map(|b| format!("{b}.tf.json")))?;
+            Some(PathBuf::from(base))
+        })
+        .collect();
+    if !tofu.is_empty() {
+        files.retain(|f| f.explicit || !tofu.contains(&f.path));
+    }
 }
 
 /// Whether a path lies inside a `.terraform` directory.
@@ -212,6 +233,31 @@ mod tests {
             Some(FileKind::MaybePlan)
         );
         assert_eq!(FileKind::of(Path::new("README.md")), None);
+        assert_eq!(FileKind::of(Path::new("main.tofu")), Some(FileKind::Config));
+        assert_eq!(
+            FileKind::of(Path::new("main.tofu.json")),
+            Some(FileKind::ConfigJson)
+        );
+    }
+
+    #[test]
+    fn a_tofu_file_replaces_the_tf_file_of_the_same_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "main.tf",
+            "main.tofu",
+            "vars.tf",
+            "x.tf.json",
+            "x.tofu.json",
+        ] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let (found, _) = discover(&[dir.path().to_path_buf()], &DiscoverOptions::default());
+        let names: Vec<String> = found
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["main.tofu", "vars.tf", "x.tofu.json"]);
     }
 
     #[test]

@@ -92,14 +92,16 @@ impl<'r> Indexes<'r> {
     }
 }
 
+/// Scan paths are relative to the working directory (the workspace root).
 fn absolute(p: &Path) -> std::path::PathBuf {
-    if p.is_absolute() {
+    let joined = if p.is_absolute() {
         p.to_path_buf()
     } else {
         std::env::current_dir()
             .map(|d| d.join(p))
             .unwrap_or_else(|_| p.to_path_buf())
-    }
+    };
+    crate::eval::normalize(&joined)
 }
 
 /// The protocol diagnostics of every file of `result`, by file: unsuppressed findings and the
@@ -438,4 +440,25 @@ fn safe_fix(idx: &LineIndex, text: &str, f: &Finding, rule: &Rule) -> Option<(Te
         TextEdit::new(Range::new(at, at), format!("{indent}  {name} = true\n")),
         format!("add `{name} = true`"),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn only_rules_asserting_one_attribute_true_get_a_fix() {
+        let rules = RuleSet::builtin().unwrap();
+        let fixable = |id: &str| required_true(rules.get(id).unwrap());
+        assert_eq!(fixable("aws-redshift-encryption"), Some("encrypted"));
+        // Asks for a value that is not `true`: no automatic fix.
+        assert_eq!(fixable("aws-redshift-publicly-accessible"), None);
+        let count = rules
+            .rules()
+            .iter()
+            .filter(|r| required_true(r).is_some())
+            .count();
+        assert!(count > 10, "{count} rules with an exact fix");
+    }
 }

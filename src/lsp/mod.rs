@@ -76,11 +76,17 @@ fn capabilities() -> ServerCapabilities {
 
 /// Returns whether the client shut down before exiting (exit status 0 if so, as the protocol
 /// asks).
-fn serve(connection: &Connection) -> Result<bool, String> {
+pub fn serve(connection: &Connection) -> Result<bool, String> {
     let caps = serde_json::to_value(capabilities()).map_err(|e| e.to_string())?;
     let params = connection.initialize(caps).map_err(|e| e.to_string())?;
     let params: InitializeParams = serde_json::from_value(params).map_err(|e| e.to_string())?;
-    let mut server = Server::new(workspace_root(&params), &params.initialization_options);
+    let root = workspace_root(&params);
+    // Scans run from the workspace root, as `onus scan` and `onus baseline write` run from the
+    // repository's: paths, and so the baseline's fingerprints, are relative to it.
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!("onus lsp: cannot enter {}: {e}", root.display());
+    }
+    let mut server = Server::new(root, &params.initialization_options);
     server.run(connection)
 }
 
@@ -361,7 +367,7 @@ impl Server {
     }
 
     fn learn_calls(&mut self, connection: &Connection) -> Result<(), String> {
-        let nowhere = self.root.join(".onus-no-root");
+        let nowhere = PathBuf::from("./.onus-no-root");
         let overlay = Arc::new(self.overlay());
         let Some(settings) = self.settings(connection)? else {
             return Ok(());
@@ -371,7 +377,7 @@ impl Server {
         opts.only_roots = vec![nowhere];
         opts.overlay = overlay;
         if let Ok(result) = scan::scan_with_rules(&opts, settings.rules.clone()) {
-            self.calls = result.module_calls;
+            self.calls = self.absolute_calls(&result);
         }
         Ok(())
     }
@@ -402,10 +408,28 @@ impl Server {
         seen
     }
 
+    /// The open buffers, by path as the scan of `.` discovers them.
     fn overlay(&self) -> Overlay {
         self.documents
             .iter()
-            .map(|(p, d)| (p.clone(), d.text.clone()))
+            .map(|(p, d)| (relative_to(&self.root, p), d.text.clone()))
+            .collect()
+    }
+
+    /// A path of the scan (relative to the workspace root) as an absolute one.
+    fn absolute(&self, p: &Path) -> PathBuf {
+        eval::normalize(&self.root.join(p))
+    }
+
+    /// The module calls a scan found, with absolute directories.
+    fn absolute_calls(&self, result: &ScanResult) -> BTreeMap<PathBuf, Vec<PathBuf>> {
+        result
+            .module_calls
+            .iter()
+            .map(|(dir, calls)| {
+                let calls = calls.iter().map(|c| self.absolute(c)).collect();
+                (self.absolute(dir), calls)
+            })
             .collect()
     }
 
@@ -456,7 +480,8 @@ impl Server {
             if self.versions() != versions && self.due.contains_key(&root) {
                 continue;
             }
-            self.calls.extend(checked.result.module_calls.clone());
+            let calls = self.absolute_calls(&checked.result);
+            self.calls.extend(calls);
             self.checked.insert(root.clone(), checked);
             self.publish(connection, &root)?;
         }
@@ -481,8 +506,8 @@ impl Server {
             return Ok(None);
         };
         let mut opts = settings.options.clone();
-        opts.paths = vec![workspace];
-        opts.only_roots = vec![root.to_path_buf()];
+        opts.paths = vec![PathBuf::from(".")];
+        opts.only_roots = vec![relative_to(&workspace, root)];
         opts.overlay = overlay;
         let result = match scan::scan_with_rules(&opts, settings.rules.clone()) {
             Ok(r) => r,
@@ -502,7 +527,7 @@ impl Server {
         // Only the files of this root and its modules: other roots' files keep theirs.
         let dirs: BTreeSet<PathBuf> = {
             let mut calls = self.calls.clone();
-            calls.extend(result.module_calls.clone());
+            calls.extend(self.absolute_calls(&result));
             let saved = std::mem::replace(&mut self.calls, calls);
             let r = self.reach(root);
             self.calls = saved;
@@ -510,11 +535,12 @@ impl Server {
         };
         let mut diagnostics = HashMap::new();
         for (id, src) in result.sources.files() {
-            if !is_terraform(&src.path) || !dirs.contains(&dir_of(&src.path)) {
+            let path = self.absolute(&src.path);
+            if !is_terraform(&path) || !dirs.contains(&dir_of(&path)) {
                 continue;
             }
             let list = by_file.get(&id).cloned().unwrap_or_default();
-            diagnostics.insert(src.path.clone(), list);
+            diagnostics.insert(path, list);
         }
         Ok(Some(Checked {
             result,
@@ -574,7 +600,10 @@ impl Server {
         let dir = dir_of(&path);
         self.roots_of(&dir).iter().find_map(|r| {
             let c = self.checked.get(r)?;
-            let id = c.result.sources.find_path(&path)?;
+            let id = c
+                .result
+                .sources
+                .find_path(&relative_to(&self.root, &path))?;
             Some((&c.result, id))
         })
     }
@@ -605,6 +634,15 @@ impl Server {
         let days = i64::try_from(today).unwrap_or(0) + features::IGNORE_DAYS;
         let expiry = crate::suppress::Date::from_days_since_epoch(days);
         features::code_actions(result, id, &p.text_document.uri, p.range, expiry)
+    }
+}
+
+/// `path` as the scan of `.` run in `root` names it (`./dir/main.tf`); paths outside the
+/// root stay as they are.
+fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    match path.strip_prefix(root) {
+        Ok(rest) => Path::new(".").join(rest),
+        Err(_) => path.to_path_buf(),
     }
 }
 
