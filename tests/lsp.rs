@@ -379,3 +379,45 @@ fn a_tofu_file_is_checked() {
     );
     c.finish();
 }
+
+/// The scan hook the server uses: unsaved text read instead of the disk, one root evaluated.
+#[test]
+fn a_scan_reads_the_overlay_and_evaluates_only_the_roots_asked_for() {
+    let ws = workspace(&[("a/main.tf", CLUSTER), ("b/main.tf", CLUSTER)]);
+    let root = ws.path().canonicalize().unwrap();
+    let a = root.join("a/main.tf");
+    let fixed = CLUSTER.replace("= false", "= true");
+    let opts = onus::ScanOptions {
+        paths: vec![root.clone()],
+        only_roots: vec![root.join("a")],
+        overlay: std::sync::Arc::new(onus::load::Overlay::from([(
+            a.clone(),
+            std::sync::Arc::new(fixed),
+        )])),
+        ..onus::ScanOptions::default()
+    };
+    let result = onus::scan(&opts).unwrap();
+    let files: std::collections::BTreeSet<String> = result
+        .findings
+        .iter()
+        .map(|f| {
+            result
+                .sources
+                .get(f.primary.file)
+                .unwrap()
+                .path
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        [a.display().to_string()]
+    );
+    assert!(result
+        .findings
+        .iter()
+        .all(|f| &*f.rule_id != "aws-redshift-encryption"));
+    // Both directories were read: their module calls are known.
+    assert_eq!(result.module_calls.len(), 2);
+}

@@ -710,3 +710,48 @@ fn notify(
         )))
         .map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_belongs_to_the_roots_that_reach_its_directory() {
+        let mut s = Server::new(PathBuf::from("/w"), &None);
+        let p = PathBuf::from;
+        s.calls = BTreeMap::from([
+            (p("/w/live/a"), vec![p("/w/modules/app")]),
+            (
+                p("/w/live/b"),
+                vec![p("/w/modules/app"), p("/w/modules/db")],
+            ),
+            (p("/w/modules/app"), vec![p("/w/modules/net")]),
+            (p("/w/modules/db"), vec![]),
+            (p("/w/modules/net"), vec![]),
+        ]);
+        assert_eq!(s.roots_of(Path::new("/w/live/a")), [p("/w/live/a")]);
+        // Through another module: both roots that call `app` evaluate `net`.
+        assert_eq!(
+            s.roots_of(Path::new("/w/modules/net")),
+            [p("/w/live/a"), p("/w/live/b")]
+        );
+        assert_eq!(s.roots_of(Path::new("/w/modules/db")), [p("/w/live/b")]);
+        // A directory the scan has not seen yet is its own root.
+        assert_eq!(s.roots_of(Path::new("/w/new")), [p("/w/new")]);
+    }
+
+    #[test]
+    fn buffers_are_keyed_as_the_scan_of_the_root_discovers_them() {
+        let root = Path::new("/w");
+        assert_eq!(
+            relative_to(root, Path::new("/w/live/main.tf")),
+            PathBuf::from("./live/main.tf")
+        );
+        assert_eq!(
+            relative_to(root, Path::new("/elsewhere/x.tf")),
+            PathBuf::from("/elsewhere/x.tf")
+        );
+        assert!(is_terraform(Path::new("a.tofu")) && is_terraform(Path::new("b.tfvars.json")));
+        assert!(!is_terraform(Path::new(".onus.hcl")));
+    }
+}
