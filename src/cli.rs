@@ -1,4 +1,4 @@
-//! The command line: `onus scan`, `rules`, `explain`, `matrix`, `init`, `test` and `baseline`.
+//! The command line: `onus scan`, `rules`, `explain`, `matrix`, `init`, `test`, `baseline` and `lsp`.
 //! Parses arguments, runs the library, prints, and returns the exit status (0 clean, 1 findings
 //! or unreadable input, 2 usage or configuration error).
 
@@ -45,6 +45,16 @@ pub enum Command {
     /// Record the current findings so later scans report only new ones.
     #[command(subcommand)]
     Baseline(BaselineCommand),
+    /// Run a language server on standard input and output: findings, hovers and fixes in the
+    /// editor (docs/editors.md).
+    Lsp(LspArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted because editors pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Args, Debug)]
@@ -394,6 +404,7 @@ pub fn run() -> i32 {
         Command::Init(a) => run_init(a),
         Command::Test(a) => run_test(a),
         Command::Baseline(BaselineCommand::Write(a)) => run_baseline_write(a),
+        Command::Lsp(_) => crate::lsp::run_stdio(),
     }
 }
 

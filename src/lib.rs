@@ -43,5 +43,6 @@ pub mod value;
 pub use scan::{scan, ConfigError, ScanOptions, ScanResult};
 pub mod cli;
 pub mod explain;
+pub mod lsp;
 pub mod report;
 pub mod ruletest;

@@ -50,6 +50,12 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Skip the exposure-path search (`paths`): single-resource findings only.
     pub no_paths: bool,
+    /// Text of files as an editor holds them, unsaved (path as discovered → text): read
+    /// instead of the file on disk.
+    pub overlay: Arc<load::Overlay>,
+    /// When not empty, only these directories are evaluated as root modules; the others are
+    /// still read, as modules they may call. An editor re-checks one root after an edit.
+    pub only_roots: Vec<PathBuf>,
 }
 
 /// Scans smaller than this finish too fast for a progress display to help.
@@ -212,6 +218,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .chain(opts.source_dirs.iter().map(|d| display_path(d)))
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
+    let only_roots: HashSet<PathBuf> = opts.only_roots.iter().map(|d| eval::normalize(d)).collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
     // Path rules are built in: a scan of user rules alone, or one that opts out, has none;
@@ -236,6 +243,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         classify: &classify,
         plan_roots: &plan_roots,
         keep_values: opts.keep_values,
+        only_roots: &only_roots,
     };
     // Every directory is parsed by its own task, which also evaluates it as a root module
     // unless some finished task already calls it. Which directories are roots is known only
@@ -251,7 +259,10 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .iter_mut()
         .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
         .collect();
-    let roots = eval::root_directories(&calls);
+    let mut roots = eval::root_directories(&calls);
+    if !only_roots.is_empty() {
+        roots.retain(|r| only_roots.contains(r));
+    }
     let root_set: HashSet<&PathBuf> = roots.iter().collect();
     // Roots in a cycle of modules are called by someone, so their tasks skipped them.
     let missing: Vec<usize> = done
@@ -310,6 +321,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
             &b.address,
         ))
     });
+    let module_calls = calls;
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
     let mut result = ScanResult {
         sources,
@@ -324,6 +336,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         bytes,
         inputs_read,
         ignores_without_reason: 0,
+        module_calls,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
     crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;
@@ -409,7 +422,7 @@ fn find_and_read(opts: &ScanOptions, paths: &[PathBuf]) -> Result<Found, ConfigE
         });
     }
     add_source_dirs(opts, &mut files, &mut diagnostics);
-    let (sources, reads) = load::read_all(&files);
+    let (sources, reads) = load::read_all_with(&files, &opts.overlay);
     Ok(Found {
         files,
         diagnostics,
@@ -596,6 +609,8 @@ struct RootRun<'r> {
     keep_values: bool,
     /// The exposure-path rules searched in every root after its check.
     path_rules: &'r [crate::paths::PathRule],
+    /// [`ScanOptions::only_roots`], normalised.
+    only_roots: &'r HashSet<PathBuf>,
 }
 
 impl RootRun<'_> {
@@ -615,7 +630,8 @@ impl RootRun<'_> {
             set.contains(dir)
         };
         drop(def);
-        let root = (!known_called && !crate::discover::in_dot_terraform(dir))
+        let wanted = self.only_roots.is_empty() || self.only_roots.contains(dir);
+        let root = (wanted && !known_called && !crate::discover::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
         self.cache.release(dir);
