@@ -32,7 +32,7 @@ fn main() {
             .unwrap_or(f)
             .to_string_lossy()
             .replace('\\', "/");
-        if rel.starts_with("catalog/") || !rel.ends_with(".hcl") {
+        if rel.starts_with("catalog/") || rel.starts_with("paths/") || !rel.ends_with(".hcl") {
             continue;
         }
         let stem = f

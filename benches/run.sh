@@ -5,7 +5,8 @@
 #
 # Builds release, generates each corpus once into /tmp/onus-corpus-N (kept between runs),
 # then runs REPEAT times (default 3) each of: parse-only (examples/parse_only: discover +
-# read + parse) and end to end (`onus scan --format json`), under /usr/bin/time -v for wall
+# read + parse), end to end (`onus scan --format json`) and end to end without the exposure-path
+# search (`--no-paths`), under /usr/bin/time -v for wall
 # time and peak RSS. Prints one line per run and a median table. Env: REPEAT, SEED, BIN_DIR.
 #
 # Then plans: for each of PLAN_SIZES (default: 9000 50000 200000 resources, about 16, 89 and
@@ -50,6 +51,7 @@ for n in "${SIZES[@]}"; do
   for _ in $(seq "$REPEAT"); do
     measure parse "$n" "$BIN_DIR/parse_only" "$dir" | tee -a "$RESULTS" >&2
     measure scan "$n" "$BIN_DIR/onus" scan --format json --fail-on never "$dir" | tee -a "$RESULTS" >&2
+    measure nopaths "$n" "$BIN_DIR/onus" scan --no-paths --format json --fail-on never "$dir" | tee -a "$RESULTS" >&2
   done
 done
 
@@ -57,11 +59,11 @@ printf '\n| files | MiB | mode | wall s (median of %s) | files/s | MiB/s | peak 
 printf '|---:|---:|---|---:|---:|---:|---:|---:|\n'
 while read -r n bytes; do
   mib=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1048576}')
-  for mode in parse scan; do
+  for mode in parse scan nopaths; do
     wall=$(awk -v m=$mode -v n="$n" '$1==m && $2==n {print $3}' "$RESULTS" | median)
     rss=$(awk -v m=$mode -v n="$n" '$1==m && $2==n {print $4}' "$RESULTS" | median)
     awk -v n="$n" -v mib="$mib" -v mode="$mode" -v w="$wall" -v r="$rss" -v b="$bytes" 'BEGIN {
-      label = (mode == "parse") ? "parse-only" : "end to end";
+      label = (mode == "parse") ? "parse-only" : (mode == "scan") ? "end to end" : "end to end, --no-paths";
       printf "| %d | %s | %s | %.2f | %.0f | %.1f | %.0f | %.1f× |\n", n, mib, label, w, n/w, mib/w, r/1024, r*1024/b }'
   done
 done < "$RESULTS.bytes"

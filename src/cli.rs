@@ -1,4 +1,4 @@
-//! The command line: `onus scan`, `rules`, `explain`, `matrix`, `init`, `test` and `baseline`.
+//! The command line: `onus scan`, `rules`, `explain`, `matrix`, `init`, `test`, `baseline` and `lsp`.
 //! Parses arguments, runs the library, prints, and returns the exit status (0 clean, 1 findings
 //! or unreadable input, 2 usage or configuration error).
 
@@ -26,6 +26,9 @@ pub struct Cli {
 pub enum Command {
     /// Scan Terraform files, directories and plan JSON for misconfigurations.
     Scan(ScanArgs),
+    /// Scan like `scan`, reporting only exposure paths: an internet entry, the identity the
+    /// workload runs as and what it may reach, drawn hop by hop.
+    Paths(ScanArgs),
     /// List every rule: id, severity, area, title.
     Rules(RulesArgs),
     /// Show a rule's documentation and examples, or a resource type's service, service model and
@@ -42,6 +45,16 @@ pub enum Command {
     /// Record the current findings so later scans report only new ones.
     #[command(subcommand)]
     Baseline(BaselineCommand),
+    /// Run a language server on standard input and output: findings, hovers and fixes in the
+    /// editor (docs/editors.md).
+    Lsp(LspArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted because editors pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Args, Debug)]
@@ -203,6 +216,9 @@ pub struct ScanArgs {
     /// How the human report groups findings: by severity (most severe first), rule or file.
     #[arg(long, value_enum, default_value = "severity")]
     pub group_by: GroupByArg,
+    /// Skip the exposure-path search: single-resource findings only.
+    #[arg(long)]
+    pub no_paths: bool,
     #[command(flatten)]
     pub living: LivingArgs,
 }
@@ -380,13 +396,15 @@ pub fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Scan(a) => run_scan(a),
+        Command::Scan(a) => run_scan(a, false),
+        Command::Paths(a) => run_scan(a, true),
         Command::Rules(a) => run_rules(a),
         Command::Explain(a) => run_explain(a),
         Command::Matrix(a) => run_matrix(a),
         Command::Init(a) => run_init(a),
         Command::Test(a) => run_test(a),
         Command::Baseline(BaselineCommand::Write(a)) => run_baseline_write(a),
+        Command::Lsp(_) => crate::lsp::run_stdio(),
     }
 }
 
@@ -482,9 +500,15 @@ fn report_nothing_scanned(paths: &[PathBuf]) {
     );
 }
 
-fn run_scan(a: ScanArgs) -> i32 {
-    if let Some(status) = missing_path(&a.paths) {
-        return status;
+/// `scan`, or with `paths_only` the `paths` command: the same scan, keeping only path findings
+/// and the path evaluations that could not be decided.
+fn run_scan(a: ScanArgs, paths_only: bool) -> i32 {
+    // With `--module-of-files` a hook may pass files just deleted: their directory is what is
+    // scanned, so only other scans refuse a path that does not exist.
+    if !a.module_of_files {
+        if let Some(status) = missing_path(&a.paths) {
+            return status;
+        }
     }
     let paths = if a.module_of_files {
         modules_of(&a.paths)
@@ -494,6 +518,7 @@ fn run_scan(a: ScanArgs) -> i32 {
     let given = paths.clone();
     let opts = ScanOptions {
         source_dirs: a.source,
+        no_paths: a.no_paths && !paths_only,
         ..a.input.scan_options(paths)
     };
     // Settings from .onus.hcl, under the command line's.
@@ -521,10 +546,17 @@ fn run_scan(a: ScanArgs) -> i32 {
     );
     // Progress only for people: never with a machine format or when stderr is not a terminal.
     opts.progress = format == Format::Human && std::io::stderr().is_terminal();
-    let result = match scan::scan(&opts) {
+    let mut result = match scan::scan(&opts) {
         Ok(r) => r,
         Err(e) => return config_error(&e),
     };
+    if paths_only {
+        result.findings.retain(|f| f.path.is_some());
+        let path_rules = crate::paths::rules::builtin().unwrap_or_default();
+        result
+            .undecided
+            .retain(|u| path_rules.iter().any(|r| r.id == u.rule_id));
+    }
     let render = RenderOptions {
         color: color_allowed(a.no_color),
         width: report_width(),

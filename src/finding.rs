@@ -41,6 +41,48 @@ pub struct Finding {
     /// Where an ignore comment may sit to apply to this finding besides the primary span's
     /// line: the enclosing attributes and blocks, the block header, the module calls.
     pub enclosing: Vec<Span>,
+    /// For an exposure-path finding: the hops from the entry to the target, in order.
+    pub path: Option<Arc<ExposurePath>>,
+}
+
+/// An exposure path: how an outsider reaches a workload (entry), the identity it runs as
+/// (pivot) and what that identity may reach (target), one located hop per resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExposurePath {
+    pub hops: Vec<PathHop>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathHop {
+    pub stage: PathStage,
+    pub address: String,
+    pub resource_type: Arc<str>,
+    pub service: Arc<str>,
+    pub service_model: ServiceModel,
+    /// The attribute that makes this hop, or the resource's block header.
+    pub span: Span,
+    /// What this hop contributes ("ingress from 0.0.0.0/0", "assumes role app").
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PathStage {
+    /// How an outsider reaches the workload.
+    Entry,
+    /// The workload and the identity it runs as.
+    Pivot,
+    /// What the identity may reach.
+    Target,
+}
+
+impl PathStage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathStage::Entry => "entry",
+            PathStage::Pivot => "pivot",
+            PathStage::Target => "target",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

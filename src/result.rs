@@ -33,6 +33,9 @@ pub struct ScanResult {
     /// Ignore comments that suppress without giving a reason (other tools' comments honoured
     /// as written, or any with `require_reason = false`); set by the suppression stage.
     pub ignores_without_reason: usize,
+    /// Local module directories each directory read calls (normalised paths), whether or not
+    /// it was evaluated: an editor finds from it the root modules a file belongs to.
+    pub module_calls: std::collections::BTreeMap<std::path::PathBuf, Vec<std::path::PathBuf>>,
 }
 
 impl ScanResult {

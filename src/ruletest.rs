@@ -199,10 +199,12 @@ fn check_example(
             Vec::new(),
         );
     }
+    // A rule's examples are judged by that rule alone: no exposure paths either.
     let opts = ScanOptions {
         paths: vec![dir.to_path_buf()],
         // The values show which attribute paths the examples set.
         keep_values: true,
+        no_paths: true,
         ..ScanOptions::default()
     };
     let result = match scan_with_rules(&opts, alone.clone()) {

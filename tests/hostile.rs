@@ -564,6 +564,115 @@ fn deeply_recursive_templates() {
 }
 
 #[test]
+fn a_template_rendering_itself_twice_is_cut_at_the_call() {
+    // Each rendering renders the template twice more: the reads and parses spend the budget.
+    let dir = setup(&[
+        (
+            "twice.tpl",
+            b"${templatefile(\"twice.tpl\", {})}${templatefile(\"twice.tpl\", {})}",
+        ),
+        (
+            "tpl.tf",
+            b"locals {\n  t = templatefile(\"twice.tpl\", {})\n}\n\nresource \"aws_ebs_volume\" \"t\" {\n  size      = 1\n  encrypted = local.t == \"\"\n}\n",
+        ),
+    ]);
+    let run = scan_with(dir.path(), &[], 60);
+    assert!(run.has(GOOD_FINDING), "{}", run.explain());
+    assert!(!run.finding_for("aws_ebs_volume.t"), "{}", run.explain());
+    // Refused as Terraform refuses it, at the call, not at a place in no file.
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("tpl.tf:2:") && l.contains("inside a template")),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        !run.stdout.lines().any(|l| l.starts_with(":1:1:")),
+        "{}",
+        run.explain()
+    );
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_not_read() {
+    // A FIFO blocks the reader until a writer comes: through file(), as the module manifest,
+    // and as the baseline.
+    let dir = setup(&[(
+        "special.tf",
+        b"locals {\n  p = file(\"pipe\")\n}\n\nmodule \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n\nresource \"aws_ebs_volume\" \"s\" {\n  size      = 1\n  encrypted = local.p == \"\"\n}\n",
+    )]);
+    mkfifo(&dir.path().join("pipe"));
+    fs::create_dir_all(dir.path().join(".terraform/modules")).expect("mkdir");
+    mkfifo(&dir.path().join(".terraform/modules/modules.json"));
+    mkfifo(&dir.path().join("baseline.json"));
+    let run = scan_with(dir.path(), &[], 60);
+    assert_complete(&run);
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with("special.tf:2:")
+            && l.contains("named pipe")
+            && l.contains("only regular files")),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with("special.tf:5:")
+            && l.contains("module-manifest")
+            && l.contains("named pipe")),
+        "{}",
+        run.explain()
+    );
+    let run = scan_with(dir.path(), &["--baseline", "baseline.json"], 60);
+    assert_ne!(run.code, 0, "{}", run.explain());
+    assert!(
+        (run.stdout.clone() + &run.stderr).contains("named pipe"),
+        "{}",
+        run.explain()
+    );
+}
+
+#[test]
+fn a_module_manifest_is_read_once_and_bounded() {
+    // Thirty registry calls and a manifest over the size limit: one diagnostic, at the first
+    // call that needed it, and the scan goes on.
+    let mut src = String::new();
+    for i in 0..30 {
+        src.push_str(&format!(
+            "module \"m{i}\" {{\n  source = \"example/m{i}/aws\"\n}}\n\n"
+        ));
+    }
+    let dir = setup(&[("calls.tf", src.as_bytes())]);
+    let manifest = dir.path().join(".terraform/modules/modules.json");
+    fs::create_dir_all(manifest.parent().expect("parent")).expect("mkdir");
+    let f = fs::File::create(&manifest).expect("create");
+    f.set_len(33 * 1024 * 1024).expect("grow");
+    let run = scan_with(dir.path(), &[], 60);
+    assert!(run.has(GOOD_FINDING), "{}", run.explain());
+    let reports: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("module-manifest"))
+        .collect();
+    assert_eq!(reports.len(), 1, "{}", run.explain());
+    assert!(
+        reports[0].starts_with("calls.tf:1:")
+            && reports[0].contains("larger than the 32 MiB limit"),
+        "{}",
+        run.explain()
+    );
+}
+
+#[test]
 fn huge_numbers() {
     let src = "locals {\n  big = 1e308 * 10\n  n   = 1e999\n}\n\nresource \"aws_ebs_volume\" \"n\" {\n  size      = local.big\n  encrypted = local.n > 0\n}\n";
     let dir = setup(&[("num.tf", src.as_bytes())]);

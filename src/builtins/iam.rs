@@ -238,6 +238,46 @@ fn flag_is(value: &Value, want: bool) -> Tri {
     }
 }
 
+/// Whether a policy document (a value as [`policy_hits`] reads it) grants every action on
+/// every resource, with the statement's detail: for exposure paths, which judge a role's
+/// policies outside any rule.
+pub fn policy_grants_admin(policy: &Value) -> (Tri, Option<String>) {
+    let hits = policy_hits(policy, "policy", admin);
+    let mut result = Tri::False;
+    let mut detail = None;
+    for hit in hits {
+        match hit.violates {
+            Tri::True => return (Tri::True, hit.detail),
+            Tri::Unknown if result == Tri::False => {
+                result = Tri::Unknown;
+                detail = hit.detail;
+            }
+            _ => {}
+        }
+    }
+    (result, detail)
+}
+
+/// Whether a policy document grants a way to escalate privilege through IAM: `iam:PassRole` on
+/// every resource, or `iam:CreatePolicyVersion` / `iam:AttachRolePolicy` on any (wildcards in
+/// the policy's actions are expanded), with the statement's detail.
+pub fn policy_grants_iam_escalation(policy: &Value) -> (Tri, Option<String>) {
+    let hits = policy_hits(policy, "policy", iam_escalation);
+    let mut result = Tri::False;
+    let mut detail = None;
+    for hit in hits {
+        match hit.violates {
+            Tri::True => return (Tri::True, hit.detail),
+            Tri::Unknown if result == Tri::False => {
+                result = Tri::Unknown;
+                detail = hit.detail;
+            }
+            _ => {}
+        }
+    }
+    (result, detail)
+}
+
 /// One statement of a policy, with how details name it.
 struct Statement<'a> {
     body: &'a Map,
@@ -435,6 +475,60 @@ fn admin(st: &Statement) -> (Tri, String) {
         _ => "on every resource except those in NotResource".to_string(),
     };
     (violates, format!("{} allows {what} {on}", st.label))
+}
+
+fn iam_escalation(st: &Statement) -> (Tri, String) {
+    let allow = effect_allows(st.body);
+    // Everything but some actions: whether the escalating ones are excluded is not judged here.
+    let not_action = match present(st.body, "NotAction") {
+        Tri::False => Tri::False,
+        _ => Tri::Unknown,
+    };
+    let (pass, pass_found) = find(st.body.get("Action"), grants_pass_role);
+    let (on_every, _) = find(st.body.get("Resource"), is_full_wildcard);
+    let (write, write_found) = find(st.body.get("Action"), grants_policy_write);
+    let violates = allow.and(not_action.or(pass.and(on_every)).or(write));
+    let what = match (pass.and(on_every), pass_found, write_found) {
+        (Tri::True, Some(a), _) => format!("{} on every resource", shown(a, st.sensitive)),
+        (_, _, Some(a)) => shown(a, st.sensitive),
+        _ => "every action except those in NotAction".to_string(),
+    };
+    (violates, format!("{} allows {what}", st.label))
+}
+
+fn grants_pass_role(action: &str) -> bool {
+    action_matches(action, "iam:passrole")
+}
+
+fn grants_policy_write(action: &str) -> bool {
+    action_matches(action, "iam:createpolicyversion")
+        || action_matches(action, "iam:attachrolepolicy")
+}
+
+/// Whether the policy's action `pattern` (`*` and `?` wildcards, case-insensitive) covers the
+/// lowercase action name `action`.
+fn action_matches(pattern: &str, action: &str) -> bool {
+    let p: Vec<char> = pattern.trim().to_ascii_lowercase().chars().collect();
+    let a: Vec<char> = action.chars().collect();
+    // Iterative glob match with backtracking to the last `*`: linear in practice.
+    let (mut pi, mut ai, mut star, mut mark) = (0, 0, None, 0);
+    while ai < a.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == a[ai]) {
+            pi += 1;
+            ai += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ai;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ai = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
 }
 
 fn public_principal(st: &Statement) -> (Tri, String) {
@@ -734,6 +828,65 @@ fn value_restricts(key: &str, value: &Value) -> Tri {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn escalation_covers_pass_role_on_every_resource_and_policy_writes() {
+        let policy = |statement: &str| Value::string(format!(r#"{{"Statement":[{statement}]}}"#));
+        let tri = |st: &str| policy_grants_iam_escalation(&policy(st)).0;
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}"#),
+            Tri::True
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","Action":"IAM:Pass*","Resource":["*"]}"#),
+            Tri::True
+        );
+        assert_eq!(
+            tri(
+                r#"{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::1:role/app"}"#
+            ),
+            Tri::False
+        );
+        assert_eq!(
+            tri(
+                r#"{"Effect":"Allow","Action":"iam:CreatePolicyVersion","Resource":"arn:aws:iam::1:policy/x"}"#
+            ),
+            Tri::True
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","Action":["s3:*","iam:Attach*"],"Resource":"*"}"#),
+            Tri::True
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Deny","Action":"iam:*","Resource":"*"}"#),
+            Tri::False
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}"#),
+            Tri::False
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","NotAction":"s3:*","Resource":"*"}"#),
+            Tri::Unknown
+        );
+        assert!(action_matches("i?m:*role*", "iam:attachrolepolicy"));
+        assert!(!action_matches("iam:passrol", "iam:passrole"));
+    }
+
+    #[test]
+    fn admin_hook_reads_the_same_policies_as_the_rule() {
+        let admin =
+            Value::string(r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#);
+        let scoped = Value::string(
+            r#"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#,
+        );
+        assert_eq!(policy_grants_admin(&admin).0, Tri::True);
+        assert_eq!(policy_grants_admin(&scoped).0, Tri::False);
+        assert_eq!(
+            policy_grants_admin(&Value::unknown("after apply")).0,
+            Tri::Unknown
+        );
+    }
 
     #[test]
     fn the_kept_policy_answers_only_for_its_own_text_and_sensitivity() {

@@ -1340,6 +1340,7 @@ fn make_finding(
         fingerprint,
         suppression: None,
         enclosing,
+        path: None,
     }
 }
 

@@ -26,6 +26,7 @@ pub enum FileKind {
 impl FileKind {
     pub fn of(path: &Path) -> Option<FileKind> {
         let name = path.file_name()?.to_str()?;
+        // `.tofu` and `.tofu.json` are OpenTofu's own names for configuration files.
         if name.ends_with(".tf.json") || name.ends_with(".tofu.json") {
             Some(FileKind::ConfigJson)
         } else if name.ends_with(".tfvars.json") {
@@ -212,6 +213,11 @@ mod tests {
             Some(FileKind::MaybePlan)
         );
         assert_eq!(FileKind::of(Path::new("README.md")), None);
+        assert_eq!(FileKind::of(Path::new("main.tofu")), Some(FileKind::Config));
+        assert_eq!(
+            FileKind::of(Path::new("main.tofu.json")),
+            Some(FileKind::ConfigJson)
+        );
     }
 
     #[test]

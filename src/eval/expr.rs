@@ -29,10 +29,34 @@ pub(super) trait Env {
     }
     /// Counts one evaluation step; false once the budget is spent.
     fn step(&self) -> bool;
+    /// Spends `units` of the evaluation budget at once (file reads, template parses: work
+    /// proportional to their size); false once the budget is spent.
+    fn spend(&self, units: u64) -> bool {
+        (0..units.max(1)).all(|_| self.step())
+    }
     fn report(&self, d: Diagnostic);
-    /// Directory of the module, for `file()` and `path.module`.
-    fn module_dir(&self) -> &Path;
+    /// The directory Terraform would run in: the root module's. Relative paths given to
+    /// `file()` and the like resolve against it, as in Terraform, so `path.module` (which is
+    /// relative to it) is resolved exactly once.
+    fn working_dir(&self) -> &Path;
+    /// The directory `file()` may read below (canonical), `None` when file access is off.
     fn sandbox_root(&self) -> Option<&Path>;
+    /// Remembers the contents of a file read through `file()` and the like, so messages
+    /// never quote them.
+    fn remember_file_text(&self, _text: &Arc<str>) {}
+    /// Whether `s` is (part of) the contents of a file read in this evaluation.
+    fn is_file_text(&self, _s: &str) -> bool {
+        false
+    }
+    /// Whether this evaluates a template rendered by `templatefile`.
+    fn in_template(&self) -> bool {
+        false
+    }
+    /// True the first time the budget's exhaustion is to be reported in this environment (a
+    /// root module reports it once, wherever it is met).
+    fn first_exhaustion(&self) -> bool {
+        true
+    }
 }
 
 /// Local bindings: `count`, `each`, `for` variables, dynamic block iterators.
@@ -77,9 +101,14 @@ pub(super) struct Evaluator<'e> {
     /// While positive, errors are counted but not reported (inside `try`/`can`).
     quiet: Cell<u32>,
     exhausted: Cell<bool>,
+    /// The function call being evaluated, where diagnostics from a template it renders go.
+    call_site: Cell<Span>,
 }
 
 const MAX_FILE_READ: usize = 4 * 1024 * 1024;
+/// Bytes of file read or template parsed that cost one evaluation step, so a template that
+/// renders itself spends the budget with the work it does.
+const BYTES_PER_STEP: u64 = 16;
 
 impl<'e> Evaluator<'e> {
     pub fn new(env: &'e dyn Env, max_depth: usize) -> Self {
@@ -90,6 +119,7 @@ impl<'e> Evaluator<'e> {
             errors: Cell::new(0),
             quiet: Cell::new(0),
             exhausted: Cell::new(false),
+            call_site: Cell::new(Span::default()),
         }
     }
 
@@ -106,11 +136,11 @@ impl<'e> Evaluator<'e> {
 
     pub fn eval(&self, e: &Expr, scope: &Scope<'_>) -> Value {
         if !self.env.step() {
-            if !self.exhausted.replace(true) {
+            if !self.exhausted.replace(true) && self.env.first_exhaustion() {
                 self.env.report(
                     Diagnostic::warning(
                         "eval-limit",
-                        "evaluation budget exhausted in this module; remaining values are unknown",
+                        "evaluation budget exhausted in this root module; remaining values are unknown",
                     )
                     .at(e.span),
                 );
@@ -340,7 +370,12 @@ impl<'e> Evaluator<'e> {
                         return Value::unknown(format!("key {k:?} is read at apply time"))
                     }
                     None => {
-                        return self.error(span, "eval-error", format!("no element with key {k:?}"))
+                        let shown = self.quoted_key(key, &k);
+                        return self.error(
+                            span,
+                            "eval-error",
+                            format!("no element with key {shown}"),
+                        );
                     }
                 },
                 None => return self.error(span, "eval-error", "a map key must be a string"),
@@ -667,11 +702,12 @@ impl<'e> Evaluator<'e> {
                     if f.grouping {
                         groups.entry(ks).or_default().push(value);
                     } else if map.insert(ks.clone(), value).is_some() {
+                        let shown = self.quoted_key(&key, &ks);
                         return self.error(
                             span,
                             "eval-error",
                             format!(
-                                "duplicate key {ks:?} in `for` expression (use `...` to group)"
+                                "duplicate key {shown} in `for` expression (use `...` to group)"
                             ),
                         );
                     }
@@ -760,9 +796,72 @@ impl<'e> Evaluator<'e> {
             }
             return Value::unknown(format!("result of unsupported function `{name}`"));
         }
-        match functions::call(name, &values, self) {
+        if name == "templatefile" && self.env.in_template() {
+            // As in Terraform: a template that renders templates could render itself without
+            // end (twice per rendering: exponentially).
+            return self.error(
+                span,
+                "eval-error",
+                "templatefile(): cannot be called from inside a template rendered by templatefile",
+            );
+        }
+        let outer_call = self.call_site.replace(span);
+        let result = functions::call(name, &values, self);
+        self.call_site.set(outer_call);
+        match result {
             Ok(v) => v,
-            Err(msg) => self.error(span, "eval-error", format!("{name}(): {msg}")),
+            Err(msg) => {
+                let msg = match self.unquotable(&values, &msg) {
+                    Some(why) => format!("{name}(): an argument is not valid ({why})"),
+                    None => format!("{name}(): {msg}"),
+                };
+                self.error(span, "eval-error", msg)
+            }
+        }
+    }
+}
+
+/// Most string parts of the arguments compared with the files read, per failed call.
+const MAX_QUOTE_CHECKS: usize = 1_000;
+
+impl Evaluator<'_> {
+    /// Why message `msg` about `values` may not be shown: some part of them is sensitive, or
+    /// the message quotes text read from a file (whose contents only the user's own
+    /// configuration may show). Such a message is replaced by a description.
+    fn unquotable(&self, values: &[Value], msg: &str) -> Option<&'static str> {
+        if values.iter().any(Value::contains_sensitive) {
+            return Some("its value is sensitive and not shown");
+        }
+        let shows = |s: &str| {
+            let escaped = format!("{s:?}");
+            let trimmed = s.trim();
+            msg.contains(s)
+                || msg.contains(&escaped[1..escaped.len() - 1])
+                || (!trimmed.is_empty() && msg.contains(trimmed))
+        };
+        let mut budget = MAX_QUOTE_CHECKS;
+        let mut from_file = false;
+        crate::value::walk_distinct(values, |x| {
+            if let Kind::String(s) = &x.kind {
+                if budget == 0 {
+                    // Too many parts to compare: assume the worst.
+                    from_file = true;
+                } else {
+                    budget -= 1;
+                    from_file = !s.is_empty() && shows(s) && self.env.is_file_text(s);
+                }
+            }
+            !from_file
+        });
+        from_file.then_some("its value comes from a file and is not shown")
+    }
+
+    /// A key for a message: quoted, unless it is sensitive or read from a file.
+    fn quoted_key(&self, key: &Value, text: &str) -> String {
+        if key.sensitive || self.env.is_file_text(text) {
+            "(not shown)".to_string()
+        } else {
+            format!("{text:?}")
         }
     }
 }
@@ -772,33 +871,51 @@ impl FunctionHost for Evaluator<'_> {
         let Some(root) = self.env.sandbox_root() else {
             return Err("file access is disabled".into());
         };
-        let candidate: PathBuf = self.env.module_dir().join(path);
+        // Relative to the directory Terraform runs in, as Terraform resolves it; an absolute
+        // path stays absolute and is then held to the sandbox like any other.
+        let outside = || format!("{path} is outside the scanned directory; onus does not read it");
+        let working_dir = self
+            .env
+            .working_dir()
+            .canonicalize()
+            .map_err(|e| format!("cannot read {path}: {e}"))?;
+        // Refused by name first, so a path outside says nothing of what exists there.
+        let candidate: PathBuf = super::normalize(&working_dir.join(path));
+        if !candidate.starts_with(root) {
+            return Err(outside());
+        }
         let real = candidate
             .canonicalize()
             .map_err(|e| format!("cannot read {path}: {e}"))?;
-        let root = root
-            .canonicalize()
-            .map_err(|e| format!("cannot resolve scan root: {e}"))?;
-        if !real.starts_with(&root) {
+        if !real.starts_with(root) {
+            return Err(outside());
+        }
+        let bytes = crate::load::regular_file::read_regular_file(&real, MAX_FILE_READ as u64)
+            .map_err(|e| format!("cannot read {path}: {e}"))?;
+        if !self.env.spend(1 + bytes.len() as u64 / BYTES_PER_STEP) {
             return Err(format!(
-                "{path} is outside the scanned directory; onus does not read it"
+                "the evaluation budget is exhausted; {path} was not read"
             ));
         }
-        let meta = std::fs::metadata(&real).map_err(|e| format!("cannot read {path}: {e}"))?;
-        if meta.len() as usize > MAX_FILE_READ {
-            return Err(format!("{path} is larger than 4 MiB"));
-        }
-        let text =
-            std::fs::read_to_string(&real).map_err(|e| format!("cannot read {path}: {e}"))?;
-        Ok(Arc::from(text))
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("cannot read {path}: it is not valid UTF-8 text"))?;
+        let text: Arc<str> = Arc::from(text);
+        self.env.remember_file_text(&text);
+        Ok(text)
     }
 
     fn render_template(&self, template: &str, vars: &Map) -> Result<Value, String> {
+        if !self.env.spend(1 + template.len() as u64 / BYTES_PER_STEP) {
+            return Err("the evaluation budget is exhausted; the template was not rendered".into());
+        }
         let parts = hcl::parse_template(FileId(u32::MAX), template)?;
         let scope_names: Vec<(Arc<str>, Value)> =
             vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         // A template sees only its variables, not the module's names.
-        let isolated = TemplateEnv { outer: self.env };
+        let isolated = TemplateEnv {
+            outer: self.env,
+            call_site: self.call_site.get(),
+        };
         let ev = Evaluator {
             env: &isolated,
             depth: Cell::new(self.depth.get() + 8),
@@ -806,6 +923,7 @@ impl FunctionHost for Evaluator<'_> {
             errors: Cell::new(0),
             quiet: Cell::new(self.quiet.get()),
             exhausted: Cell::new(false),
+            call_site: Cell::new(self.call_site.get()),
         };
         let root = Scope::root();
         let scope = root.child(scope_names);
@@ -866,23 +984,41 @@ fn unknown_parts(v: Value) -> Option<Value> {
 
 struct TemplateEnv<'a> {
     outer: &'a dyn Env,
+    /// The `templatefile`/`templatestring` call in the configuration.
+    call_site: Span,
 }
 
 impl Env for TemplateEnv<'_> {
     fn step(&self) -> bool {
         self.outer.step()
     }
+    fn spend(&self, units: u64) -> bool {
+        self.outer.spend(units)
+    }
     fn report(&self, d: Diagnostic) {
-        // Spans inside a template file point nowhere useful: keep the message only.
+        // Spans inside a template point into text that is not a source file: report at the
+        // call that rendered it (the outermost one, for templates rendering templates).
         let mut d = d;
-        d.span = None;
+        d.span = Some(self.call_site);
         self.outer.report(d)
     }
-    fn module_dir(&self) -> &Path {
-        self.outer.module_dir()
+    fn working_dir(&self) -> &Path {
+        self.outer.working_dir()
     }
     fn sandbox_root(&self) -> Option<&Path> {
         self.outer.sandbox_root()
+    }
+    fn remember_file_text(&self, text: &Arc<str>) {
+        self.outer.remember_file_text(text)
+    }
+    fn is_file_text(&self, s: &str) -> bool {
+        self.outer.is_file_text(s)
+    }
+    fn in_template(&self) -> bool {
+        true
+    }
+    fn first_exhaustion(&self) -> bool {
+        self.outer.first_exhaustion()
     }
 }
 
@@ -898,7 +1034,7 @@ impl Env for ConstEnv {
         s < 1_000_000
     }
     fn report(&self, _: Diagnostic) {}
-    fn module_dir(&self) -> &Path {
+    fn working_dir(&self) -> &Path {
         Path::new(".")
     }
     fn sandbox_root(&self) -> Option<&Path> {

@@ -2,10 +2,12 @@
 //! declaration's `default`, `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`,
 //! `*.auto.tfvars(.json)` in lexical order, then `--var-file` and `--var` in command order.
 
+use crate::load::ast::{Expr, ExprKind};
 use crate::load::hcl;
 use crate::source::FileId;
-use crate::value::Value;
+use crate::value::{Kind, Value};
 use std::path::Path;
+use std::sync::Arc;
 
 /// A `--var NAME=VALUE` from the command line.
 #[derive(Debug, Clone)]
@@ -84,6 +86,118 @@ pub fn parse_cli_value(text: &str, string_typed: bool) -> Value {
         }
     }
     Value::string(text)
+}
+
+/// Converts an input value to the variable's declared type as Terraform does (`"true"` to a
+/// bool, `"5"` to a number, `5` to a string, element by element through collections), or
+/// says why it cannot. Unknown values, null and types onus does not read (`any`, or a type
+/// it does not recognise) pass unchanged. Messages name types only, never the value.
+pub fn convert_to_type(v: Value, ty: &Expr) -> Result<Value, String> {
+    if matches!(v.kind, Kind::Unknown(_) | Kind::Null) {
+        return Ok(v);
+    }
+    let span = v.span;
+    let sensitive = v.sensitive;
+    let keep = |out: Value| {
+        let out = out.mark_sensitive(sensitive);
+        match span {
+            Some(s) => out.with_span(s),
+            None => out,
+        }
+    };
+    match &ty.kind {
+        ExprKind::Variable(name) => match &**name {
+            "string" => match v.to_template_string() {
+                Some(text) if !matches!(v.kind, Kind::String(_)) => Ok(keep(Value::string(text))),
+                Some(_) => Ok(v),
+                None => Err(format!("a {} cannot be a string", v.type_name())),
+            },
+            "number" => match &v.kind {
+                Kind::Number(_) => Ok(v),
+                Kind::String(_) => match v.as_number() {
+                    Some(n) => Ok(keep(Value::number(n))),
+                    None => Err("a string that is not a number cannot be a number".into()),
+                },
+                _ => Err(format!("a {} cannot be a number", v.type_name())),
+            },
+            "bool" => match &v.kind {
+                Kind::Bool(_) => Ok(v),
+                Kind::String(_) => match v.as_bool() {
+                    Some(b) => Ok(keep(Value::bool(b))),
+                    None => {
+                        Err("a string other than \"true\" or \"false\" cannot be a bool".into())
+                    }
+                },
+                _ => Err(format!("a {} cannot be a bool", v.type_name())),
+            },
+            _ => Ok(v),
+        },
+        ExprKind::Call { name, args, .. } => {
+            let Some(inner) = args.first() else {
+                return Ok(v);
+            };
+            match &**name {
+                "list" | "set" => {
+                    let Some(items) = v.as_list() else {
+                        return Err(format!("a {} cannot be a {name}", v.type_name()));
+                    };
+                    let converted = items
+                        .iter()
+                        .map(|i| convert_to_type(i.clone(), inner))
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(|e| format!("an element: {e}"))?;
+                    Ok(keep(Value::list(converted)))
+                }
+                "map" => {
+                    if v.as_object().is_none() {
+                        return Err(format!("a {} cannot be a map", v.type_name()));
+                    }
+                    convert_attributes(v, |_| Some(inner))
+                }
+                "object" => {
+                    if v.as_object().is_none() {
+                        return Err(format!("a {} cannot be an object", v.type_name()));
+                    }
+                    let ExprKind::Object(fields) = &inner.kind else {
+                        return Ok(v);
+                    };
+                    let declared: Vec<(Arc<str>, &Expr)> = fields
+                        .iter()
+                        .filter_map(|(k, t)| match &k.kind {
+                            ExprKind::Variable(n) | ExprKind::String(n) => Some((n.clone(), t)),
+                            _ => None,
+                        })
+                        .collect();
+                    convert_attributes(v, |key| {
+                        declared.iter().find(|(n, _)| &**n == key).map(|(_, t)| *t)
+                    })
+                }
+                "optional" => convert_to_type(v, inner),
+                _ => Ok(v),
+            }
+        }
+        _ => Ok(v),
+    }
+}
+
+/// Converts the attributes of object `v` that `type_of` gives a type for.
+fn convert_attributes<'t>(
+    mut v: Value,
+    type_of: impl Fn(&str) -> Option<&'t Expr>,
+) -> Result<Value, String> {
+    if let Kind::Object(map) = &mut v.kind {
+        let map = Arc::make_mut(map);
+        let keys: Vec<Arc<str>> = map.iter().map(|(k, _)| k.clone()).collect();
+        for key in keys {
+            let Some(ty) = type_of(&key) else { continue };
+            if let Some(slot) = map.get_mut(&key) {
+                let converted = convert_to_type(std::mem::take(slot), ty)
+                    .map_err(|e| format!("attribute `{key}`: {e}"))?;
+                *slot = converted;
+            }
+        }
+    }
+    Ok(v)
 }
 
 fn strip_spans(mut v: Value) -> Value {

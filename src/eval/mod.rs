@@ -28,6 +28,8 @@ pub struct Limits {
     pub expansion: usize,
     /// Depth of nested module calls.
     pub module_depth: usize,
+    /// Module and resource instances one root module may create in all, however they nest.
+    pub instances: usize,
     /// Depth of nested expression evaluation (templates rendering templates, ...).
     pub expr_depth: usize,
 }
@@ -38,6 +40,7 @@ impl Default for Limits {
             steps: 5_000_000,
             expansion: 10_000,
             module_depth: 32,
+            instances: 100_000,
             expr_depth: 512,
         }
     }
@@ -51,8 +54,10 @@ pub struct EvalOptions {
     pub var_files: Vec<std::sync::Arc<[crate::load::VarAssignment]>>,
     /// `TF_VAR_name` values from the environment.
     pub env_vars: Vec<(String, String)>,
-    /// Directory `file()` and `templatefile()` may read below.
-    pub sandbox_root: Option<PathBuf>,
+    /// Directories `file()` and `templatefile()` may read below, canonical: one per scan path
+    /// (its repository root, or the path itself). A root module reads below the one that
+    /// holds it; a module outside all of them reads no files.
+    pub sandbox_roots: Vec<PathBuf>,
     pub limits: Limits,
 }
 

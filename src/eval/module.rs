@@ -22,6 +22,10 @@ use std::sync::Arc;
 /// How deeply locals, data sources and module outputs may be built from one another.
 const MAX_REFERENCE_DEPTH: usize = 128;
 
+/// Evaluation steps one module instance costs besides its expressions, so fan-out through
+/// modules that hold little spends the budget too.
+const MODULE_INSTANCE_STEPS: u64 = 100;
+
 /// The declarations of one module directory. It owns the blocks it was built from, so a
 /// parsed directory can be shared between root modules (and dropped) as a unit.
 #[derive(Debug)]
@@ -387,6 +391,20 @@ fn duplicate(header: Span, what: &str, name: &str) -> Diagnostic {
 /// State shared by every module instance of one root evaluation.
 struct Ctx<'a> {
     root: Arc<str>,
+    /// The root module's directory: where Terraform would run, so `path.root` and the base of
+    /// `path.module` and of relative file paths.
+    working_dir: PathBuf,
+    /// Canonical directory `file()` may read below: the sandbox root of the scan path holding
+    /// this root module.
+    sandbox: Option<PathBuf>,
+    /// Module and resource instances created so far, against `Limits::instances`.
+    instance_count: Cell<usize>,
+    /// Whether the instance bound or the budget has cut evaluation (reported once per root).
+    cut: Cell<bool>,
+    /// Module directories by call path from `.terraform/modules/modules.json`, read once.
+    manifest: std::cell::OnceCell<HashMap<String, String>>,
+    /// Contents of the files read so far, so messages never quote them.
+    file_texts: RefCell<Vec<Arc<str>>>,
     /// Locals, data sources and module calls being evaluated inside one another.
     ref_depth: Cell<usize>,
     modules: &'a dyn ModuleSource,
@@ -432,6 +450,16 @@ pub fn evaluate_root(
 ) -> (Vec<Instance>, Vec<Diagnostic>) {
     let ctx = Ctx {
         root: Arc::from(crate::discover::display_path(&def.dir).as_str()),
+        working_dir: if def.dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            def.dir.clone()
+        },
+        sandbox: sandbox_for(&def.dir, &opts.sandbox_roots),
+        file_texts: RefCell::new(Vec::new()),
+        manifest: std::cell::OnceCell::new(),
+        instance_count: Cell::new(0),
+        cut: Cell::new(false),
         ref_depth: Cell::new(0),
         modules,
         opts,
@@ -456,6 +484,112 @@ pub fn evaluate_root(
     (ctx.instances.into_inner(), diags)
 }
 
+/// The module directories `terraform init` recorded for root `root`, by call path: empty
+/// when there is no manifest. A manifest that cannot be used (too large, not a regular file,
+/// not JSON) is reported at `at`, the first call that needed it.
+fn read_manifest(root: &Path, at: Span, report: &dyn Fn(Diagnostic)) -> HashMap<String, String> {
+    let path = root.join(".terraform/modules/modules.json");
+    let mut dirs = HashMap::new();
+    if !path.exists() {
+        return dirs;
+    }
+    let shown = crate::discover::display_path(&path);
+    let text =
+        match crate::load::regular_file::read_regular_text(&path, crate::load::MAX_FILE_BYTES) {
+            Ok(t) => t,
+            Err(e) => {
+                report(
+                    Diagnostic::warning(
+                        "module-manifest",
+                        format!("{shown} was not read: {e}; downloaded modules are not evaluated"),
+                    )
+                    .at(at),
+                );
+                return dirs;
+            }
+        };
+    let entries = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|doc| doc.get("Modules")?.as_array().cloned());
+    let Some(entries) = entries else {
+        report(
+            Diagnostic::warning(
+                "module-manifest",
+                format!("{shown} is not a module manifest; downloaded modules are not evaluated"),
+            )
+            .at(at),
+        );
+        return dirs;
+    };
+    for m in entries {
+        if let (Some(k), Some(d)) = (
+            m.get("Key").and_then(|k| k.as_str()),
+            m.get("Dir").and_then(|d| d.as_str()),
+        ) {
+            dirs.entry(k.to_string()).or_insert_with(|| d.to_string());
+        }
+    }
+    dirs
+}
+
+/// The sandbox of the scan path a root module lies in: the deepest of `roots` (canonical) that
+/// holds the module's directory. None (no file access) when none does.
+fn sandbox_for(dir: &Path, roots: &[PathBuf]) -> Option<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let real = dir.canonicalize().ok()?;
+    roots
+        .iter()
+        .filter(|r| real.starts_with(r))
+        .max_by_key(|r| r.components().count())
+        .cloned()
+}
+
+/// `target` relative to `base`, both as the scan names them, with `/` separators: what
+/// Terraform gives as `path.module` when it runs in `base`. `.` when they are the same.
+fn relative_path(base: &Path, target: &Path) -> String {
+    let absolute = |p: &Path| {
+        let p = if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        };
+        normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    let (base, target) = (absolute(base), absolute(target));
+    let b: Vec<Component> = base.components().collect();
+    let t: Vec<Component> = target.components().collect();
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// `path.cwd`: the absolute path of the directory Terraform would run in, `/`-separated.
+fn absolute_display(dir: &Path) -> String {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let abs = dir
+        .canonicalize()
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf());
+    abs.to_string_lossy().replace('\\', "/")
+}
+
 fn root_variables(
     def: &ModuleDef,
     opts: &EvalOptions,
@@ -476,37 +610,71 @@ fn root_variables(
             .and_then(|b| b.body.attribute("type"))
             .is_some_and(|t| matches!(&t.expr.kind, ExprKind::Variable(v) if &**v == "string"))
     };
+    // Terraform converts each input to the declared type, or refuses to plan: here the value
+    // is then unknown, with an error where it was set.
+    let typed = |name: &str, v: Value, at: Option<Span>, origin: &str| -> Value {
+        let Some(block) = def.variables.get(name) else {
+            return v;
+        };
+        let Some(ty) = block.body.attribute("type") else {
+            return v;
+        };
+        // A value from the environment or the command line is in no file: report it at the
+        // declaration.
+        let at = at.unwrap_or(block.header);
+        match inputs::convert_to_type(v, &ty.expr) {
+            Ok(v) => v,
+            Err(why) => {
+                let d = Diagnostic::error(
+                    "variable-type",
+                    format!("variable `{name}`: the value {origin} does not have its declared type ({why}); it is treated as unknown"),
+                );
+                report(d.at(at));
+                Value::unknown(format!(
+                    "variable `{name}` was given a value of the wrong type"
+                ))
+                .with_span(at)
+            }
+        }
+    };
     for (name, text) in &opts.env_vars {
         if def.variables.contains_key(name.as_str()) {
-            values.insert(
-                Arc::from(name.as_str()),
-                parse_cli_value(text, string_typed(name)),
-            );
+            let v = parse_cli_value(text, string_typed(name));
+            let v = typed(name, v, None, &format!("of TF_VAR_{name}"));
+            values.insert(Arc::from(name.as_str()), v);
         }
     }
-    let files = def
-        .vars_files
-        .iter()
-        .map(|(_, a)| a.as_slice())
-        .chain(opts.var_files.iter().map(|a| &a[..]));
-    for assignments in files {
+    let auto_loaded = def.vars_files.iter().map(|(_, a)| (a.as_slice(), true));
+    let named = opts.var_files.iter().map(|a| (&a[..], false));
+    for (assignments, auto) in auto_loaded.chain(named) {
         for a in assignments {
             if !def.variables.contains_key(&a.name) {
+                // Terraform warns about values for undeclared variables in files it loads
+                // itself; a file named with --var-file may serve several roots.
+                if auto {
+                    report(
+                        Diagnostic::warning(
+                            "undeclared-variable",
+                            format!("a value is assigned to variable `{}`, which this root module does not declare; Terraform ignores it", a.name),
+                        )
+                        .at(a.span),
+                    );
+                }
                 continue;
             }
             let v = match &a.value {
                 VarValue::Expr(e) => constant_or_unknown(e, "a variables file value", report),
                 VarValue::Value(v) => v.clone(),
             };
+            let v = typed(&a.name, v, Some(a.span), "set here");
             values.insert(a.name.clone(), v);
         }
     }
     for cv in &opts.vars {
         if def.variables.contains_key(cv.name.as_str()) {
-            values.insert(
-                Arc::from(cv.name.as_str()),
-                parse_cli_value(&cv.value, string_typed(&cv.name)),
-            );
+            let v = parse_cli_value(&cv.value, string_typed(&cv.name));
+            let v = typed(&cv.name, v, None, &format!("of --var {}", cv.name));
+            values.insert(Arc::from(cv.name.as_str()), v);
         }
     }
     finish_variables(def, values)
@@ -599,6 +767,33 @@ impl<'a> ModInst<'a> {
         } else {
             format!("{}.", self.addr)
         }
+    }
+
+    /// Counts one more module or resource instance of this root: false (the instance is not
+    /// evaluated) once the root's instance bound or evaluation budget is spent, reported once
+    /// per root at `at`, the block whose expansion was cut.
+    fn admit_instance(&self, at: Span, module: bool) -> bool {
+        let count = self.ctx.instance_count.get() + 1;
+        self.ctx.instance_count.set(count);
+        let limit = self.ctx.opts.limits.instances;
+        let within = count <= limit && (!module || Env::spend(self, MODULE_INSTANCE_STEPS));
+        if !within && !self.ctx.cut.replace(true) {
+            let what = if count > limit {
+                format!(
+                    "this root module reaches the bound of {limit} module and resource instances"
+                )
+            } else {
+                "this root module's evaluation budget is spent".to_string()
+            };
+            self.report(
+                Diagnostic::warning(
+                    "eval-limit",
+                    format!("{what}; instances past this point are not evaluated (their resources are not checked)"),
+                )
+                .at(at),
+            );
+        }
+        within
     }
 
     fn evaluate_all(&self) {
@@ -843,6 +1038,9 @@ impl<'a> ModInst<'a> {
             ),
         };
         for x in expansions {
+            if !self.admit_instance(block.header, false) {
+                return;
+            }
             let scope = root.child(x.names);
             let mut spans = self.ctx.span_buffers.take();
             let values = self.eval_body(&block.body, &ev, &scope, &mut spans, true);
@@ -1008,7 +1206,8 @@ impl<'a> ModInst<'a> {
     }
 
     fn call_module(&self, name: &str, call: &Block) -> Value {
-        let Some(dir) = local_source(&self.def.dir, call).or_else(|| self.installed_module(name))
+        let Some(dir) =
+            local_source(&self.def.dir, call).or_else(|| self.installed_module(name, call))
         else {
             self.report(
                 Diagnostic::note("remote-module", format!("module `{name}` comes from a registry or remote source that `terraform init` has not downloaded, so its resources went unchecked and its outputs are unknown: run `terraform init` (or `tofu init`) before the scan to check them"))
@@ -1063,6 +1262,11 @@ impl<'a> ModInst<'a> {
         };
         let mut outputs: Vec<(InstanceKey, Value)> = Vec::new();
         for x in expansions {
+            if !self.admit_instance(call.header, true) {
+                return Value::unknown(format!(
+                    "outputs of module `{name}`: not evaluated past the root's instance bound"
+                ));
+            }
             let scope = root.child(x.names);
             let mut inputs: HashMap<Arc<str>, Value> = HashMap::new();
             for a in &call.body.attributes {
@@ -1127,11 +1331,12 @@ impl<'a> ModInst<'a> {
 
     /// A registry or remote module that `terraform init` downloaded: its directory from the
     /// root module's `.terraform/modules/modules.json`, keyed by the call path (`a.b`).
-    fn installed_module(&self, name: &str) -> Option<PathBuf> {
+    fn installed_module(&self, name: &str, call: &Block) -> Option<PathBuf> {
         let root = self.stack.first()?;
-        let manifest =
-            std::fs::read_to_string(root.join(".terraform/modules/modules.json")).ok()?;
-        let doc: serde_json::Value = serde_json::from_str(&manifest).ok()?;
+        let manifest = self
+            .ctx
+            .manifest
+            .get_or_init(|| read_manifest(root, call.header, &|d| self.report(d)));
         let mut key: Vec<&str> = self
             .addr
             .split("module.")
@@ -1139,13 +1344,8 @@ impl<'a> ModInst<'a> {
             .map(|s| s.split(['[', '.']).next().unwrap_or(s))
             .collect();
         key.push(name);
-        let key = key.join(".");
-        let entry = doc
-            .get("Modules")?
-            .as_array()?
-            .iter()
-            .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key.as_str()))?;
-        let dir = normalize(&root.join(entry.get("Dir")?.as_str()?));
+        let dir = manifest.get(&key.join("."))?;
+        let dir = normalize(&root.join(dir));
         self.ctx.modules.module(&dir).map(|_| dir)
     }
 
@@ -1382,14 +1582,22 @@ impl Env for ModInst<'_> {
             }
             "path" => {
                 let a = attr_name(ops, 0)?;
-                let dir = crate::discover::display_path(&self.def.dir);
-                Some((
-                    Value::string(match &**a {
-                        "module" => dir,
-                        _ => ".".to_string(),
-                    }),
-                    1,
-                ))
+                let value = match &**a {
+                    "module" => relative_path(&self.ctx.working_dir, &self.def.dir),
+                    "root" => ".".to_string(),
+                    "cwd" => absolute_display(&self.ctx.working_dir),
+                    other => {
+                        return Some((
+                            ev.error(
+                                span,
+                                "unknown-reference",
+                                format!("path.{other} is not a Terraform path value"),
+                            ),
+                            1,
+                        ))
+                    }
+                };
+                Some((Value::string(value), 1))
             }
             "terraform" => Some((Value::string("default"), 1)),
             "self" => Some((Value::unknown("self is known only after apply"), 0)),
@@ -1420,12 +1628,34 @@ impl Env for ModInst<'_> {
         self.ctx.diags.borrow_mut().push(d);
     }
 
-    fn module_dir(&self) -> &Path {
-        &self.def.dir
+    fn working_dir(&self) -> &Path {
+        &self.ctx.working_dir
     }
 
     fn sandbox_root(&self) -> Option<&Path> {
-        self.ctx.opts.sandbox_root.as_deref()
+        self.ctx.sandbox.as_deref()
+    }
+
+    fn spend(&self, units: u64) -> bool {
+        let s = self.ctx.steps.get().saturating_add(units);
+        self.ctx.steps.set(s);
+        s <= self.ctx.opts.limits.steps
+    }
+
+    fn first_exhaustion(&self) -> bool {
+        !self.ctx.cut.replace(true)
+    }
+
+    fn remember_file_text(&self, text: &Arc<str>) {
+        self.ctx.file_texts.borrow_mut().push(text.clone());
+    }
+
+    fn is_file_text(&self, s: &str) -> bool {
+        self.ctx
+            .file_texts
+            .borrow()
+            .iter()
+            .any(|text| text.contains(s))
     }
 }
 

@@ -6,6 +6,7 @@ pub mod ast;
 pub mod hcl;
 pub mod json;
 pub mod plan_json;
+pub mod regular_file;
 
 use crate::diag::Diagnostic;
 use crate::discover::{Discovered, FileKind};
@@ -139,10 +140,24 @@ pub enum Parsed {
 /// Reads every discovered file in parallel, without parsing: the source map (file ids are
 /// discovery indexes) and what each read gave.
 pub fn read_all(discovered: &[Discovered]) -> (SourceMap, Vec<Read>) {
+    read_all_with(discovered, &Overlay::new())
+}
+
+/// Text of files that is not on disk yet (an editor's unsaved buffers), by path as discovered.
+pub type Overlay = std::collections::HashMap<std::path::PathBuf, Arc<String>>;
+
+/// [`read_all`], taking the text of the files in `overlay` from it instead of the disk.
+pub fn read_all_with(discovered: &[Discovered], overlay: &Overlay) -> (SourceMap, Vec<Read>) {
     let results: Vec<(SourceFile, Read)> = discovered
         .par_iter()
         .enumerate()
-        .map(|(i, d)| read_one(FileId::from_index(i), d))
+        .map(|(i, d)| match overlay.get(&d.path) {
+            Some(text) => (
+                SourceFile::new(d.display.clone(), d.path.clone(), text.as_str()),
+                Read::Text(d.kind),
+            ),
+            None => read_one(FileId::from_index(i), d),
+        })
         .collect();
     let mut sources = SourceMap::default();
     let mut reads = Vec::with_capacity(results.len());

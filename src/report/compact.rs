@@ -1,10 +1,10 @@
 //! One line per finding and per diagnostic: `path:line:col: severity rule-id message`.
 
-use super::{position, visible};
+use super::{escape_control, position, visible, RenderOptions};
 use crate::result::ScanResult;
 use std::fmt::Write;
 
-pub fn render(result: &ScanResult) -> String {
+pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
     let mut out = String::new();
     for d in &result.diagnostics {
         let (file, lc) = match d
@@ -19,7 +19,8 @@ pub fn render(result: &ScanResult) -> String {
         };
         let _ = writeln!(
             out,
-            "{file}:{}:{}: {} {} {}",
+            "{}:{}:{}: {} {} {}",
+            escape_control(&file),
             lc.line,
             lc.column,
             d.level.as_str(),
@@ -27,28 +28,33 @@ pub fn render(result: &ScanResult) -> String {
             one_line(&d.message)
         );
     }
-    for f in visible(result, false) {
+    for f in visible(result, opts.show_suppressed) {
         let (file, start, _) = position(result, f);
         let _ = writeln!(
             out,
-            "{file}:{}:{}: {} {} {} ({}: {}) [{} · {} · {}]",
+            "{}:{}:{}: {} {} {} ({}: {}) [{} · {} · {}]{}",
+            escape_control(&file),
             start.line,
             start.column,
             f.severity,
             f.rule_id,
             one_line(&f.message),
-            f.address,
+            one_line(&f.address),
             one_line(&f.primary_label),
             f.service,
             f.service_model,
-            f.area
+            f.area,
+            f.suppression
+                .as_ref()
+                .map(|s| format!(" [suppressed: {}]", one_line(&s.justification)))
+                .unwrap_or_default()
         );
     }
     out
 }
 
 fn one_line(s: &str) -> String {
-    s.replace(['\n', '\r'], " ")
+    escape_control(&s.replace(['\n', '\r'], " "))
 }
 
 /// One line per undecided check (`onus scan --show-undecided`):
@@ -63,16 +69,19 @@ pub fn render_undecided(result: &ScanResult) -> String {
         let set_at = u
             .value_span
             .and_then(|s| {
-                result
-                    .sources
-                    .get(s.file)
-                    .map(|f| format!("; set at {}:{}", f.display, f.line_col(s.start).line))
+                result.sources.get(s.file).map(|f| {
+                    format!(
+                        "; set at {}:{}",
+                        escape_control(&f.display),
+                        f.line_col(s.start).line
+                    )
+                })
             })
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "{}:{}:{}: undecided {} ({}: {}{set_at})",
-            file.display,
+            escape_control(&file.display),
             lc.line,
             lc.column,
             u.rule_id,

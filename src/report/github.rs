@@ -2,9 +2,10 @@
 //! and per diagnostic, which the runner turns into annotations on the pull request's diff.
 //!
 //! Escaping follows the runner's rules: in the message `%`, `\r` and `\n` are percent-encoded;
-//! in property values `:` and `,` are too.
+//! in property values `:` and `,` are too. Other control characters are written as visible
+//! escapes (`\x1b`).
 
-use super::{diagnostic_position, position, visible, RenderOptions};
+use super::{diagnostic_position, escape_control, position, visible, RenderOptions};
 use crate::diag::Level;
 use crate::result::ScanResult;
 use crate::taxonomy::Severity;
@@ -79,9 +80,13 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
 
 /// Escapes a command's message.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    // The runner decodes only these three; any other control character (ESC, tab, C1) is
+    // shown as a visible escape so it cannot drive the log viewer.
+    escape_control(
+        &s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A"),
+    )
 }
 
 /// Escapes a command property's value.

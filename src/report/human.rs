@@ -39,6 +39,13 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
             let report = FindingReport::from(result, f);
             let _ = handler.render_report(&mut out, &report);
             write_trace(&mut out, &handler, result, f);
+            if let Some(path) = &f.path {
+                out.push_str(&crate::paths::render_chain(
+                    &f.rule_id,
+                    path,
+                    &result.sources,
+                ));
+            }
             if let Some(s) = &f.suppression {
                 let _ = writeln!(out, "  suppressed: {}", s.justification);
             }
@@ -302,7 +309,7 @@ fn snippet_source(
     } else {
         Arc::new(mask(&src.text, &here))
     };
-    Some(NamedSource::new(src.display.clone(), text))
+    Some(NamedSource::new(super::escape_control(&src.display), text))
 }
 
 /// `text` with the secret parts of `spans` replaced by `*`, one per byte, so every offset (and
@@ -347,7 +354,12 @@ fn location(result: &ScanResult, span: Span) -> String {
     match result.sources.get(span.file) {
         Some(src) => {
             let lc = src.line_col(span.start);
-            format!("{}:{}:{}", src.display, lc.line, lc.column)
+            format!(
+                "{}:{}:{}",
+                super::escape_control(&src.display),
+                lc.line,
+                lc.column
+            )
         }
         None => String::new(),
     }

@@ -69,6 +69,22 @@ struct FindingOut<'a> {
     aliases: Text<'a>,
     fingerprint: &'a str,
     suppression: Option<SuppressionOut<'a>>,
+    /// An exposure path's hops, entry first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<Vec<HopOut<'a>>>,
+}
+
+#[derive(Serialize)]
+struct HopOut<'a> {
+    stage: &'static str,
+    address: &'a str,
+    resource_type: &'a str,
+    service: &'a str,
+    service_model: crate::taxonomy::ServiceModel,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    label: &'a str,
 }
 
 /// A string or array written as JSON once for the whole report (rule texts repeat in every
@@ -403,6 +419,26 @@ fn finding_out<'a>(
         suppression: f.suppression.as_ref().map(|s| SuppressionOut {
             kind: s.kind.as_str(),
             justification: &s.justification,
+        }),
+        path: f.path.as_ref().map(|p| {
+            p.hops
+                .iter()
+                .map(|h| {
+                    let src = result.sources.get(h.span.file);
+                    let lc = src.map(|s| s.line_col(h.span.start));
+                    HopOut {
+                        stage: h.stage.as_str(),
+                        address: &h.address,
+                        resource_type: &h.resource_type,
+                        service: &h.service,
+                        service_model: h.service_model,
+                        file: src.map(|s| s.display.as_str()).unwrap_or(""),
+                        line: lc.map_or(1, |l| l.line),
+                        column: lc.map_or(1, |l| l.column),
+                        label: &h.label,
+                    }
+                })
+                .collect()
         }),
     }
 }

@@ -82,7 +82,7 @@ impl std::str::FromStr for Format {
 pub fn render(format: Format, result: &ScanResult, opts: &RenderOptions) -> String {
     match format {
         Format::Human => human::render(result, opts),
-        Format::Compact => compact::render(result),
+        Format::Compact => compact::render(result, opts),
         Format::Json => json::render(result),
         Format::Sarif => sarif::render(result),
         Format::Junit => junit::render(result),
@@ -276,6 +276,29 @@ pub fn position(result: &ScanResult, f: &Finding) -> (String, LineCol, LineCol) 
         LineCol { line: 1, column: 1 },
     ));
     (file, start, end)
+}
+
+/// Text for line-oriented output: control characters (C0, DEL, C1) are written as visible
+/// escapes (`\n`, `\r`, `\t`, `\x1b`, `\u{85}`), so a crafted file name or message can
+/// neither split a line (forging a finding) nor drive the terminal.
+pub fn escape_control(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 && c.is_control() => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `"s"` unless `n` is one: "1 file", "2 files".

@@ -88,7 +88,20 @@ fn write_with_root(
 ) -> std::io::Result<()> {
     let mut rules: Vec<&Arc<Rule>> = result.rules.rules().iter().collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
-    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+    let mut index: HashMap<&str, usize> =
+        rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+    // Exposure-path rules are described after the others, those with results only (they are
+    // not in the rule set: their format is their own).
+    let path_rules: Vec<crate::paths::PathRule> = crate::paths::rules::builtin()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| result.findings.iter().any(|f| f.rule_id == r.id))
+        .collect();
+    for (i, r) in path_rules.iter().enumerate() {
+        if let Some(f) = result.findings.iter().find(|f| f.rule_id == r.id) {
+            index.insert(&f.rule_id, rules.len() + i);
+        }
+    }
 
     let mut root_location = Map::new();
     if let Some(uri) = root.and_then(dir_file_uri) {
@@ -108,7 +121,13 @@ fn write_with_root(
     }
     driver.insert(
         "rules".into(),
-        Value::Array(rules.iter().map(|r| rule_object(r)).collect()),
+        Value::Array(
+            rules
+                .iter()
+                .map(|r| rule_object(r))
+                .chain(path_rules.iter().map(path_rule_object))
+                .collect(),
+        ),
     );
 
     let log = Log {
@@ -181,7 +200,12 @@ fn rule_object(r: &Rule) -> Value {
     o.insert("id".into(), json!(&*r.id));
     o.insert("name".into(), json!(camel_case(&r.id)));
     o.insert("shortDescription".into(), json!({"text": r.title}));
-    o.insert("fullDescription".into(), json!({"text": description}));
+    // GitHub code scanning cuts `fullDescription` at 1,024 characters; the whole text stays in
+    // `help`.
+    o.insert(
+        "fullDescription".into(),
+        json!({"text": shorten(&description, MAX_FULL_DESCRIPTION)}),
+    );
     o.insert("help".into(), json!({"text": text, "markdown": markdown}));
     if let Some(uri) = r.help_uri() {
         o.insert("helpUri".into(), json!(uri));
@@ -204,7 +228,52 @@ fn rule_object(r: &Rule) -> Value {
     Value::Object(o)
 }
 
+fn path_rule_object(r: &crate::paths::PathRule) -> Value {
+    let description = unwrap_paragraphs(&r.description);
+    let remediation = unwrap_paragraphs(&r.remediation);
+    let mut o = Map::new();
+    o.insert("id".into(), json!(&*r.id));
+    o.insert("name".into(), json!(camel_case(&r.id)));
+    o.insert("shortDescription".into(), json!({"text": &*r.title}));
+    o.insert("fullDescription".into(), json!({"text": description}));
+    o.insert(
+        "help".into(),
+        json!({"text": format!("{description}\n\nFix: {remediation}")}),
+    );
+    if let Some(uri) = r.references.first() {
+        o.insert("helpUri".into(), json!(uri));
+    }
+    o.insert(
+        "defaultConfiguration".into(),
+        json!({"level": level(r.severity)}),
+    );
+    o.insert(
+        "properties".into(),
+        json!({
+            "tags": ["security", "exposure-path", "aws"],
+            "security-severity": security_severity(r.severity),
+            "precision": "high",
+            "problem.severity": problem_severity(r.severity),
+            "severity": r.severity.as_str(),
+        }),
+    );
+    Value::Object(o)
+}
+
 /// The `problem.severity` property CodeQL uses for non-security ranking.
+/// Longest `fullDescription` GitHub code scanning keeps, in characters.
+const MAX_FULL_DESCRIPTION: usize = 1024;
+
+/// `s` cut to at most `max` characters, at a word boundary, with an ellipsis when cut.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max - 1).collect();
+    let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end())
+}
+
 fn problem_severity(s: Severity) -> &'static str {
     match s {
         Severity::Critical | Severity::High => "error",
@@ -258,6 +327,9 @@ fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) ->
     if !related.is_empty() {
         o.insert("relatedLocations".into(), Value::Array(related));
     }
+    if let Some(path) = &f.path {
+        o.insert("codeFlows".into(), code_flows(result, path));
+    }
     if let Some(s) = &f.suppression {
         let mut sup = Map::new();
         sup.insert("kind".into(), json!(s.kind.as_str()));
@@ -287,6 +359,32 @@ fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) ->
     }
     o.insert("properties".into(), Value::Object(props));
     Value::Object(o)
+}
+
+/// An exposure path as one code flow: a thread-flow location per hop, entry first, so code
+/// scanning shows the chain step by step.
+fn code_flows(result: &ScanResult, path: &crate::finding::ExposurePath) -> Value {
+    let locations: Vec<Value> = path
+        .hops
+        .iter()
+        .filter_map(|h| {
+            let loc = span_location(result, h.span)?;
+            Some(json!({
+                "location": {
+                    "physicalLocation": loc,
+                    "logicalLocations": [{"fullyQualifiedName": h.address, "kind": "resource"}],
+                    "message": {"text": format!("{}: {}", h.stage.as_str(), h.label)},
+                },
+                "kinds": [h.stage.as_str()],
+                "properties": {
+                    "service": &*h.service,
+                    "serviceModel": h.service_model.as_str(),
+                    "resourceType": &*h.resource_type,
+                },
+            }))
+        })
+        .collect();
+    json!([{ "threadFlows": [{ "locations": locations }] }])
 }
 
 fn span_location(result: &ScanResult, span: Span) -> Option<Value> {
@@ -426,6 +524,22 @@ fn diagnostic_notifications(result: &ScanResult) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_descriptions_fit_github() {
+        assert_eq!(shorten("short text", 1024), "short text");
+        let cut = shorten(&"word ".repeat(400), 1024);
+        assert!(
+            cut.chars().count() <= 1024 && cut.ends_with("word…"),
+            "{cut}"
+        );
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules");
+        for r in rules.rules() {
+            let o = rule_object(r);
+            let text = o["fullDescription"]["text"].as_str().unwrap_or_default();
+            assert!(text.chars().count() <= MAX_FULL_DESCRIPTION, "{}", r.id);
+        }
+    }
 
     #[test]
     fn camel_case_of_ids() {

@@ -104,6 +104,8 @@ impl RuleSet {
         use rayon::prelude::*;
         let files: Vec<(&str, &str)> = builtin_files(".hcl")
             .filter(|(path, _)| !path.starts_with("catalog/"))
+            // Exposure-path rules have their own format (`crate::paths::rules`).
+            .filter(|(path, _)| !path.starts_with("paths/"))
             .collect();
         // Parsed in parallel (each file holds example Terraform to parse), kept in file order.
         let parsed: Vec<_> = files

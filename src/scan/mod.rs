@@ -48,6 +48,14 @@ pub struct ScanOptions {
     /// Show progress on stderr for scans of more than [`PROGRESS_MIN_FILES`] files. The
     /// caller decides whether stderr is a terminal that wants it.
     pub progress: bool,
+    /// Skip the exposure-path search (`paths`): single-resource findings only.
+    pub no_paths: bool,
+    /// Text of files as an editor holds them, unsaved (path as discovered → text): read
+    /// instead of the file on disk.
+    pub overlay: Arc<load::Overlay>,
+    /// When not empty, only these directories are evaluated as root modules; the others are
+    /// still read, as modules they may call. An editor re-checks one root after an edit.
+    pub only_roots: Vec<PathBuf>,
 }
 
 /// Scans smaller than this finish too fast for a progress display to help.
@@ -188,22 +196,12 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         })
         .count();
     let inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
-    let sandbox_root = match paths.as_slice() {
-        [one] if one.is_dir() => Some(one.clone()),
-        [one] => one.parent().map(|p| {
-            if p.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                p.to_path_buf()
-            }
-        }),
-        _ => std::env::current_dir().ok(),
-    };
+    let sandbox_roots = sandbox_roots(&paths);
     let eval_opts = EvalOptions {
         vars: opts.vars.clone(),
         var_files: inputs.var_files,
         env_vars: opts.env_vars.clone(),
-        sandbox_root,
+        sandbox_roots,
         limits: opts.limits,
     };
     parsed_files(inputs.parsed_alone);
@@ -220,9 +218,24 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .chain(opts.source_dirs.iter().map(|d| display_path(d)))
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
+    let only_roots: HashSet<PathBuf> = opts.only_roots.iter().map(|d| eval::normalize(d)).collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
+    // Path rules are built in: a scan of user rules alone, or one that opts out, has none;
+    // nor does one narrowed to chosen rules, providers, areas or a compliance framework (the
+    // selection names single-resource rules; path rules are not in its rule set).
+    let sel = &opts.select;
+    let narrowed = !sel.enable.is_empty()
+        || !sel.compliance.is_empty()
+        || !sel.providers.is_empty()
+        || !sel.areas.is_empty();
+    let path_rules = if opts.no_paths || opts.no_builtin_rules || narrowed {
+        Vec::new()
+    } else {
+        crate::paths::rules::builtin().map_err(ConfigError)?
+    };
     let run = RootRun {
+        path_rules: &path_rules,
         cache: &cache,
         eval_opts: &eval_opts,
         checker: &checker,
@@ -230,6 +243,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         classify: &classify,
         plan_roots: &plan_roots,
         keep_values: opts.keep_values,
+        only_roots: &only_roots,
     };
     // Every directory is parsed by its own task, which also evaluates it as a root module
     // unless some finished task already calls it. Which directories are roots is known only
@@ -245,7 +259,10 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .iter_mut()
         .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
         .collect();
-    let roots = eval::root_directories(&calls);
+    let mut roots = eval::root_directories(&calls);
+    if !only_roots.is_empty() {
+        roots.retain(|r| only_roots.contains(r));
+    }
     let root_set: HashSet<&PathBuf> = roots.iter().collect();
     // Roots in a cycle of modules are called by someone, so their tasks skipped them.
     let missing: Vec<usize> = done
@@ -304,6 +321,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
             &b.address,
         ))
     });
+    let module_calls = calls;
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
     let mut result = ScanResult {
         sources,
@@ -318,6 +336,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         bytes,
         inputs_read,
         ignores_without_reason: 0,
+        module_calls,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
     crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;
@@ -342,6 +361,34 @@ struct Found {
     diagnostics: Vec<Diagnostic>,
     sources: SourceMap,
     reads: Vec<Read>,
+}
+
+/// The directories `file()` may read below, one per scan path, canonical: the repository
+/// root above the path (the nearest directory holding `.git` or `.onus.hcl`), or else the
+/// path itself (a file's directory). Never the current directory: which files a scan reads
+/// does not depend on where it runs.
+fn sandbox_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| {
+            let dir = if p.is_dir() {
+                p.clone()
+            } else {
+                match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            };
+            let dir = dir.canonicalize().ok()?;
+            let repository = dir
+                .ancestors()
+                .find(|a| a.join(".git").exists() || a.join(".onus.hcl").is_file());
+            Some(repository.unwrap_or(&dir).to_path_buf())
+        })
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
 }
 
 /// Finds the files below the scan's paths, adds `--var-file`s and source directories, and
@@ -375,7 +422,7 @@ fn find_and_read(opts: &ScanOptions, paths: &[PathBuf]) -> Result<Found, ConfigE
         });
     }
     add_source_dirs(opts, &mut files, &mut diagnostics);
-    let (sources, reads) = load::read_all(&files);
+    let (sources, reads) = load::read_all_with(&files, &opts.overlay);
     Ok(Found {
         files,
         diagnostics,
@@ -560,6 +607,10 @@ struct RootRun<'r> {
     /// Display paths of the directories plans may stand for.
     plan_roots: &'r HashSet<String>,
     keep_values: bool,
+    /// The exposure-path rules searched in every root after its check.
+    path_rules: &'r [crate::paths::PathRule],
+    /// [`ScanOptions::only_roots`], normalised.
+    only_roots: &'r HashSet<PathBuf>,
 }
 
 impl RootRun<'_> {
@@ -579,7 +630,8 @@ impl RootRun<'_> {
             set.contains(dir)
         };
         drop(def);
-        let root = (!known_called && !crate::discover::in_dot_terraform(dir))
+        let wanted = self.only_roots.is_empty() || self.only_roots.contains(dir);
+        let root = (wanted && !known_called && !crate::discover::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
         self.cache.release(dir);
@@ -594,7 +646,10 @@ impl RootRun<'_> {
     /// Checks instances and keeps of them only what reports need: the values and attribute
     /// spans (most of an instance's memory) are dropped.
     fn check(&self, instances: Vec<Instance>) -> RootChecked {
-        let out = self.checker.check(&instances, self.sources, self.classify);
+        let mut out = self.checker.check(&instances, self.sources, self.classify);
+        let paths = crate::paths::find(&instances, self.path_rules, self.sources, self.classify);
+        out.findings.extend(paths.findings);
+        out.undecided.extend(paths.undecided);
         let mut findings = out.findings;
         findings.shrink_to_fit();
         let (resources, instances) = if self.keep_values {

@@ -41,7 +41,7 @@ use std::sync::Arc;
 
 /// What functions need from the evaluator: sandboxed file reads and template rendering.
 pub trait FunctionHost {
-    /// Contents of a file named as in `file(path)`, resolved against the module directory and
+    /// Contents of a file named as in `file(path)`, resolved against the root module directory and
     /// refused (Err with a message) when it lies outside the scanned root or is too large.
     fn read_file(&self, path: &str) -> Result<std::sync::Arc<str>, String>;
     /// Renders template text with the given variables, as `templatefile` does.

@@ -1,0 +1,184 @@
+//! Path rules as data: one HCL file per rule under `rules/paths/`, holding its metadata,
+//! documentation and examples, and naming the path search it runs (`search`). They have their
+//! own small parser rather than the rule language's: a path rule's condition spans several
+//! resources joined by typed edges, which the per-resource `assert` blocks cannot express, so
+//! the search itself is code ([`super`]) and the file says which one, and how severe.
+
+use crate::load::ast::{Attribute, Block};
+use crate::load::hcl;
+use crate::source::FileId;
+use crate::taxonomy::Severity;
+use crate::value::Value;
+use std::sync::Arc;
+
+/// The path searches onus implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    /// EC2 instance with a public IP, a route to an internet gateway and a security group
+    /// open to the internet, whose instance-profile role may do everything.
+    InternetInstanceAdminRole,
+    /// Lambda function URL without authentication whose execution role may do everything.
+    PublicFunctionUrlAdminRole,
+    /// Internet-reachable EC2 instance whose role may escalate its privilege through IAM.
+    InternetInstanceIamEscalation,
+}
+
+impl PathKind {
+    fn parse(s: &str) -> Option<(PathKind, bool, bool)> {
+        // (kind, internet entry, admin target): what the severity follows from.
+        match s {
+            "internet-instance-admin-role" => {
+                Some((PathKind::InternetInstanceAdminRole, true, true))
+            }
+            "public-function-url-admin-role" => {
+                Some((PathKind::PublicFunctionUrlAdminRole, true, true))
+            }
+            "internet-instance-iam-escalation" => {
+                Some((PathKind::InternetInstanceIamEscalation, true, false))
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PathRule {
+    pub id: Arc<str>,
+    pub title: Arc<str>,
+    pub severity: Severity,
+    pub kind: PathKind,
+    pub description: String,
+    /// The cheapest single change that breaks the path.
+    pub remediation: String,
+    pub references: Vec<String>,
+    /// (`"bad"` or `"good"`, Terraform code with `# expect: ID` pins on the bad one).
+    pub examples: Vec<(String, String)>,
+}
+
+/// The path rules compiled into the binary, parsed once.
+pub fn builtin() -> Result<Vec<PathRule>, Vec<String>> {
+    static BUILTIN: std::sync::OnceLock<Result<Vec<PathRule>, Vec<String>>> =
+        std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            let mut rules = Vec::new();
+            let mut errors = Vec::new();
+            for (path, text) in crate::rules::builtin_files(".hcl") {
+                if !path.starts_with(PATH_RULES_DIR) {
+                    continue;
+                }
+                match parse(text, &format!("rules/{path}")) {
+                    Ok(r) => rules.push(r),
+                    Err(e) => errors.extend(e),
+                }
+            }
+            if errors.is_empty() {
+                Ok(rules)
+            } else {
+                Err(errors)
+            }
+        })
+        .clone()
+}
+
+/// Where path rules live below `rules/`; the single-resource rule set skips it.
+pub const PATH_RULES_DIR: &str = "paths/";
+
+/// Parses one path rule file.
+pub fn parse(text: &str, origin: &str) -> Result<PathRule, Vec<String>> {
+    let body = hcl::parse(FileId(0), text).map_err(|d| vec![format!("{origin}: {}", d.message)])?;
+    let blocks: Vec<&Block> = body.blocks_of("path_rule").collect();
+    let [block] = blocks.as_slice() else {
+        return Err(vec![format!(
+            "{origin}: a path rule file holds exactly one `path_rule \"ID\" {{ ... }}` block"
+        )]);
+    };
+    let mut errors = Vec::new();
+    let id = block.labels.first().cloned().unwrap_or_default();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors.push(format!(
+            "{origin}: the path rule needs an id of lowercase letters, digits and `-` as its label"
+        ));
+    }
+    let text_of = |name: &str, errors: &mut Vec<String>| -> String {
+        match block.body.attribute(name).and_then(constant_string) {
+            Some(s) => s.trim().to_string(),
+            None => {
+                errors.push(format!("{origin}: `{name}` must be set to a string"));
+                String::new()
+            }
+        }
+    };
+    let title = text_of("title", &mut errors);
+    let severity_text = text_of("severity", &mut errors);
+    let search = text_of("search", &mut errors);
+    let description = text_of("description", &mut errors);
+    let remediation = text_of("remediation", &mut errors);
+    let severity = severity_text.parse::<Severity>();
+    let kind = PathKind::parse(&search);
+    match (&severity, kind) {
+        (Err(e), _) => errors.push(format!("{origin}: `severity`: {e}")),
+        (_, None) => errors.push(format!("{origin}: unknown `search` {search:?}")),
+        (Ok(sev), Some((_, internet, admin))) => {
+            let expected = super::combined_severity(internet, admin);
+            if *sev != expected {
+                errors.push(format!(
+                    "{origin}: severity follows the path's combination: this one is `{expected}`"
+                ));
+            }
+        }
+    }
+    let references = block
+        .body
+        .attribute("references")
+        .and_then(|a| crate::eval::constant_value(&a.expr))
+        .and_then(|v| {
+            v.as_list().map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
+    let mut examples = Vec::new();
+    for ex in block.body.blocks_of("example") {
+        let label = ex.labels.first().map(|l| l.to_string()).unwrap_or_default();
+        if label != "bad" && label != "good" {
+            errors.push(format!("{origin}: an example is `bad` or `good`"));
+        }
+        match ex.body.attribute("code").and_then(constant_string) {
+            Some(code) => examples.push((label, code)),
+            None => errors.push(format!("{origin}: an example needs `code`")),
+        }
+    }
+    for needed in ["bad", "good"] {
+        if !examples.iter().any(|(l, _)| l == needed) {
+            errors.push(format!("{origin}: needs a `{needed}` example"));
+        }
+    }
+    match (errors.is_empty(), severity, kind) {
+        (true, Ok(severity), Some((kind, _, _))) => Ok(PathRule {
+            id: Arc::from(id.as_ref()),
+            title: title.into(),
+            severity,
+            kind,
+            description,
+            remediation,
+            references,
+            examples,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn constant_string(a: &Attribute) -> Option<String> {
+    crate::eval::constant_value(&a.expr)
+        .as_ref()
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}

@@ -1,0 +1,536 @@
+//! Exposure paths: the path rules' own examples, the fixtures under `fixtures/paths/` (each bad
+//! case with near-miss twins that must stay clean), and how paths are rendered.
+
+use onus::finding::{Finding, PathStage};
+use onus::paths::rules;
+use onus::{scan, ScanOptions, ScanResult};
+use std::path::{Path, PathBuf};
+
+fn scan_dir(dir: &Path) -> ScanResult {
+    let opts = ScanOptions {
+        paths: vec![dir.to_path_buf()],
+        ..ScanOptions::default()
+    };
+    scan(&opts).expect("scan runs")
+}
+
+fn path_findings(result: &ScanResult) -> Vec<&Finding> {
+    result
+        .findings
+        .iter()
+        .filter(|f| f.path.is_some())
+        .map(|f| &**f)
+        .collect()
+}
+
+fn line_of(result: &ScanResult, f: &Finding) -> u32 {
+    let src = result.sources.get(f.primary.file).expect("source");
+    src.line_col(f.primary.start).line
+}
+
+#[test]
+fn every_path_rule_fires_on_its_bad_example_and_not_on_its_good_one() {
+    let rules = rules::builtin().expect("path rules parse");
+    assert!(rules.len() >= 3, "path rules found: {}", rules.len());
+    for rule in &rules {
+        for (kind, code) in &rule.examples {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join("main.tf"), code).expect("write example");
+            let result = scan_dir(dir.path());
+            let found: Vec<u32> = path_findings(&result)
+                .into_iter()
+                .filter(|f| *f.rule_id == *rule.id)
+                .map(|f| line_of(&result, f))
+                .collect();
+            let pinned: Vec<u32> = code
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.contains(&format!("# expect: {}", rule.id)))
+                .map(|(n, _)| n as u32 + 1)
+                .collect();
+            match kind.as_str() {
+                "bad" => {
+                    assert!(!pinned.is_empty(), "{}: bad example pins nothing", rule.id);
+                    assert_eq!(found, pinned, "{}: bad example", rule.id);
+                }
+                _ => assert!(
+                    found.is_empty(),
+                    "{}: good example found {found:?}",
+                    rule.id
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_path_finding_names_entry_pivot_and_target_hop_by_hop() {
+    let rules = rules::builtin().expect("path rules parse");
+    let rule = rules
+        .iter()
+        .find(|r| &*r.id == "aws-path-internet-instance-admin-role")
+        .expect("rule");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("main.tf"), &rule.examples[0].1).expect("write");
+    let result = scan_dir(dir.path());
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    let path = found[0].path.as_ref().expect("path");
+    let hops: Vec<(PathStage, &str)> = path
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (PathStage::Entry, "aws_internet_gateway.main"),
+            (PathStage::Entry, "aws_route_table.public"),
+            (PathStage::Entry, "aws_subnet.public"),
+            (PathStage::Entry, "aws_security_group.web"),
+            (PathStage::Entry, "aws_instance.web"),
+            (PathStage::Pivot, "aws_iam_instance_profile.web"),
+            (PathStage::Pivot, "aws_iam_role.web"),
+            (
+                PathStage::Target,
+                "aws_iam_role_policy_attachment.web_admin"
+            ),
+        ]
+    );
+    assert_eq!(found[0].severity, onus::taxonomy::Severity::Critical);
+}
+
+#[test]
+fn paths_can_be_switched_off() {
+    let rules = rules::builtin().expect("path rules parse");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("main.tf"), &rules[0].examples[0].1).expect("write");
+    let opts = ScanOptions {
+        paths: vec![dir.path().to_path_buf()],
+        no_paths: true,
+        ..ScanOptions::default()
+    };
+    let result = scan(&opts).expect("scan runs");
+    assert!(path_findings(&result).is_empty());
+}
+
+fn fixture(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/paths")
+        .join(case)
+}
+
+/// (rule, workload address) of every path finding, and the undecided path evaluations.
+fn paths_of(case: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let result = scan_dir(&fixture(case));
+    assert!(!result.has_errors(), "{case}: {:?}", result.diagnostics);
+    let found = path_findings(&result)
+        .into_iter()
+        .map(|f| (f.rule_id.to_string(), f.address.clone()))
+        .collect();
+    let undecided = result
+        .undecided
+        .iter()
+        .filter(|u| u.rule_id.starts_with("aws-path-"))
+        .map(|u| (u.rule_id.to_string(), u.reason.clone()))
+        .collect();
+    (found, undecided)
+}
+
+#[test]
+fn internet_exposed_instance_with_admin_role_through_a_module() {
+    let result = scan_dir(&fixture("ec2-admin-role"));
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    let f = found[0];
+    assert_eq!(&*f.rule_id, "aws-path-internet-instance-admin-role");
+    assert_eq!(f.address, "aws_instance.web");
+    let hops: Vec<(PathStage, &str, String)> = f
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| {
+            let src = result.sources.get(h.span.file).expect("source");
+            let at = format!("{}:{}", src.display, src.line_col(h.span.start).line);
+            (h.stage, h.address.as_str(), at)
+        })
+        .collect();
+    let dir = fixture("ec2-admin-role");
+    let at = |file: &str, line: u32| format!("{}:{line}", dir.join(file).display());
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.aws_internet_gateway.main[0]",
+                at("modules/network/main.tf", 16)
+            ),
+            (
+                PathStage::Entry,
+                "module.network.aws_route.internet[0]",
+                at("modules/network/main.tf", 29)
+            ),
+            (
+                PathStage::Entry,
+                "module.network.aws_route_table.app",
+                at("modules/network/main.tf", 21)
+            ),
+            (
+                PathStage::Entry,
+                "module.network.aws_subnet.app",
+                at("modules/network/main.tf", 13)
+            ),
+            (
+                PathStage::Entry,
+                "aws_security_group.web",
+                at("network.tf", 15)
+            ),
+            (PathStage::Entry, "aws_instance.web", at("compute.tf", 1)),
+            (
+                PathStage::Pivot,
+                "aws_iam_instance_profile.web",
+                at("iam.tf", 3)
+            ),
+            (PathStage::Pivot, "aws_iam_role.web", at("iam.tf", 16)),
+            (
+                PathStage::Target,
+                "aws_iam_role_policy_attachment.web_admin",
+                at("iam.tf", 23)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_private_subnet_breaks_the_instance_path() {
+    assert_eq!(paths_of("ec2-admin-role-private-subnet"), (vec![], vec![]));
+}
+
+#[test]
+fn a_role_scoped_to_one_bucket_breaks_the_instance_path() {
+    assert_eq!(paths_of("ec2-scoped-role"), (vec![], vec![]));
+}
+
+#[test]
+fn a_role_from_a_variable_without_a_value_leaves_the_path_undecided() {
+    let (found, undecided) = paths_of("ec2-role-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    // Both instance rules reach the unknown role; each counts one undecided path.
+    let rules: Vec<&str> = undecided.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(
+        rules,
+        vec![
+            "aws-path-internet-instance-admin-role",
+            "aws-path-internet-instance-iam-escalation"
+        ],
+        "{undecided:?}"
+    );
+    assert!(undecided[0].1.contains("role_name"), "{}", undecided[0].1);
+}
+
+#[test]
+fn public_function_url_with_admin_role_from_a_module_policy_document() {
+    let (found, undecided) = paths_of("lambda-url-admin-role");
+    assert_eq!(
+        found,
+        vec![(
+            "aws-path-public-function-url-admin-role".to_string(),
+            "aws_lambda_function_url.api".to_string()
+        )]
+    );
+    assert!(undecided.is_empty(), "{undecided:?}");
+}
+
+#[test]
+fn iam_auth_on_the_function_url_breaks_the_path() {
+    assert_eq!(paths_of("lambda-url-iam-auth"), (vec![], vec![]));
+}
+
+#[test]
+fn a_scoped_execution_role_breaks_the_function_url_path() {
+    assert_eq!(paths_of("lambda-url-scoped-role"), (vec![], vec![]));
+}
+
+fn cwd_scan(case: &str) -> ScanResult {
+    // Relative paths keep file names in the output independent of the checkout.
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("cd to crate");
+    scan_dir(&Path::new("fixtures/paths").join(case))
+}
+
+#[test]
+fn sarif_carries_each_path_as_a_code_flow_valid_against_the_schema() {
+    let result = cwd_scan("ec2-admin-role");
+    let doc: serde_json::Value =
+        serde_json::from_str(&onus::report::sarif::render(&result)).expect("SARIF is JSON");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+        )
+        .expect("vendored schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let run = &doc["runs"][0];
+    let results = run["results"].as_array().expect("results");
+    let path_result = results
+        .iter()
+        .find(|r| r["ruleId"] == "aws-path-internet-instance-admin-role")
+        .expect("path result");
+    let flows = path_result["codeFlows"].as_array().expect("codeFlows");
+    assert_eq!(flows.len(), 1);
+    let locations = flows[0]["threadFlows"][0]["locations"]
+        .as_array()
+        .expect("locations");
+    assert_eq!(locations.len(), 9);
+    let first = &locations[0]["location"];
+    assert_eq!(
+        first["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/paths/ec2-admin-role/modules/network/main.tf"
+    );
+    assert_eq!(first["physicalLocation"]["region"]["startLine"], 16);
+    assert_eq!(locations[8]["kinds"][0], "target");
+    // The path rule is described in the driver, and the result points at it.
+    let index = path_result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(
+        run["tool"]["driver"]["rules"][index]["id"],
+        "aws-path-internet-instance-admin-role"
+    );
+    // Scans without paths keep no codeFlows.
+    assert!(results
+        .iter()
+        .filter(|r| r["ruleId"] != "aws-path-internet-instance-admin-role")
+        .all(|r| r.get("codeFlows").is_none()));
+}
+
+#[test]
+fn json_carries_the_hops_with_file_line_and_service_model() {
+    let result = cwd_scan("lambda-url-admin-role");
+    let opts = onus::report::RenderOptions::default();
+    let doc: serde_json::Value = serde_json::from_str(&onus::report::render(
+        onus::report::Format::Json,
+        &result,
+        &opts,
+    ))
+    .expect("JSON");
+    let findings = doc["findings"].as_array().expect("findings");
+    let f = findings
+        .iter()
+        .find(|f| f["rule"] == "aws-path-public-function-url-admin-role")
+        .expect("path finding");
+    let hops: Vec<(String, String, String, u64, String)> = f["path"]
+        .as_array()
+        .expect("path")
+        .iter()
+        .map(|h| {
+            (
+                h["stage"].as_str().unwrap_or("").to_string(),
+                h["address"].as_str().unwrap_or("").to_string(),
+                h["file"].as_str().unwrap_or("").to_string(),
+                h["line"].as_u64().unwrap_or(0),
+                h["service_model"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let d = "fixtures/paths/lambda-url-admin-role";
+    assert_eq!(
+        hops,
+        vec![
+            (
+                "entry".into(),
+                "aws_lambda_function_url.api".into(),
+                format!("{d}/function.tf"),
+                11,
+                "FaaS".into()
+            ),
+            (
+                "pivot".into(),
+                "aws_lambda_function.api".into(),
+                format!("{d}/function.tf"),
+                3,
+                "FaaS".into()
+            ),
+            (
+                "pivot".into(),
+                "module.api_role.aws_iam_role.this".into(),
+                format!("{d}/modules/role/main.tf"),
+                31,
+                "Mgmt".into()
+            ),
+            (
+                "target".into(),
+                "module.api_role.aws_iam_role.this".into(),
+                format!("{d}/modules/role/main.tf"),
+                37,
+                "Mgmt".into()
+            ),
+        ]
+    );
+    // Single-resource findings have no `path`.
+    assert!(findings
+        .iter()
+        .filter(|f| f["rule"] != "aws-path-public-function-url-admin-role")
+        .all(|f| f.get("path").is_none()));
+}
+
+#[test]
+fn the_fingerprint_survives_moving_lines_and_changes_with_the_chain() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture("ec2-admin-role"), dir.path());
+    let fp = |r: &ScanResult| {
+        path_findings(r)
+            .first()
+            .map(|f| f.fingerprint.clone())
+            .expect("a path")
+    };
+    let before = fp(&scan_dir(dir.path()));
+    assert_eq!(before.len(), 32);
+    let edit = |file: &str, f: &dyn Fn(String) -> String| {
+        let p = dir.path().join(file);
+        let text = std::fs::read_to_string(&p).expect("read");
+        std::fs::write(&p, f(text)).expect("write");
+    };
+    edit("compute.tf", &|t| format!("\n\n# moved down\n{t}"));
+    edit("iam.tf", &|t| format!("# moved down\n{t}"));
+    assert_eq!(fp(&scan_dir(dir.path())), before, "lines moved");
+    edit("iam.tf", &|t| t.replace("\"web_admin\"", "\"admin\""));
+    assert_ne!(
+        fp(&scan_dir(dir.path())),
+        before,
+        "another attachment grants admin"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let p = e.path();
+        let dest = to.join(e.file_name());
+        if p.is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn human_output_draws_the_chain_one_line_per_hop() {
+    let result = cwd_scan("ec2-admin-role");
+    let f = path_findings(&result)[0];
+    let chain =
+        onus::paths::render_chain(&f.rule_id, f.path.as_ref().expect("path"), &result.sources);
+    let lines: Vec<&str> = chain.lines().collect();
+    assert_eq!(lines[0], "  path:");
+    assert_eq!(lines.len(), 1 + 9 + 1, "{chain}");
+    assert!(
+        lines[1].contains("entry  module.network.aws_internet_gateway.main[0]"),
+        "{chain}"
+    );
+    assert!(
+        lines[1].contains("fixtures/paths/ec2-admin-role/modules/network/main.tf:16"),
+        "{chain}"
+    );
+    assert!(
+        lines[9].contains("→ target aws_iam_role_policy_attachment.web_admin"),
+        "{chain}"
+    );
+    assert!(
+        lines[9].contains("fixtures/paths/ec2-admin-role/iam.tf:23  [AWS IAM · Mgmt]"),
+        "{chain}"
+    );
+    assert!(
+        lines[10].starts_with("  fix: Scope the role's policy"),
+        "{chain}"
+    );
+}
+
+#[test]
+fn onus_paths_prints_only_path_findings() {
+    let out = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["paths", "--no-config", "-f", "compact", "fixtures/paths"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rules: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("fixtures/"))
+        .filter_map(|l| l.split_whitespace().nth(2))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            "aws-path-internet-instance-admin-role",
+            "aws-path-internet-instance-iam-escalation",
+            "aws-path-public-function-url-admin-role"
+        ],
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // `scan` reports the same paths beside the single-resource findings.
+    let scan = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["scan", "--no-config", "-f", "compact", "fixtures/paths"])
+        .output()
+        .expect("runs");
+    let scan_out = String::from_utf8_lossy(&scan.stdout);
+    assert_eq!(scan_out.matches(" aws-path-").count(), 3, "{scan_out}");
+    assert!(
+        scan_out
+            .lines()
+            .filter(|l| l.starts_with("fixtures/"))
+            .count()
+            > 2
+    );
+}
+
+#[test]
+fn pass_role_on_every_resource_from_an_internet_instance_is_an_escalation_path() {
+    let (found, undecided) = paths_of("ec2-iam-escalation");
+    assert_eq!(
+        found,
+        vec![(
+            "aws-path-internet-instance-iam-escalation".to_string(),
+            "aws_instance.web".to_string()
+        )]
+    );
+    assert!(undecided.is_empty(), "{undecided:?}");
+}
+
+#[test]
+fn pass_role_scoped_to_one_role_breaks_the_escalation_path() {
+    assert_eq!(paths_of("ec2-pass-role-scoped"), (vec![], vec![]));
+}
+
+#[test]
+fn an_admin_role_is_reported_once_as_the_admin_path() {
+    let (found, _) = paths_of("ec2-admin-role");
+    assert_eq!(
+        found,
+        vec![(
+            "aws-path-internet-instance-admin-role".to_string(),
+            "aws_instance.web".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_scan_narrowed_to_chosen_rules_runs_no_path_rules() {
+    let mut opts = ScanOptions {
+        paths: vec![fixture("ec2-admin-role")],
+        ..ScanOptions::default()
+    };
+    opts.select.enable = vec!["aws-ec2-imdsv2".to_string()];
+    let result = scan(&opts).expect("scan runs");
+    assert!(path_findings(&result).is_empty());
+    assert!(result
+        .undecided
+        .iter()
+        .all(|u| !u.rule_id.starts_with("aws-path-")));
+}
