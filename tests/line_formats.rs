@@ -84,7 +84,13 @@ fn compact_lists_suppressed_findings_when_asked() {
     let plain = String::from_utf8_lossy(&plain.stdout).to_string();
     assert!(!plain.contains("aws-s3-bucket-public-acl"), "{plain}");
     onus()
-        .args(["scan", "--no-config", "--format", "compact", "--show-suppressed"])
+        .args([
+            "scan",
+            "--no-config",
+            "--format",
+            "compact",
+            "--show-suppressed",
+        ])
         .arg(dir.path())
         .assert()
         .stdout(predicate::str::contains(
@@ -131,4 +137,3 @@ fn control_characters_in_file_names_do_not_split_lines() {
     assert!(!gh.contains('\x1b'), "{gh}");
     assert!(gh.lines().all(|l| l.starts_with("::")), "{gh}");
 }
-
