@@ -242,30 +242,22 @@ fn flag_is(value: &Value, want: bool) -> Tri {
 /// every resource, with the statement's detail: for exposure paths, which judge a role's
 /// policies outside any rule.
 pub fn policy_grants_admin(policy: &Value) -> (Tri, Option<String>) {
-    let hits = policy_hits(policy, "policy", admin);
-    let mut result = Tri::False;
-    let mut detail = None;
-    for hit in hits {
-        match hit.violates {
-            Tri::True => return (Tri::True, hit.detail),
-            Tri::Unknown if result == Tri::False => {
-                result = Tri::Unknown;
-                detail = hit.detail;
-            }
-            _ => {}
-        }
-    }
-    (result, detail)
+    policy_grants(policy, admin)
 }
 
 /// Whether a policy document grants a way to escalate privilege through IAM: `iam:PassRole` on
 /// every resource, or `iam:CreatePolicyVersion` / `iam:AttachRolePolicy` on any (wildcards in
 /// the policy's actions are expanded), with the statement's detail.
 pub fn policy_grants_iam_escalation(policy: &Value) -> (Tri, Option<String>) {
-    let hits = policy_hits(policy, "policy", iam_escalation);
+    policy_grants(policy, iam_escalation)
+}
+
+/// Whether some statement of `policy` grants what `check` looks for: true at the first that
+/// does, else unknown (with the first undecided statement's detail) or false.
+fn policy_grants(policy: &Value, check: Check) -> (Tri, Option<String>) {
     let mut result = Tri::False;
     let mut detail = None;
-    for hit in hits {
+    for hit in policy_hits(policy, "policy", check) {
         match hit.violates {
             Tri::True => return (Tri::True, hit.detail),
             Tri::Unknown if result == Tri::False => {
