@@ -5,6 +5,7 @@ rule "azure-cosmosdb-local-auth-disabled" {
   resources = ["azurerm_cosmosdb_account"]
   aliases   = ["CKV_AZURE_140"]
 
+  compliance = { "cis-azure-3.0" = ["5.4.3"] }
   description = <<-EOT
     Cosmos DB primary keys grant full read and write access to every database in the account,
     never expire and are not tied to an identity, so a key in a connection string is an
