@@ -11,6 +11,7 @@ rule "azure-database-firewall-allows-all-azure" {
     "azurerm_mysql_firewall_rule",
     "azurerm_mariadb_firewall_rule",
   ]
+  aliases   = ["CKV2_AZURE_6", "CKV2_AZURE_34"]
 
   compliance = { "cis-azure-3.0" = ["5.2.5"] }
   description = <<-EOT
