@@ -471,7 +471,7 @@ fn missing_path(paths: &[PathBuf]) -> Option<i32> {
             if e.kind() == std::io::ErrorKind::NotFound {
                 eprintln!(
                     "onus: {}: no such file or directory",
-                    crate::discover::display_path(p)
+                    crate::source::display_file_path(p)
                 );
                 return Some(2);
             }
@@ -490,7 +490,7 @@ fn report_nothing_scanned(paths: &[PathBuf]) {
     } else {
         paths
             .iter()
-            .map(|p| crate::discover::display_path(p))
+            .map(|p| crate::source::display_file_path(p))
             .collect()
     };
     eprintln!(
@@ -854,7 +854,10 @@ fn run_init(a: InitArgs) -> i32 {
     match file {
         Ok(mut f) => match f.write_all(crate::config::TEMPLATE.as_bytes()) {
             Ok(()) => {
-                print(&format!("wrote {}\n", crate::discover::display_path(&path)));
+                print(&format!(
+                    "wrote {}\n",
+                    crate::source::display_file_path(&path)
+                ));
                 0
             }
             Err(e) => {
@@ -865,7 +868,7 @@ fn run_init(a: InitArgs) -> i32 {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "onus: {} already exists; not overwriting it",
-                crate::discover::display_path(&path)
+                crate::source::display_file_path(&path)
             );
             2
         }
@@ -922,7 +925,7 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
     print(&format!(
         "wrote {n} finding{} to {}\n",
         report::plural(n),
-        crate::discover::display_path(&a.output)
+        crate::source::display_file_path(&a.output)
     ));
     0
 }

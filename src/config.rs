@@ -78,7 +78,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    let origin = crate::discover::display_path(&shown);
+    let origin = crate::source::display_file_path(&shown);
     let text = std::fs::read_to_string(path)
         .map_err(|e| ConfigError(vec![format!("cannot read {origin}: {e}")]))?;
     let base = path.parent().unwrap_or(Path::new("."));

@@ -69,12 +69,12 @@ pub fn root_directories(calls: &BTreeMap<PathBuf, Vec<PathBuf>>) -> Vec<PathBuf>
     let called: HashSet<&PathBuf> = calls.values().flatten().collect();
     let mut roots: Vec<PathBuf> = calls
         .keys()
-        .filter(|d| !called.contains(d) && !crate::discover::in_dot_terraform(d))
+        .filter(|d| !called.contains(d) && !crate::source::in_dot_terraform(d))
         .cloned()
         .collect();
     let extra: Vec<PathBuf> = module::unreached_cycle_roots(calls, &roots)
         .into_iter()
-        .filter(|d| !crate::discover::in_dot_terraform(d))
+        .filter(|d| !crate::source::in_dot_terraform(d))
         .collect();
     roots.extend(extra);
     roots.sort();

@@ -7,10 +7,10 @@ use super::expr::{constant_or_unknown, Env, Evaluator, Scope};
 use super::inputs::{self, parse_cli_value};
 use super::{policy_document, EvalOptions};
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
 use crate::load::ast::{Attribute, Block, Body, Expr, ExprKind, Traverse};
 use crate::load::{Content, LoadedFile, VarAssignment, VarValue};
 use crate::model::{instance_key, Instance, InstanceKey, Mode, SpanRecorder};
+use crate::source::FileKind;
 use crate::source::{FileId, Span};
 use crate::value::{Kind, Map, Value};
 use foldhash::{HashMap, HashMapExt};
@@ -449,7 +449,7 @@ pub fn evaluate_root(
     opts: &EvalOptions,
 ) -> (Vec<Instance>, Vec<Diagnostic>) {
     let ctx = Ctx {
-        root: Arc::from(crate::discover::display_path(&def.dir).as_str()),
+        root: Arc::from(crate::source::display_file_path(&def.dir).as_str()),
         working_dir: if def.dir.as_os_str().is_empty() {
             PathBuf::from(".")
         } else {
@@ -493,7 +493,7 @@ fn read_manifest(root: &Path, at: Span, report: &dyn Fn(Diagnostic)) -> HashMap<
     if !path.exists() {
         return dirs;
     }
-    let shown = crate::discover::display_path(&path);
+    let shown = crate::source::display_file_path(&path);
     let text =
         match crate::load::regular_file::read_regular_text(&path, crate::load::MAX_FILE_BYTES) {
             Ok(t) => t,

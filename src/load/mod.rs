@@ -9,7 +9,8 @@ pub mod plan_json;
 pub mod regular_file;
 
 use crate::diag::Diagnostic;
-use crate::discover::{Discovered, FileKind};
+use crate::discover::Discovered;
+use crate::source::FileKind;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::Value;
 use ast::{Body, Expr};

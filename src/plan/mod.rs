@@ -16,8 +16,8 @@ pub mod refs;
 mod spans;
 
 use crate::diag::Diagnostic;
-use crate::discover::display_path;
 use crate::model::{Instance, Mode, SpanRecorder};
+use crate::source::display_file_path;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::{Kind, Map, Value};
 use rayon::prelude::*;
@@ -68,11 +68,11 @@ pub fn instances(
         let positions = spans::parse(&src.text);
         let mut found = reader.read(json, positions.as_ref());
         let plan_dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut candidates = vec![Arc::<str>::from(display_path(&plan_dir).as_str())];
+        let mut candidates = vec![Arc::<str>::from(display_file_path(&plan_dir).as_str())];
         candidates.extend(
             source_dirs
                 .iter()
-                .map(|d| Arc::<str>::from(display_path(d).as_str())),
+                .map(|d| Arc::<str>::from(display_file_path(d).as_str())),
         );
         if let Some(root) = index.best_root(&candidates, &found) {
             for inst in &mut found {

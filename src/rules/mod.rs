@@ -135,7 +135,7 @@ impl RuleSet {
         if !path.is_file() {
             return self.load_dir(path);
         }
-        let origin = crate::discover::display_path(path);
+        let origin = crate::source::display_file_path(path);
         let rule = std::fs::read_to_string(path)
             .map_err(|e| vec![format!("{origin}: {e}")])
             .and_then(|text| parse_rule(&text, &origin))?;
@@ -161,7 +161,7 @@ impl RuleSet {
         }
         paths.sort();
         for p in paths {
-            let origin = crate::discover::display_path(&p);
+            let origin = crate::source::display_file_path(&p);
             match std::fs::read_to_string(&p) {
                 Ok(text) => match parse_rule(&text, &origin) {
                     Ok(rule) => {

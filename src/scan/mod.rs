@@ -7,13 +7,14 @@ mod modules;
 use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
 use crate::diag::Diagnostic;
-use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind};
+use crate::discover::{self, DiscoverOptions, Discovered};
 use crate::eval::{self, CliVar, EvalOptions, Limits};
 use crate::finding::Finding;
 use crate::load::{self, Content, Parsed, Read, VarAssignment};
 use crate::model::{Instance, Resource};
 pub use crate::result::{sort_diagnostics, ConfigError, ScanResult};
 use crate::rules::RuleSet;
+use crate::source::{display_file_path, FileKind};
 use crate::source::{FileId, SourceMap};
 use modules::ModuleCache;
 use rayon::prelude::*;
@@ -97,7 +98,7 @@ pub fn load_catalog(dirs: &[PathBuf]) -> Result<Arc<Catalog>, ConfigError> {
     let mut catalog = Catalog::clone(builtin);
     let mut errors = Vec::new();
     for p in extra {
-        let origin = discover::display_path(&p);
+        let origin = display_file_path(&p);
         match std::fs::read_to_string(&p) {
             Ok(text) => {
                 if let Err(e) = catalog.extend_from_tsv(&text, &origin) {
@@ -214,8 +215,8 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .plans
         .iter()
         .filter_map(|(id, _)| sources.get(*id))
-        .map(|src| display_path(src.path.parent().unwrap_or(Path::new(""))))
-        .chain(opts.source_dirs.iter().map(|d| display_path(d)))
+        .map(|src| display_file_path(src.path.parent().unwrap_or(Path::new(""))))
+        .chain(opts.source_dirs.iter().map(|d| display_file_path(d)))
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
     let only_roots: HashSet<PathBuf> = opts.only_roots.iter().map(|d| eval::normalize(d)).collect();
@@ -416,7 +417,7 @@ fn find_and_read(opts: &ScanOptions, paths: &[PathBuf]) -> Result<Found, ConfigE
         files.retain(|f| f.path != *vf);
         files.push(Discovered {
             path: vf.clone(),
-            display: discover::display_path(vf),
+            display: display_file_path(vf),
             kind,
             explicit: true,
         });
@@ -631,7 +632,7 @@ impl RootRun<'_> {
         };
         drop(def);
         let wanted = self.only_roots.is_empty() || self.only_roots.contains(dir);
-        let root = (wanted && !known_called && !crate::discover::in_dot_terraform(dir))
+        let root = (wanted && !known_called && !crate::source::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
         self.cache.release(dir);
@@ -674,7 +675,7 @@ impl RootRun<'_> {
         let def = self.cache.get(dir)?;
         let (instances, diagnostics) = eval::evaluate_root(&def, self.cache, self.eval_opts);
         drop(def);
-        let checked = if self.plan_roots.contains(&display_path(dir)) {
+        let checked = if self.plan_roots.contains(&display_file_path(dir)) {
             Checked::Pending(instances)
         } else {
             Checked::Done(self.check(instances))

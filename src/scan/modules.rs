@@ -4,9 +4,9 @@
 //! flight and of the shared modules, not of the whole repository.
 
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
 use crate::eval::{ModuleDef, ModuleSource};
 use crate::load::{self, Parsed};
+use crate::source::FileKind;
 use crate::source::{FileId, SourceMap};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

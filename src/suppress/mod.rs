@@ -13,9 +13,9 @@ pub use date::Date;
 pub use select::RuleSelection;
 
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
 use crate::finding::{Finding, Suppression, SuppressionKind};
 use crate::result::{ConfigError, ScanResult};
+use crate::source::FileKind;
 use crate::source::{FileId, SourceMap, Span};
 use inline::Directive;
 use rayon::prelude::*;
@@ -86,7 +86,7 @@ pub fn apply(
     let baseline = match &opts.baseline {
         Some(p) => Some((
             Baseline::read(p).map_err(|e| ConfigError(vec![e]))?,
-            crate::discover::display_path(p),
+            crate::source::display_file_path(p),
         )),
         None => None,
     };
