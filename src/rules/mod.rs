@@ -1,11 +1,14 @@
 //! Rules as data: each rule is one HCL file (`rules/<provider>/<service>/<id>.hcl`) holding its
 //! metadata, condition, documentation and examples. This module parses rule files into
-//! [`Rule`]s with a [`Condition`] tree; the engine that evaluates them is in `check`.
+//! [`Rule`]s with a [`Condition`] tree, and selects the rules a scan runs ([`select`]); the engine
+//! that evaluates them is in `check`.
 
 mod condition;
 pub mod controls;
+pub mod select;
 
 pub use condition::{CompareOp, Condition, Quantifier, Test};
+pub use select::RuleSelection;
 
 use crate::load::ast::{Attribute, Block};
 use crate::load::hcl;

@@ -39,7 +39,7 @@ pub struct ScanOptions {
     /// findings point at the resource blocks there.
     pub source_dirs: Vec<PathBuf>,
     /// Which rules run (applied to the rule set before the scan) and severity overrides.
-    pub select: crate::suppress::RuleSelection,
+    pub select: crate::rules::RuleSelection,
     /// Ignore comments and baseline (applied to the findings after the check).
     pub suppress: crate::suppress::SuppressOptions,
     /// Keep every instance's evaluated values and attribute spans in the result (for library

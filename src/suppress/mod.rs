@@ -1,20 +1,19 @@
 //! Living with findings: the stage after `check` that applies severity overrides, ignore
 //! comments in the source ([`inline`]) and the baseline ([`baseline`]), and reports ignores
-//! that are expired, lack a reason, or suppress nothing. Rule selection ([`select`]) runs
-//! before the scan instead.
+//! that are expired, lack a reason, or suppress nothing. Rule selection runs before the scan
+//! instead (`rules::select`); only its severity overrides are applied here.
 
 pub mod baseline;
 pub mod date;
 pub mod inline;
-pub mod select;
 
 pub use baseline::Baseline;
 pub use date::Date;
-pub use select::RuleSelection;
 
 use crate::diag::Diagnostic;
 use crate::finding::{Finding, Suppression, SuppressionKind};
 use crate::result::{ConfigError, ScanResult};
+use crate::rules::RuleSelection;
 use crate::source::FileKind;
 use crate::source::{FileId, SourceMap, Span};
 use inline::Directive;
