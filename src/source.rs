@@ -4,7 +4,7 @@
 
 mod path;
 
-pub use path::{display_file_path, in_dot_terraform, FileKind};
+pub use path::{display_file_path, in_dot_terraform, normalize, FileKind};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

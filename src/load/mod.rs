@@ -5,6 +5,10 @@
 pub mod ast;
 pub mod hcl;
 pub mod json;
+pub mod module_cache;
+pub mod module_def;
+pub mod module_files;
+pub mod module_graph;
 pub mod plan_json;
 pub mod regular_file;
 

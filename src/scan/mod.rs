@@ -2,21 +2,19 @@
 //! type as it is made) → suppress, with results sorted so output is identical whatever the
 //! thread scheduling. Reports render the returned [`ScanResult`].
 
-mod modules;
-
 use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
 use crate::diag::Diagnostic;
 use crate::discover::{self, DiscoverOptions, Discovered};
 use crate::eval::{self, CliVar, EvalOptions, Limits};
 use crate::finding::Finding;
+use crate::load::module_cache::ModuleCache;
 use crate::load::{self, Content, Parsed, Read, VarAssignment};
 use crate::model::{Instance, Resource};
 pub use crate::result::{sort_diagnostics, ConfigError, ScanResult};
 use crate::rules::RuleSet;
 use crate::source::{display_file_path, FileKind};
 use crate::source::{FileId, SourceMap};
-use modules::ModuleCache;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -219,7 +217,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .chain(opts.source_dirs.iter().map(|d| display_file_path(d)))
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
-    let only_roots: HashSet<PathBuf> = opts.only_roots.iter().map(|d| eval::normalize(d)).collect();
+    let only_roots: HashSet<PathBuf> = opts
+        .only_roots
+        .iter()
+        .map(|d| crate::source::normalize(d))
+        .collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
     // Path rules are built in: a scan of user rules alone, or one that opts out, has none;
@@ -260,7 +262,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .iter_mut()
         .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
         .collect();
-    let mut roots = eval::root_directories(&calls);
+    let mut roots = crate::load::module_graph::root_directories(&calls);
     if !only_roots.is_empty() {
         roots.retain(|r| only_roots.contains(r));
     }
@@ -443,7 +445,7 @@ fn sort_inputs(
             .get(id)
             .map(|s| s.path.as_path())
             .unwrap_or(Path::new(""));
-        eval::normalize(path.parent().unwrap_or(Path::new("")))
+        crate::source::normalize(path.parent().unwrap_or(Path::new("")))
     };
     let mut module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>> = HashMap::new();
     let mut alone: Vec<(FileId, FileKind)> = Vec::new();
@@ -475,7 +477,7 @@ fn sort_inputs(
             .unwrap_or(Path::new(""));
         match module_dirs.get_mut(&dir) {
             Some(list) => {
-                if crate::eval::is_auto_loaded(path) {
+                if crate::load::module_files::is_auto_loaded(path) {
                     auto_vars.push((dir, id));
                 }
                 list.push((id, kind));

@@ -1,8 +1,9 @@
 //! What a path on disk means to the scan: the kind of file its name says it is, the form it is
-//! shown in, and whether it lies in Terraform's own `.terraform/` working directory. Every stage
+//! shown in, its lexical normal form, and whether it lies in Terraform's own `.terraform/` working
+//! directory. Every stage
 //! after discovery asks these questions, so they live with the source files rather than the walk.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FileKind {
@@ -57,9 +58,42 @@ pub fn display_file_path(p: &Path) -> String {
     }
 }
 
+/// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources and discovered paths
+/// compare equal without touching the file system.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                // `/..` is `/`.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                // Nothing left to go up from, or already going up: keep the `..`.
+                _ => out.push(".."),
+            },
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_goes_up_to_the_empty_path_not_past_it() {
+        let n = |s: &str| normalize(Path::new(s));
+        assert_eq!(n("child/../"), PathBuf::from(""));
+        assert_eq!(n("roots/r1/../../modules/m"), PathBuf::from("modules/m"));
+        assert_eq!(n("./a/./b/../c"), PathBuf::from("a/c"));
+        assert_eq!(n("a/../../b"), PathBuf::from("../b"));
+        assert_eq!(n("../../x"), PathBuf::from("../../x"));
+        assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
+    }
 
     #[test]
     fn kinds_by_name() {
