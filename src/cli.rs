@@ -787,7 +787,7 @@ fn run_explain(a: ExplainArgs) -> i32 {
 /// the selection flags to `opts`. Lists of paths add up (configuration first); rule selection
 /// flags replace the configuration's list of the same kind.
 fn with_config(
-    mut opts: ScanOptions,
+    opts: ScanOptions,
     c: &ConfigArgs,
 ) -> Result<(ScanOptions, crate::config::Config), scan::ConfigError> {
     let config = if c.no_config {
@@ -805,20 +805,8 @@ fn with_config(
             None => crate::config::Config::default(),
         }
     };
-    opts.exclude = config.exclude.iter().cloned().chain(opts.exclude).collect();
-    opts.var_files = config
-        .var_files
-        .iter()
-        .cloned()
-        .chain(opts.var_files)
-        .collect();
-    opts.rule_dirs = config
-        .rule_dirs
-        .iter()
-        .cloned()
-        .chain(opts.rule_dirs)
-        .collect();
-    let mut select = config.select.clone();
+    let mut opts = config.apply_to(opts);
+    let select = &mut opts.select;
     if !c.rule.is_empty() {
         select.enable = c.rule.clone();
     }
@@ -837,10 +825,6 @@ fn with_config(
     if !c.compliance.is_empty() {
         select.compliance = c.compliance.clone();
     }
-    opts.select = select;
-    opts.suppress.require_reason = config.require_reason.unwrap_or_default();
-    opts.suppress.report_unused_ignores = config.report_unused_ignores.unwrap_or(false);
-    opts.suppress.baseline = config.baseline.clone();
     Ok((opts, config))
 }
 

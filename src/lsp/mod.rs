@@ -656,23 +656,13 @@ fn load_settings(root: &Path) -> Result<Settings, scan::ConfigError> {
         Some(path) => config::load(&path)?,
         None => config::Config::default(),
     };
-    let options = ScanOptions {
+    let options = config.apply_to(ScanOptions {
         paths: vec![root.to_path_buf()],
-        exclude: config.exclude.clone(),
-        var_files: config.var_files.clone(),
         env_vars: std::env::vars()
             .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
             .collect(),
-        rule_dirs: config.rule_dirs.clone(),
-        select: config.select.clone(),
-        suppress: crate::suppress::SuppressOptions {
-            require_reason: config.require_reason.unwrap_or_default(),
-            report_unused_ignores: config.report_unused_ignores.unwrap_or(false),
-            baseline: config.baseline.clone(),
-            ..crate::suppress::SuppressOptions::default()
-        },
         ..ScanOptions::default()
-    };
+    });
     let rules = scan::load_rules(&options.rule_dirs, true)?;
     Ok(Settings { options, rules })
 }
