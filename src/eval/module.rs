@@ -11,7 +11,7 @@ use crate::load::ast::{Attribute, Block, Body, Expr, ExprKind, Traverse};
 use crate::load::module_def::{ModuleDef, ModuleSource};
 use crate::load::module_graph::local_source;
 use crate::load::VarValue;
-use crate::model::{instance_key, Instance, InstanceKey, Mode, SpanRecorder};
+use crate::model::{instance_key, Instance, InstanceKey, ResourceMode, SpanRecorder};
 use crate::source::{normalize, Span};
 use crate::value::{Kind, Map, Value};
 use foldhash::{HashMap, HashMapExt};
@@ -687,7 +687,7 @@ impl<'a> ModInst<'a> {
                 root: self.ctx.root.clone(),
                 module: self.addr.clone(),
                 resource_address: resource_address.clone(),
-                mode: Mode::Managed,
+                mode: ResourceMode::Managed,
                 resource_type: ty.clone(),
                 name: name.clone(),
                 values: Value::object(values),

@@ -16,7 +16,7 @@ pub mod refs;
 mod spans;
 
 use crate::diag::Diagnostic;
-use crate::model::{Instance, Mode, SpanRecorder};
+use crate::model::{Instance, ResourceMode, SpanRecorder};
 use crate::source::display_file_path;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::{Kind, Map, Value};
@@ -100,7 +100,7 @@ impl<'h> HclIndex<'h> {
         let mut by_resource = HashMap::new();
         for i in hcl
             .iter()
-            .filter(|i| i.plan_file.is_none() && i.mode == Mode::Managed)
+            .filter(|i| i.plan_file.is_none() && i.mode == ResourceMode::Managed)
         {
             by_address.insert((&*i.root, i.address.as_str()), i);
             by_resource
@@ -580,7 +580,7 @@ impl Reader {
             root: self.display.clone(),
             module,
             resource_address,
-            mode: Mode::Managed,
+            mode: ResourceMode::Managed,
             resource_type: Arc::from(resource_type),
             name: Arc::from(name),
             values,
