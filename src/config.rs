@@ -11,10 +11,10 @@
 //! severity_overrides = { "aws-ebs-volume-encryption" = "medium" }
 //! ```
 
+use crate::diag::ConfigError;
 use crate::load::ast::{Attribute, Body};
 use crate::load::hcl;
 use crate::report::Format;
-use crate::result::ConfigError;
 use crate::rules::RuleSelection;
 use crate::scan::ScanOptions;
 use crate::source::{FileId, SourceFile};

@@ -4,6 +4,7 @@
 
 use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
+pub use crate::diag::ConfigError;
 use crate::diag::Diagnostic;
 use crate::discover::{self, DiscoverOptions, Discovered};
 use crate::eval::{self, CliVar, EvalOptions, Limits};
@@ -11,7 +12,7 @@ use crate::finding::Finding;
 use crate::load::module_cache::ModuleCache;
 use crate::load::{self, Content, Parsed, Read, VarAssignment};
 use crate::model::{Instance, Resource};
-pub use crate::result::{sort_diagnostics, ConfigError, ScanResult};
+pub use crate::result::{sort_diagnostics, ScanResult};
 use crate::rules::RuleSet;
 use crate::source::{display_file_path, FileKind};
 use crate::source::{FileId, SourceMap};

@@ -10,9 +10,10 @@ pub mod inline;
 pub use baseline::Baseline;
 pub use date::Date;
 
+use crate::diag::ConfigError;
 use crate::diag::Diagnostic;
 use crate::finding::{Finding, Suppression, SuppressionKind};
-use crate::result::{ConfigError, ScanResult};
+use crate::result::ScanResult;
 use crate::rules::RuleSelection;
 use crate::source::FileKind;
 use crate::source::{FileId, SourceMap, Span};
