@@ -1,5 +1,10 @@
 //! Source files as the scanner holds them: text shared by reference, a line index that turns byte
-//! offsets into 1-based line/column, and the compact [`Span`] every value and finding points with.
+//! offsets into 1-based line/column, and the compact [`Span`] every value and finding points with;
+//! and what a path means to the scan (`path.rs`: its [`FileKind`], the form it is shown in).
+
+mod path;
+
+pub use path::{display_file_path, in_dot_terraform, normalize, FileKind};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

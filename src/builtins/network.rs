@@ -27,7 +27,7 @@
 //! `tcp` / `6` and `udp` / `17` cover their port range; any other protocol (ICMP, ESP, ...) never
 //! covers a TCP or UDP port.
 
-use super::{arg_str, block_elements, check_arg_names, combine, Elements, Hit, Outcome};
+use super::{arg_str, block_elements, check_arg_names, combine, Elements, Hit, Verdict};
 use crate::value::{Kind, Map, Tri, Value};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -286,10 +286,10 @@ fn detect(r: &Map) -> Shape {
 
 /// `network-no-public-ingress`: no ingress rule of the resource opens `port` to the internet
 /// (or, with `scope = "public"`, to any public address).
-pub fn no_public_ingress(resource: &Value, args: &Map) -> Result<Outcome, String> {
+pub fn no_public_ingress(resource: &Value, args: &Map) -> Result<Verdict, String> {
     let (opts, shape) = parse_args(args)?;
     let Some(map) = resource.as_object() else {
-        return Ok(Outcome::unknown(
+        return Ok(Verdict::unknown(
             None,
             "the resource is known only after apply",
         ));
@@ -1036,11 +1036,11 @@ mod tests {
         m
     }
 
-    fn check(r: serde_json::Value, port: i64) -> Outcome {
+    fn check(r: serde_json::Value, port: i64) -> Verdict {
         no_public_ingress(&Value::from_json(&r), &args(port, None)).unwrap()
     }
 
-    fn check_public(r: serde_json::Value, port: i64) -> Outcome {
+    fn check_public(r: serde_json::Value, port: i64) -> Verdict {
         no_public_ingress(&Value::from_json(&r), &args(port, Some("public"))).unwrap()
     }
 

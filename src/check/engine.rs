@@ -2,7 +2,7 @@
 //! where its value was set), and the reverse-reference index behind `linked`.
 
 use crate::finding::Finding;
-use crate::model::{Instance, Mode};
+use crate::model::{Instance, ResourceMode};
 use crate::rules::{CompareOp, Condition, Quantifier, Rule, RuleSet, Test};
 use crate::source::{FileId, SourceMap, Span};
 use crate::taxonomy::ServiceModel;
@@ -127,7 +127,7 @@ fn build_targets(instances: &[Instance]) -> TargetIndex<'_> {
     let mut by_address: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
     let mut by_type: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
     for (i, inst) in instances.iter().enumerate() {
-        if inst.mode != Mode::Managed {
+        if inst.mode != ResourceMode::Managed {
             continue;
         }
         by_address
@@ -209,7 +209,7 @@ impl<'r> Checker<'r> {
         let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>, Vec<Undecided>)> = instances
             .par_iter()
             .enumerate()
-            .filter(|(_, inst)| inst.mode == Mode::Managed)
+            .filter(|(_, inst)| inst.mode == ResourceMode::Managed)
             .map(|(i, inst)| {
                 let mut findings = Vec::new();
                 let mut evals = Vec::new();
@@ -298,7 +298,7 @@ fn build_links(
     for (ty, via) in pairs {
         let mut index = LinkIndex::default();
         for (i, inst) in instances.iter().enumerate() {
-            if inst.resource_type != *ty || inst.mode != Mode::Managed {
+            if inst.resource_type != *ty || inst.mode != ResourceMode::Managed {
                 continue;
             }
             let v = inst.values.get(via).cloned().unwrap_or_default();

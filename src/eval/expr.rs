@@ -880,7 +880,7 @@ impl FunctionHost for Evaluator<'_> {
             .canonicalize()
             .map_err(|e| format!("cannot read {path}: {e}"))?;
         // Refused by name first, so a path outside says nothing of what exists there.
-        let candidate: PathBuf = super::normalize(&working_dir.join(path));
+        let candidate: PathBuf = crate::source::normalize(&working_dir.join(path));
         if !candidate.starts_with(root) {
             return Err(outside());
         }

@@ -2,20 +2,20 @@
 //! type as it is made) → suppress, with results sorted so output is identical whatever the
 //! thread scheduling. Reports render the returned [`ScanResult`].
 
-mod modules;
-
 use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
+pub use crate::diag::ConfigError;
 use crate::diag::Diagnostic;
-use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind};
+use crate::discover::{self, DiscoverOptions, Discovered};
 use crate::eval::{self, CliVar, EvalOptions, Limits};
 use crate::finding::Finding;
+use crate::load::module_cache::ModuleCache;
 use crate::load::{self, Content, Parsed, Read, VarAssignment};
 use crate::model::{Instance, Resource};
-pub use crate::result::{sort_diagnostics, ConfigError, ScanResult};
+pub use crate::result::{sort_diagnostics, ScanResult};
 use crate::rules::RuleSet;
+use crate::source::{display_file_path, FileKind};
 use crate::source::{FileId, SourceMap};
-use modules::ModuleCache;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -38,7 +38,7 @@ pub struct ScanOptions {
     /// findings point at the resource blocks there.
     pub source_dirs: Vec<PathBuf>,
     /// Which rules run (applied to the rule set before the scan) and severity overrides.
-    pub select: crate::suppress::RuleSelection,
+    pub select: crate::rules::RuleSelection,
     /// Ignore comments and baseline (applied to the findings after the check).
     pub suppress: crate::suppress::SuppressOptions,
     /// Keep every instance's evaluated values and attribute spans in the result (for library
@@ -97,7 +97,7 @@ pub fn load_catalog(dirs: &[PathBuf]) -> Result<Arc<Catalog>, ConfigError> {
     let mut catalog = Catalog::clone(builtin);
     let mut errors = Vec::new();
     for p in extra {
-        let origin = discover::display_path(&p);
+        let origin = display_file_path(&p);
         match std::fs::read_to_string(&p) {
             Ok(text) => {
                 if let Err(e) = catalog.extend_from_tsv(&text, &origin) {
@@ -214,11 +214,15 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .plans
         .iter()
         .filter_map(|(id, _)| sources.get(*id))
-        .map(|src| display_path(src.path.parent().unwrap_or(Path::new(""))))
-        .chain(opts.source_dirs.iter().map(|d| display_path(d)))
+        .map(|src| display_file_path(src.path.parent().unwrap_or(Path::new(""))))
+        .chain(opts.source_dirs.iter().map(|d| display_file_path(d)))
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
-    let only_roots: HashSet<PathBuf> = opts.only_roots.iter().map(|d| eval::normalize(d)).collect();
+    let only_roots: HashSet<PathBuf> = opts
+        .only_roots
+        .iter()
+        .map(|d| crate::source::normalize(d))
+        .collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
     // Path rules are built in: a scan of user rules alone, or one that opts out, has none;
@@ -259,7 +263,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .iter_mut()
         .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
         .collect();
-    let mut roots = eval::root_directories(&calls);
+    let mut roots = crate::load::module_graph::root_directories(&calls);
     if !only_roots.is_empty() {
         roots.retain(|r| only_roots.contains(r));
     }
@@ -416,7 +420,7 @@ fn find_and_read(opts: &ScanOptions, paths: &[PathBuf]) -> Result<Found, ConfigE
         files.retain(|f| f.path != *vf);
         files.push(Discovered {
             path: vf.clone(),
-            display: discover::display_path(vf),
+            display: display_file_path(vf),
             kind,
             explicit: true,
         });
@@ -442,7 +446,7 @@ fn sort_inputs(
             .get(id)
             .map(|s| s.path.as_path())
             .unwrap_or(Path::new(""));
-        eval::normalize(path.parent().unwrap_or(Path::new("")))
+        crate::source::normalize(path.parent().unwrap_or(Path::new("")))
     };
     let mut module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>> = HashMap::new();
     let mut alone: Vec<(FileId, FileKind)> = Vec::new();
@@ -474,7 +478,7 @@ fn sort_inputs(
             .unwrap_or(Path::new(""));
         match module_dirs.get_mut(&dir) {
             Some(list) => {
-                if crate::eval::is_auto_loaded(path) {
+                if crate::load::module_files::is_auto_loaded(path) {
                     auto_vars.push((dir, id));
                 }
                 list.push((id, kind));
@@ -631,7 +635,7 @@ impl RootRun<'_> {
         };
         drop(def);
         let wanted = self.only_roots.is_empty() || self.only_roots.contains(dir);
-        let root = (wanted && !known_called && !crate::discover::in_dot_terraform(dir))
+        let root = (wanted && !known_called && !crate::source::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
         self.cache.release(dir);
@@ -674,7 +678,7 @@ impl RootRun<'_> {
         let def = self.cache.get(dir)?;
         let (instances, diagnostics) = eval::evaluate_root(&def, self.cache, self.eval_opts);
         drop(def);
-        let checked = if self.plan_roots.contains(&display_path(dir)) {
+        let checked = if self.plan_roots.contains(&display_file_path(dir)) {
             Checked::Pending(instances)
         } else {
             Checked::Done(self.check(instances))

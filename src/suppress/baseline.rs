@@ -73,7 +73,7 @@ impl Baseline {
     }
 
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let origin = crate::discover::display_path(path);
+        let origin = crate::source::display_file_path(path);
         let text = crate::load::regular_file::read_regular_text(path, crate::load::MAX_FILE_BYTES)
             .map_err(|e| format!("cannot read baseline {origin}: {e}"))?;
         Baseline::parse(&text, &origin)

@@ -1,21 +1,21 @@
 //! Living with findings: the stage after `check` that applies severity overrides, ignore
 //! comments in the source ([`inline`]) and the baseline ([`baseline`]), and reports ignores
-//! that are expired, lack a reason, or suppress nothing. Rule selection ([`select`]) runs
-//! before the scan instead.
+//! that are expired, lack a reason, or suppress nothing. Rule selection runs before the scan
+//! instead (`rules::select`); only its severity overrides are applied here.
 
 pub mod baseline;
 pub mod date;
 pub mod inline;
-pub mod select;
 
 pub use baseline::Baseline;
 pub use date::Date;
-pub use select::RuleSelection;
 
+use crate::diag::ConfigError;
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
 use crate::finding::{Finding, Suppression, SuppressionKind};
-use crate::result::{ConfigError, ScanResult};
+use crate::result::ScanResult;
+use crate::rules::RuleSelection;
+use crate::source::FileKind;
 use crate::source::{FileId, SourceMap, Span};
 use inline::Directive;
 use rayon::prelude::*;
@@ -86,7 +86,7 @@ pub fn apply(
     let baseline = match &opts.baseline {
         Some(p) => Some((
             Baseline::read(p).map_err(|e| ConfigError(vec![e]))?,
-            crate::discover::display_path(p),
+            crate::source::display_file_path(p),
         )),
         None => None,
     };
