@@ -632,6 +632,16 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         // `dynamic`), else at the element.
                         let (p, element) = &elements[i];
                         return Outcome::fail(match witness(body, element, p) {
+                            // The element itself (`value { ... }` in a list of strings).
+                            Some((at, v)) if at == *p => Blame {
+                                label: format!(
+                                    "`{}` has {}, which is not allowed",
+                                    path.join("."),
+                                    v.display()
+                                ),
+                                path: Some(at),
+                                value_span: v.span,
+                            },
                             Some((at, v)) => Blame {
                                 label: format!(
                                     "this `{}` has `{}` = {}",
@@ -965,10 +975,45 @@ fn run_test(t: &Test, v: &Value) -> Tri {
             Kind::Unknown(_) => Tri::Unknown,
             _ => loose_equals(v, x).not(),
         },
+        Test::PortCountGt(n) => port_count(v).map_or(Tri::False, |c| c.map(|c| c > *n)),
+        Test::PortCountLte(n) => port_count(v).map_or(Tri::False, |c| c.map(|c| c <= *n)),
         Test::LengthGte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l >= *n)),
         Test::LengthLte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l <= *n)),
         // Needs the resource: see `run_test_at`.
         Test::CompareAttribute(..) => Tri::Unknown,
+    }
+}
+
+/// How many ports a port (`"443"`, `443`) or a port range (`"8000-8080"`, both ends included)
+/// covers: `None` for a value that is neither (a test on it fails), unknown for an unknown value.
+fn port_count(v: &Value) -> Option<TriCount> {
+    if !v.is_known() {
+        return Some(TriCount::Unknown);
+    }
+    let s = v.to_template_string()?;
+    let port = |p: &str| p.trim().parse::<u32>().ok().filter(|p| *p <= 65535);
+    let count = match s.split_once('-') {
+        Some((lo, hi)) => {
+            let (lo, hi) = (port(lo)?, port(hi)?);
+            (lo <= hi).then(|| f64::from(hi - lo + 1))?
+        }
+        None => port(&s).map(|_| 1.0)?,
+    };
+    Some(TriCount::Known(count))
+}
+
+/// A count that may be unknown.
+enum TriCount {
+    Known(f64),
+    Unknown,
+}
+
+impl TriCount {
+    fn map(self, f: impl Fn(f64) -> bool) -> Tri {
+        match self {
+            TriCount::Known(c) => Tri::from_bool(f(c)),
+            TriCount::Unknown => Tri::Unknown,
+        }
     }
 }
 
@@ -1263,7 +1308,7 @@ fn make_finding(
         value_span: None,
     });
     let primary = match &blame.path {
-        Some(p) => inst.span_of(p),
+        Some(p) => element_span(inst, p).unwrap_or_else(|| inst.span_of(p)),
         None => inst.header,
     };
     let mut secondary = Vec::new();
@@ -1342,6 +1387,21 @@ fn make_finding(
         enclosing,
         path: None,
     }
+}
+
+/// The span of the value at `path` when it is an element written in place inside the attribute
+/// that holds it (`"user:jane@gmail.com"` on its own line of `members = [...]`): the attribute
+/// spans record attributes and blocks, not the elements of a list. Members of a map keep the
+/// attribute's line.
+fn element_span(inst: &Instance, path: &str) -> Option<Span> {
+    let (_, last) = path.rsplit_once('.')?;
+    if last.parse::<usize>().is_err() || inst.attribute_spans.get(path).is_some() {
+        return None;
+    }
+    let own = value_at(&inst.values, "", path)?.span?;
+    let holder = inst.span_of(path);
+    let inside = own.file == holder.file && own.start >= holder.start && own.end <= holder.end;
+    (inside && own != holder).then_some(own)
 }
 
 /// Spans around a finding where an ignore comment may apply to it, innermost first: the
