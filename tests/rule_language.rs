@@ -952,3 +952,77 @@ resource "google_compute_firewall" "narrow" {
         [("p".into(), "google_compute_firewall.wide".into(), 5)]
     );
 }
+
+#[test]
+fn linked_follows_a_via_path_inside_nested_blocks() {
+    let body = r#"
+  assert {
+    any {
+      attribute "logging.log_bucket" {
+        present = true
+      }
+      linked "google_storage_bucket" {
+        via   = "logging.log_bucket"
+        match = "name"
+      }
+    }
+  }"#;
+    let tf = r#"
+resource "google_storage_bucket" "by_name" {
+  name = "logs-by-name"
+}
+resource "google_storage_bucket" "by_ref" {
+  name = "logs-by-ref"
+}
+resource "google_storage_bucket" "alone" {
+  name = "alone"
+}
+resource "google_storage_bucket" "app" {
+  name = "app"
+  logging {
+    log_bucket = "logs-by-name"
+  }
+}
+resource "google_storage_bucket" "web" {
+  name = "web"
+  logging {
+    log_bucket = google_storage_bucket.by_ref.name
+  }
+}
+"#;
+    let report = scan(
+        &[("l", rule("l", "\"google_storage_bucket\"", body))],
+        &[("main.tf", tf)],
+    );
+    assert_eq!(
+        findings(&report),
+        [("l".into(), "google_storage_bucket.alone".into(), 8)]
+    );
+    assert!(undecided(&report).is_empty(), "{:?}", undecided(&report));
+
+    // A log bucket name known only after apply may name any bucket: undecided, not a finding.
+    let unknown = r#"
+variable "logs" {}
+resource "google_storage_bucket" "alone" {
+  name = "alone"
+}
+resource "google_storage_bucket" "app" {
+  name = "app"
+  logging {
+    log_bucket = var.logs
+  }
+}
+"#;
+    let report = scan(
+        &[("l", rule("l", "\"google_storage_bucket\"", body))],
+        &[("main.tf", unknown)],
+    );
+    assert!(findings(&report).is_empty(), "{:?}", findings(&report));
+    assert_eq!(
+        undecided(&report)
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect::<Vec<_>>(),
+        ["google_storage_bucket.alone"]
+    );
+}

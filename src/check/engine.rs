@@ -301,26 +301,37 @@ fn build_links(
             if inst.resource_type != *ty || inst.mode != Mode::Managed {
                 continue;
             }
-            let v = inst.values.get(via).cloned().unwrap_or_default();
+            // `via` may go through nested blocks (`logging.log_bucket`): every value it
+            // selects links, and an unknown block on the way may hide a link.
+            let sel = select(&inst.values, &via_path(via), "");
+            let mut unresolved = sel.unknown;
             let mut refs = Vec::new();
-            v.collect_refs(&mut refs);
-            if !refs.is_empty() {
-                refs.sort();
-                refs.dedup();
-                for r in refs {
+            for (_, v) in &sel.values {
+                let before = refs.len();
+                v.collect_refs(&mut refs);
+                if refs.len() > before {
+                    continue;
+                }
+                if let Some(s) = v.as_str() {
                     index
-                        .by_ref
-                        .entry((inst.root.clone(), r))
+                        .by_value
+                        .entry((inst.root.clone(), Arc::from(s)))
                         .or_default()
                         .push(i);
+                } else if !v.is_known() {
+                    unresolved = true;
                 }
-            } else if let Some(s) = v.as_str() {
+            }
+            refs.sort();
+            refs.dedup();
+            for r in refs {
                 index
-                    .by_value
-                    .entry((inst.root.clone(), Arc::from(s)))
+                    .by_ref
+                    .entry((inst.root.clone(), r))
                     .or_default()
                     .push(i);
-            } else if !v.is_known() {
+            }
+            if unresolved {
                 index
                     .unresolved
                     .entry(inst.root.clone())
@@ -331,6 +342,14 @@ fn build_links(
         links.insert((ty.clone(), via.clone()), index);
     }
     links
+}
+
+/// `logging.log_bucket` → [`logging`, `log_bucket`].
+fn via_path(via: &str) -> Vec<Arc<str>> {
+    via.split('.')
+        .filter(|p| !p.is_empty())
+        .map(Arc::from)
+        .collect()
 }
 
 fn join(prefix: &str, path: &str) -> String {
