@@ -1026,3 +1026,43 @@ resource "google_storage_bucket" "app" {
         ["google_storage_bucket.alone"]
     );
 }
+
+#[test]
+fn a_pattern_is_decided_on_the_known_parts_of_a_partly_unknown_string() {
+    let body = r#"
+  assert {
+    attribute "member" {
+      not_matches = "^serviceAccount:"
+    }
+  }"#;
+    let tf = r#"
+resource "google_service_account" "sa" {
+  account_id = "sa"
+}
+resource "google_project_iam_member" "account" {
+  role   = "roles/owner"
+  member = "serviceAccount:${google_service_account.sa.email}"
+}
+resource "google_project_iam_member" "group" {
+  role   = "roles/owner"
+  member = "group:${google_service_account.sa.account_id}@example.com"
+}
+resource "google_project_iam_member" "open" {
+  role   = "roles/owner"
+  member = "${google_service_account.sa.member}"
+}
+"#;
+    let report = scan(
+        &[("p", rule("p", "\"google_project_iam_member\"", body))],
+        &[("main.tf", tf)],
+    );
+    // The known prefix decides both ways; a string with no known text stays undecided.
+    assert_eq!(
+        findings(&report),
+        [("p".into(), "google_project_iam_member.account".into(), 7)]
+    );
+    let undecided: Vec<String> = undecided(&report).into_iter().map(|(a, _)| a).collect();
+    assert_eq!(undecided, ["google_project_iam_member.open"]);
+    let label = report["findings"][0]["detail"].as_str().unwrap_or("");
+    assert!(label.contains("serviceAccount:${…}"), "{label}");
+}

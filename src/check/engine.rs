@@ -573,7 +573,8 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                             elements.push((format!("{p}.{i}"), item));
                         }
                     }
-                    Kind::Unknown(_) => {
+                    // A partly known string is one string, not an unknown collection.
+                    Kind::Unknown(_) if v.literal_parts().is_none() => {
                         unknown = true;
                         why.get_or_insert_with(|| Outcome::unknown_value(p, v));
                     }
@@ -583,7 +584,8 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             let results: Vec<(Outcome, &str)> = elements
                 .iter()
                 .map(|(p, v)| {
-                    let o = if v.is_known() {
+                    // A partly known string may still satisfy (or fail) a `value` test.
+                    let o = if v.is_known() || v.literal_parts().is_some() {
                         eval(ctx, body, inst, v, p)
                     } else {
                         Outcome::unknown_value(p, v)
@@ -848,20 +850,11 @@ fn eval_attribute(
     let mut why: Option<Outcome> = None;
     for (p, v) in present_values {
         for t in tests {
-            let r = if v.is_known() {
-                run_test_at(t, v, root, prefix)
-            } else {
-                match t {
-                    Test::Present(want) => {
-                        let set = v.is_set();
-                        if *want {
-                            set
-                        } else {
-                            set.not()
-                        }
-                    }
-                    _ => Tri::Unknown,
-                }
+            // On a value that is not known, only `present` and a pattern the known parts of a
+            // string decide are decided; every other test is unknown.
+            let r = match t {
+                Test::CompareAttribute(..) if !v.is_known() => Tri::Unknown,
+                _ => run_test_at(t, v, root, prefix),
             };
             if r == Tri::False {
                 return Outcome::fail(Blame {
@@ -972,12 +965,12 @@ fn run_test(t: &Test, v: &Value) -> Tri {
         Test::NotOneOf(xs) => Tri::any(xs.iter().map(|x| loose_equals(v, x))).not(),
         Test::Matches(re) => match v.to_template_string() {
             Some(s) => Tri::from_bool(re.is_match(&s)),
-            None if !v.is_known() => Tri::Unknown,
+            None if !v.is_known() => partial_match(re, v),
             None => Tri::False,
         },
         Test::NotMatches(re) => match v.to_template_string() {
             Some(s) => Tri::from_bool(!re.is_match(&s)),
-            None if !v.is_known() => Tri::Unknown,
+            None if !v.is_known() => partial_match(re, v).not(),
             None => Tri::True,
         },
         Test::Gt(n) => num(&|x| x > *n),
@@ -1000,6 +993,15 @@ fn run_test(t: &Test, v: &Value) -> Tri {
         Test::LengthLte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l <= *n)),
         // Needs the resource: see `run_test_at`.
         Test::CompareAttribute(..) => Tri::Unknown,
+    }
+}
+
+/// A pattern on a value that is not known: decided from the literal parts of a partly known
+/// string when they already decide it for every completion, else unknown.
+fn partial_match(re: &regex::Regex, v: &Value) -> Tri {
+    match v.literal_parts() {
+        Some(parts) => super::partial::matches(re.as_str(), parts),
+        None => Tri::Unknown,
     }
 }
 

@@ -25,10 +25,9 @@ rule "google-iam-no-privileged-service-accounts" {
     The rule reports a `serviceAccount:` member granted one of these roles through the project,
     folder or organization IAM member resources, or listed in `members` of their IAM binding
     resources (the finding points at the member): `roles/owner`, `roles/editor`, `roles/iam.securityAdmin`, `roles/iam.serviceAccountAdmin`, `roles/iam.serviceAccountKeyAdmin`, `roles/resourcemanager.projectIamAdmin`, `roles/resourcemanager.folderAdmin`, `roles/resourcemanager.folderIamAdmin`, `roles/resourcemanager.organizationAdmin`.
-    A member built by interpolation (`"serviceAccount:$${google_service_account.ci.email}"`) is not
-    known at scan time (the account's `email` is computed by the provider), so it is not reported
-    either: the engine cannot yet match a pattern against the known literal prefix of a partly
-    unknown string.
+    A member built by interpolation (`"serviceAccount:$${google_service_account.ci.email}"`) is
+    reported too: the account's `email` is computed by the provider, but the known prefix already
+    says the member is a service account.
   EOT
   remediation = "Grant the service account predefined roles limited to what the workload does (for example `roles/storage.objectViewer`), and keep owner and IAM-admin roles with a few human groups."
   references = [
@@ -85,6 +84,20 @@ rule "google-iam-no-privileged-service-accounts" {
           "group:platform-admins@example.com",
           "serviceAccount:ci@example-project.iam.gserviceaccount.com",  # expect: google-iam-no-privileged-service-accounts
         ]
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_service_account" "ci" {
+        account_id = "ci"
+      }
+
+      resource "google_folder_iam_member" "ci" {
+        folder = "folders/123456789012"
+        role   = "roles/resourcemanager.folderAdmin"
+        member = "serviceAccount:$${google_service_account.ci.email}"  # expect: google-iam-no-privileged-service-accounts
       }
     EOT
   }
