@@ -9,7 +9,7 @@ rule "google-iam-no-project-level-service-account-impersonation" {
     "google_project_iam_member",
     "google_project_iam_binding",
   ]
-  aliases   = ["AVD-GCP-0011", "google-iam-no-project-level-service-account-impersonation"]
+  aliases   = ["CKV_GCP_41", "AVD-GCP-0011", "google-iam-no-project-level-service-account-impersonation"]
 
   description = <<-EOT
     `roles/iam.serviceAccountUser` lets a principal run workloads as a service account and
