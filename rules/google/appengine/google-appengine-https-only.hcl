@@ -25,7 +25,7 @@ rule "google-appengine-https-only" {
   references = [
     "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/app_engine_standard_app_version#security_level",
     "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/app_engine_flexible_app_version#security_level",
-    "https://cloud.google.com/appengine/docs/standard/reference/app-yaml#handlers_secure",
+    "https://cloud.google.com/appengine/docs/standard/reference/app-yaml",
   ]
 
   assert {

@@ -18,7 +18,7 @@ rule "google-cloudfunctions-https-only" {
   remediation = "Set `https_trigger_security_level = \"SECURE_ALWAYS\"` on the function."
   references = [
     "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloudfunctions_function#https_trigger_security_level",
-    "https://cloud.google.com/functions/1stgendocs/writing/write-http-functions",
+    "https://cloud.google.com/functions/docs/securing",
   ]
 
   when {

@@ -17,7 +17,7 @@ rule "google-dataflow-job-private-workers" {
   remediation = "Set `ip_configuration = \"WORKER_IP_PRIVATE\"` and run the job in a subnetwork with Private Google Access (and Cloud NAT if workers need the internet)."
   references = [
     "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/dataflow_job#ip_configuration",
-    "https://cloud.google.com/dataflow/docs/guides/routes-firewall#turn_off_external_ip_address",
+    "https://cloud.google.com/dataflow/docs/guides/routes-firewall",
   ]
 
   assert {
