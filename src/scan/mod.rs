@@ -3,6 +3,7 @@
 //! thread scheduling. Reports render the returned [`ScanResult`].
 
 mod modules;
+pub mod repository;
 
 use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
@@ -155,9 +156,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     let Found {
         files,
         mut diagnostics,
-        sources,
+        mut sources,
         reads,
     } = found?;
+    // Before any check: fingerprints are made of these paths.
+    let repository_root = set_repository_paths(&mut sources, &paths);
     let progress = (opts.progress && files.len() > PROGRESS_MIN_FILES).then(|| {
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(files.len() as u64),
@@ -337,6 +340,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         inputs_read,
         ignores_without_reason: 0,
         module_calls,
+        repository_root,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
     crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;
@@ -363,6 +367,16 @@ struct Found {
     reads: Vec<Read>,
 }
 
+/// The repository root of the first scan path (the one `.onus.hcl` is found from), absolute;
+/// each file's path relative to it is set in `sources`. `None` when the current directory is
+/// unknown: files are then identified by their display paths.
+fn set_repository_paths(sources: &mut SourceMap, paths: &[PathBuf]) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let root = repository::repository_root(paths.first()?, &cwd);
+    sources.set_repository_paths(|f| repository::relative_to(&root, &f.path, &cwd));
+    Some(root)
+}
+
 /// The directories `file()` may read below, one per scan path, canonical: the repository
 /// root above the path (the nearest directory holding `.git` or `.onus.hcl`), or else the
 /// path itself (a file's directory). Never the current directory: which files a scan reads
@@ -380,9 +394,7 @@ fn sandbox_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
                 }
             };
             let dir = dir.canonicalize().ok()?;
-            let repository = dir
-                .ancestors()
-                .find(|a| a.join(".git").exists() || a.join(".onus.hcl").is_file());
+            let repository = dir.ancestors().find(|a| repository::is_repository_root(a));
             Some(repository.unwrap_or(&dir).to_path_buf())
         })
         .collect();
