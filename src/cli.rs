@@ -893,12 +893,13 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
         eprintln!("onus: no baseline written");
         return NOTHING_SCANNED;
     }
+    // Files by their repository path, as fingerprints: the baseline matches from any directory.
     let baseline =
         crate::suppress::Baseline::from_findings(result.findings.iter().map(|f| &**f), |f| {
             result
                 .sources
                 .get(f.primary.file)
-                .map(|s| s.display.clone())
+                .map(|s| s.repository_path().to_string())
                 .unwrap_or_default()
         });
     if let Err(e) = baseline.write(&a.output) {

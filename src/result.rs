@@ -36,6 +36,9 @@ pub struct ScanResult {
     /// Local module directories each directory read calls (normalised paths), whether or not
     /// it was evaluated: an editor finds from it the root modules a file belongs to.
     pub module_calls: std::collections::BTreeMap<std::path::PathBuf, Vec<std::path::PathBuf>>,
+    /// The repository root files are identified relative to (absolute; see
+    /// `SourceFile::repository_path`), when the current directory could be read.
+    pub repository_root: Option<std::path::PathBuf>,
 }
 
 impl ScanResult {

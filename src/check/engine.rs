@@ -1370,7 +1370,7 @@ fn make_finding(
     }
     let file = sources
         .get(primary.file)
-        .map(|f| f.display.as_str())
+        .map(|f| f.repository_path())
         .unwrap_or("");
     let fingerprint = fingerprint(
         &rule.id,
