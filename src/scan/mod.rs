@@ -831,7 +831,7 @@ impl BesidePlans {
             .plans
             .iter()
             .filter_map(|(id, _)| sources.get(*id))
-            .map(|src| eval::normalize(src.path.parent().unwrap_or(Path::new(""))))
+            .map(|src| crate::source::normalize(src.path.parent().unwrap_or(Path::new(""))))
             .collect();
         for (dir, list) in &inputs.module_dirs {
             let only_beside = list.iter().all(|(id, _)| {
@@ -843,7 +843,7 @@ impl BesidePlans {
                 continue;
             }
             if plan_dirs.contains(dir) {
-                out.plan_roots.insert(display_path(dir));
+                out.plan_roots.insert(display_file_path(dir));
             } else {
                 out.module_only.insert(dir.clone());
             }

@@ -6,7 +6,7 @@
 //! resolved through the file system: a file and the root are both reached the way the scan
 //! reached them, so a symbolic link on the way changes neither's relation to the other.
 
-use crate::eval::normalize;
+use crate::source::normalize;
 use std::path::{Component, Path, PathBuf};
 
 /// Whether `dir` is a repository root: it holds `.git` (a directory, or the file of a git
