@@ -3,7 +3,7 @@
 //! built once and a cycle is reported instead of looping.
 
 use super::manifest::read_manifest;
-use super::variables::finish_variables;
+use super::variables::{convert_input, finish_variables};
 use super::{Ctx, ModInst, Slot, MAX_REFERENCE_DEPTH, MODULE_INSTANCE_STEPS};
 use crate::diag::Diagnostic;
 use crate::eval::expr::{constant_or_unknown, Env, Evaluator, Scope};
@@ -12,7 +12,7 @@ use crate::load::ast::{Attribute, Block, Body, ExprKind, Traverse};
 use crate::load::module_def::ModuleDef;
 use crate::load::module_graph::local_source;
 use crate::model::{instance_key, Instance, InstanceKey, ResourceMode, SpanRecorder};
-use crate::source::{normalize, Span};
+use crate::source::{display_file_path, normalize, Span};
 use crate::value::{Kind, Map, Value};
 use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
@@ -524,7 +524,7 @@ impl<'a> ModInst<'a> {
                     "module-not-found",
                     format!(
                         "module `{name}`: no Terraform files found at {}",
-                        dir.display()
+                        display_file_path(&dir)
                     ),
                 )
                 .at(call.header),
@@ -533,7 +533,7 @@ impl<'a> ModInst<'a> {
         };
         if self.stack.contains(&dir) || self.stack.len() >= self.ctx.opts.limits.module_depth {
             self.report(
-                Diagnostic::error("module-cycle", format!("module `{name}` calls {} which is already being evaluated (a module cannot contain itself)", dir.display()))
+                Diagnostic::error("module-cycle", format!("module `{name}` calls {} which is already being evaluated (a module cannot contain itself)", display_file_path(&dir)))
                     .at(call.header),
             );
             return Value::unknown(format!("outputs of recursive module `{name}`"));
@@ -571,38 +571,7 @@ impl<'a> ModInst<'a> {
                 ));
             }
             let scope = root.child(x.names);
-            let mut inputs: HashMap<Arc<str>, Value> = HashMap::new();
-            for a in &call.body.attributes {
-                if matches!(
-                    &*a.name,
-                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
-                ) {
-                    continue;
-                }
-                if child_def.variables.contains_key(&a.name) {
-                    inputs.insert(a.name.clone(), ev.eval(&a.expr, &scope));
-                } else {
-                    self.report(
-                        Diagnostic::warning(
-                            "unknown-argument",
-                            format!("module `{name}` has no variable `{}`", a.name),
-                        )
-                        .at(a.span),
-                    );
-                }
-            }
-            for (vname, vblock) in &child_def.variables {
-                if !inputs.contains_key(vname) {
-                    if let Some(d) = vblock.body.attribute("default") {
-                        let report = |d: Diagnostic| self.report(d);
-                        inputs.insert(
-                            vname.clone(),
-                            constant_or_unknown(&d.expr, "a variable default", &report),
-                        );
-                    }
-                }
-            }
-            let vars = finish_variables(&child_def, inputs);
+            let vars = self.module_inputs(name, call, &child_def, &ev, &scope);
             let addr = format!("{}module.{name}{}", self.prefix(), instance_key(&x.key));
             let mut via = self.via.clone();
             via.push((addr.clone(), call.header));
@@ -630,6 +599,56 @@ impl<'a> ModInst<'a> {
                     .collect(),
             ),
         }
+    }
+
+    /// The variables of `child_def` as module call `name` (`call`) sets them in one of its
+    /// instances (`scope`): each argument converted to its variable's declared type as
+    /// Terraform converts it (or unknown, with an error at the argument, when it does not
+    /// convert), the defaults of the others.
+    fn module_inputs(
+        &self,
+        name: &str,
+        call: &Block,
+        child_def: &ModuleDef,
+        ev: &Evaluator<'_>,
+        scope: &Scope<'_>,
+    ) -> HashMap<Arc<str>, Value> {
+        let report = |d: Diagnostic| self.report(d);
+        let mut inputs: HashMap<Arc<str>, Value> = HashMap::new();
+        for a in &call.body.attributes {
+            if matches!(
+                &*a.name,
+                "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+            ) {
+                continue;
+            }
+            match child_def.variables.get(&a.name) {
+                Some(declared) => {
+                    let v = ev.eval(&a.expr, scope);
+                    let origin = format!("given by module `{name}`");
+                    let v = convert_input(&a.name, declared, v, a.span, &origin, &report);
+                    inputs.insert(a.name.clone(), v);
+                }
+                None => self.report(
+                    Diagnostic::warning(
+                        "unknown-argument",
+                        format!("module `{name}` has no variable `{}`", a.name),
+                    )
+                    .at(a.span),
+                ),
+            }
+        }
+        for (vname, vblock) in &child_def.variables {
+            if !inputs.contains_key(vname) {
+                if let Some(d) = vblock.body.attribute("default") {
+                    inputs.insert(
+                        vname.clone(),
+                        constant_or_unknown(&d.expr, "a variable default", &report),
+                    );
+                }
+            }
+        }
+        finish_variables(child_def, inputs)
     }
 
     /// A registry or remote module that `terraform init` downloaded: its directory from the

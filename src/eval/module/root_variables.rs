@@ -1,10 +1,10 @@
 //! The input variables of a root module: defaults, `TF_VAR_`, auto-loaded and named variables
 //! files and `--var`, in Terraform's precedence, checked against the declarations.
 
-use super::variables::finish_variables;
+use super::variables::{convert_input, finish_variables};
 use crate::diag::Diagnostic;
 use crate::eval::expr::constant_or_unknown;
-use crate::eval::inputs::{self, parse_cli_value};
+use crate::eval::inputs::parse_cli_value;
 use crate::eval::EvalOptions;
 use crate::load::ast::ExprKind;
 use crate::load::module_def::ModuleDef;
@@ -40,26 +40,9 @@ pub(super) fn root_variables(
         let Some(block) = def.variables.get(name) else {
             return v;
         };
-        let Some(ty) = block.body.attribute("type") else {
-            return v;
-        };
         // A value from the environment or the command line is in no file: report it at the
         // declaration.
-        let at = at.unwrap_or(block.header);
-        match inputs::convert_to_type(v, &ty.expr) {
-            Ok(v) => v,
-            Err(why) => {
-                let d = Diagnostic::error(
-                    "variable-type",
-                    format!("variable `{name}`: the value {origin} does not have its declared type ({why}); it is treated as unknown"),
-                );
-                report(d.at(at));
-                Value::unknown(format!(
-                    "variable `{name}` was given a value of the wrong type"
-                ))
-                .with_span(at)
-            }
-        }
+        convert_input(name, block, v, at.unwrap_or(block.header), origin, report)
     };
     for (name, text) in &opts.env_vars {
         if def.variables.contains_key(name.as_str()) {

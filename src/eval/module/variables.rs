@@ -2,11 +2,45 @@
 //! for every module call alike: sensitivity marked, unset ones unknown, and the objects of types
 //! with `optional(...)` attributes left open.
 
-use crate::load::ast::{Expr, ExprKind};
+use crate::diag::Diagnostic;
+use crate::eval::inputs;
+use crate::load::ast::{Block, Expr, ExprKind};
 use crate::load::module_def::ModuleDef;
+use crate::source::Span;
 use crate::value::{Kind, Map, Value};
 use foldhash::HashMap;
 use std::sync::Arc;
+
+/// `v`, the value given to variable `name` (declared by `block`) `origin` ("set here", "given
+/// by module `x`"), converted to the declared type as Terraform converts an input. Terraform
+/// refuses to plan with a value that does not convert: here it is unknown, with an error at
+/// `at`. The message names types only, never the value, which may be sensitive.
+pub(super) fn convert_input(
+    name: &str,
+    block: &Block,
+    v: Value,
+    at: Span,
+    origin: &str,
+    report: &dyn Fn(Diagnostic),
+) -> Value {
+    let Some(ty) = block.body.attribute("type") else {
+        return v;
+    };
+    match inputs::convert_to_type(v, &ty.expr) {
+        Ok(v) => v,
+        Err(why) => {
+            let d = Diagnostic::error(
+                "variable-type",
+                format!("variable `{name}`: the value {origin} does not have its declared type ({why}); it is treated as unknown"),
+            );
+            report(d.at(at));
+            Value::unknown(format!(
+                "variable `{name}` was given a value of the wrong type"
+            ))
+            .with_span(at)
+        }
+    }
+}
 
 /// Marks sensitive variables and gives unset ones an unknown value.
 pub(super) fn finish_variables(
@@ -25,10 +59,9 @@ pub(super) fn finish_variables(
             .body
             .attribute("nullable")
             .is_some_and(|a| matches!(a.expr.kind, ExprKind::Bool(true)));
-        // onus does not convert values to the declared type, and a type with `optional(...)`
-        // attributes fills the missing ones with null or a default: reading them is not the
-        // error it is on other objects, so the value's objects are left open (unknown when a
-        // key is missing).
+        // A type with `optional(...)` attributes fills the missing ones with null or a
+        // default, which the conversion does not do: reading them is not the error it is on
+        // other objects, so the value's objects are left open (unknown when a key is missing).
         let optional_attrs = block
             .body
             .attribute("type")
