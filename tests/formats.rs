@@ -731,3 +731,23 @@ fn sarif_keeps_the_most_severe_results_github_stores() {
         .iter()
         .all(|n| n["descriptor"]["id"] != "result-limit"));
 }
+
+/// A plan's findings name the plan as their locations name files: from the repository root.
+#[test]
+fn sarif_names_the_plan_from_the_repository_root() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let repo = tmp.path().join("repo");
+    copy_dir(Path::new("fixtures/plan/with-source"), &repo.join("tf"));
+    std::fs::create_dir_all(repo.join(".git")).expect(".git");
+    let (from_root, root_text) = sarif_in(&repo, &["tf/plan.json"]);
+    let (_, inner_text) = sarif_in(&repo.join("tf"), &["plan.json"]);
+    assert_eq!(inner_text, root_text);
+    let plans: Vec<&str> = from_root["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["properties"]["planFile"].as_str())
+        .collect();
+    assert!(!plans.is_empty());
+    assert!(plans.iter().all(|p| *p == "tf/plan.json"), "{plans:?}");
+}

@@ -49,15 +49,16 @@ struct Results<'a> {
     /// The findings written, in report order.
     kept: Vec<&'a Finding>,
     index: HashMap<&'a str, usize>,
+    /// The scanned files by display path.
+    files: HashMap<&'a str, &'a SourceFile>,
 }
 
 impl serde::Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            self.kept
-                .iter()
-                .map(|f| result_object(self.result, f, self.index.get(&*f.rule_id).copied())),
-        )
+        s.collect_seq(self.kept.iter().map(|f| {
+            let rule_index = self.index.get(&*f.rule_id).copied();
+            result_object(self.result, &self.files, f, rule_index)
+        }))
     }
 }
 
@@ -175,8 +176,9 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
     );
 
     let kept = kept_findings(result, MAX_RESULTS);
+    let files = files_by_display(result);
     let mut notes: Vec<Value> = left_out_notification(result, &kept).into_iter().collect();
-    notes.extend(notifications(result));
+    notes.extend(notifications(result, &files));
     let log = Log {
         schema: SCHEMA_URI,
         version: SARIF_VERSION,
@@ -193,6 +195,7 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
                 result,
                 kept,
                 index,
+                files,
             },
         }],
     };
@@ -344,7 +347,12 @@ fn unwrap_paragraphs(s: &str) -> String {
         .join("\n\n")
 }
 
-fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) -> Value {
+fn result_object(
+    result: &ScanResult,
+    files: &HashMap<&str, &SourceFile>,
+    f: &Finding,
+    rule_index: Option<usize>,
+) -> Value {
     let mut o = Map::new();
     o.insert("ruleId".into(), json!(&*f.rule_id));
     if let Some(i) = rule_index {
@@ -412,7 +420,11 @@ fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) ->
         props.insert("via".into(), json!(f.via));
     }
     if let Some(p) = &f.plan_file {
-        props.insert("planFile".into(), json!(p));
+        // Named as the locations are: from the repository root.
+        let plan = files
+            .get(p.as_str())
+            .map_or(p.as_str(), |s| s.repository_path());
+        props.insert("planFile".into(), json!(plan));
     }
     o.insert("properties".into(), Value::Object(props));
     Value::Object(o)
@@ -550,8 +562,8 @@ pub fn percent_encode_path(path: &str) -> String {
 /// checks that could not be decided. An undecided check is not a result: a result, whatever its
 /// `kind`, becomes an alert in GitHub code scanning, while a `note` notification records that
 /// the tool could not complete that part of the analysis, with the reason and the place.
-fn notifications(result: &ScanResult) -> Vec<Value> {
-    let mut out = diagnostic_notifications(result);
+fn notifications(result: &ScanResult, files: &HashMap<&str, &SourceFile>) -> Vec<Value> {
+    let mut out = diagnostic_notifications(result, files);
     out.extend(result.undecided.iter().map(|u| {
         let mut o = Map::new();
         o.insert("level".into(), json!("note"));
@@ -582,12 +594,19 @@ fn notifications(result: &ScanResult) -> Vec<Value> {
     out
 }
 
-fn diagnostic_notifications(result: &ScanResult) -> Vec<Value> {
-    let by_display: HashMap<&str, &SourceFile> = result
+/// The scanned files by display path.
+fn files_by_display(result: &ScanResult) -> HashMap<&str, &SourceFile> {
+    result
         .sources
         .files()
         .map(|(_, f)| (f.display.as_str(), f))
-        .collect();
+        .collect()
+}
+
+fn diagnostic_notifications(
+    result: &ScanResult,
+    by_display: &HashMap<&str, &SourceFile>,
+) -> Vec<Value> {
     result
         .diagnostics
         .iter()
@@ -599,7 +618,7 @@ fn diagnostic_notifications(result: &ScanResult) -> Vec<Value> {
             let (file, pos) = diagnostic_position(result, d);
             let artifact = match d.span.and_then(|s| result.sources.get(s.file)) {
                 Some(source) => Some(artifact_location(source)),
-                None => file.map(|f| path_location(result, &by_display, f)),
+                None => file.map(|f| path_location(result, by_display, f)),
             };
             if let Some(artifact) = artifact {
                 let mut loc = Map::new();
