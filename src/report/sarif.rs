@@ -290,7 +290,10 @@ fn path_rule_object(r: &crate::paths::PathRule) -> Value {
     o.insert("id".into(), json!(&*r.id));
     o.insert("name".into(), json!(camel_case(&r.id)));
     o.insert("shortDescription".into(), json!({"text": &*r.title}));
-    o.insert("fullDescription".into(), json!({"text": description}));
+    o.insert(
+        "fullDescription".into(),
+        json!({"text": shorten(&description, MAX_FULL_DESCRIPTION)}),
+    );
     o.insert(
         "help".into(),
         json!({"text": format!("{description}\n\nFix: {remediation}")}),
@@ -651,6 +654,13 @@ mod tests {
         let rules = crate::rules::RuleSet::builtin().expect("built-in rules");
         for r in rules.rules() {
             let o = rule_object(r);
+            let text = o["fullDescription"]["text"].as_str().unwrap_or_default();
+            assert!(text.chars().count() <= MAX_FULL_DESCRIPTION, "{}", r.id);
+        }
+        let path_rules = crate::paths::rules::builtin().expect("path rules");
+        assert!(!path_rules.is_empty());
+        for r in &path_rules {
+            let o = path_rule_object(r);
             let text = o["fullDescription"]["text"].as_str().unwrap_or_default();
             assert!(text.chars().count() <= MAX_FULL_DESCRIPTION, "{}", r.id);
         }
