@@ -110,11 +110,13 @@ pub fn apply(
     for ig in &mut ignores {
         ig.active = check_ignore(ig, opts, today, &mut diags);
     }
+    apply_ignores(result, &mut ignores);
+    // Those that took effect: an ignore of a rule that found nothing hides no finding, so
+    // `require_reason = "all"` would bring nothing back through it.
     result.ignores_without_reason = ignores
         .iter()
-        .filter(|ig| ig.active && ig.directive.reason.is_empty())
+        .filter(|ig| ig.active && ig.directive.reason.is_empty() && ig.used.contains(&true))
         .count();
-    apply_ignores(result, &mut ignores);
     if opts.report_unused_ignores {
         report_unused(result, &ignores, select, &mut diags);
     }
