@@ -545,27 +545,35 @@ impl ExactSizeIterator for Members<'_> {}
 pub struct Lookup<'d> {
     object: Option<JsonRef<'d>>,
     /// Built for objects with more members than a linear search should go through.
-    by_key: Option<HashMap<Cow<'d, str>, JsonRef<'d>>>,
+    by_key: Option<HashMap<Cow<'d, str>, Member<'d>>>,
 }
 
 impl<'d> Lookup<'d> {
     const LINEAR: usize = 16;
 
+    /// The members of `object` (none when it is not an object).
     pub fn new(object: Option<JsonRef<'d>>) -> Self {
         let object = object.filter(JsonRef::is_object);
         let by_key = object.filter(|o| o.len() > Self::LINEAR).map(|o| {
             let mut map = HashMap::with_capacity(o.len());
             for m in o.members() {
-                map.insert(m.key, m.value);
+                map.insert(m.key.clone(), m);
             }
             map
         });
         Lookup { object, by_key }
     }
 
+    pub fn member(&self, key: &str) -> Option<Member<'d>> {
+        match &self.by_key {
+            Some(map) => map.get(key).cloned(),
+            None => self.object?.member(key),
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<JsonRef<'d>> {
         match &self.by_key {
-            Some(map) => map.get(key).copied(),
+            Some(map) => map.get(key).map(|m| m.value),
             None => self.object?.get(key),
         }
     }
