@@ -43,6 +43,28 @@ static PLANNED_MODULE: Keep = Keep::Members(&[
     ("child_modules", Keep::Each(&PLANNED_MODULE)),
 ]);
 
+const CONFIG_RESOURCE: Keep = Keep::Members(&[
+    ("mode", Keep::All),
+    ("type", Keep::All),
+    ("name", Keep::All),
+    ("expressions", Keep::Later),
+]);
+
+/// A module of `configuration`: its resources' expressions (read per instance), its outputs
+/// and the calls of its child modules, nested.
+static CONFIG_MODULE: Keep = Keep::Members(&[
+    ("resources", Keep::Each(&CONFIG_RESOURCE)),
+    ("outputs", Keep::All),
+    ("module_calls", Keep::Values(&MODULE_CALL)),
+]);
+
+static MODULE_CALL: Keep = Keep::Members(&[
+    ("expressions", Keep::All),
+    ("count_expression", Keep::All),
+    ("for_each_expression", Keep::All),
+    ("module", CONFIG_MODULE),
+]);
+
 /// What the plan reader uses of a plan document.
 pub static PLAN: Keep = Keep::Members(&[
     ("format_version", Keep::All),
@@ -54,7 +76,7 @@ pub static PLAN: Keep = Keep::Members(&[
     ("resource_changes", Keep::Each(&RESOURCE_CHANGE)),
     (
         "configuration",
-        Keep::Members(&[("root_module", Keep::All)]),
+        Keep::Members(&[("root_module", CONFIG_MODULE)]),
     ),
 ]);
 
@@ -201,6 +223,9 @@ mod tests {
             "prior_state",
             "configuration",
             "provider_config",
+            "module_calls",
+            "module",
+            "expressions",
             "x",
         ]);
         let leaf = prop_oneof![

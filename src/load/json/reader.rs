@@ -30,6 +30,9 @@ pub enum Keep {
     Members(&'static [(&'static str, Keep)]),
     /// Of a list, every element as the inner `Keep` says; other values whole.
     Each(&'static Keep),
+    /// Of an object, every member's value as the inner `Keep` says (an object of names, like
+    /// `module_calls`); other values whole.
+    Values(&'static Keep),
     /// Only the value's range: read when needed with [`JsonRef::expand`].
     Later,
 }
@@ -39,6 +42,7 @@ impl Keep {
     pub fn member(self, key: &str) -> Option<Keep> {
         match self {
             Keep::Members(members) => members.iter().find(|(k, _)| *k == key).map(|(_, k)| *k),
+            Keep::Values(inner) => Some(*inner),
             Keep::All | Keep::Each(_) | Keep::Later => Some(Keep::All),
         }
     }
@@ -47,7 +51,7 @@ impl Keep {
     pub fn element(self) -> Keep {
         match self {
             Keep::Each(inner) => *inner,
-            Keep::All | Keep::Members(_) | Keep::Later => Keep::All,
+            Keep::All | Keep::Members(_) | Keep::Values(_) | Keep::Later => Keep::All,
         }
     }
 }
