@@ -2,7 +2,7 @@
 //! directory or a `--source` directory was scanned too, each plan instance takes the block
 //! header, attribute spans and module chain of the HCL instance of the same address.
 
-use crate::model::{Instance, Mode};
+use crate::model::{Instance, ResourceMode};
 use crate::value::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,7 +19,7 @@ impl<'h> HclIndex<'h> {
         let mut by_resource = HashMap::new();
         for i in hcl
             .iter()
-            .filter(|i| i.plan_file.is_none() && i.mode == Mode::Managed)
+            .filter(|i| i.plan_file.is_none() && i.mode == ResourceMode::Managed)
         {
             by_address.insert((&*i.root, i.address.as_str()), i);
             by_resource

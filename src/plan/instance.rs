@@ -4,14 +4,28 @@
 //! and the positions of its attributes in the plan file.
 
 use super::masks::{apply_sensitive, bad_mask_part, has_true};
-use super::read::Warnings;
 use super::refs::{self, ResourceIndex, Scope};
 use crate::load::json::{Document, JsonKind, JsonRef, Lookup};
-use crate::model::{Instance, Mode, SpanRecorder};
+use crate::model::{Instance, ResourceMode, SpanRecorder};
 use crate::source::{FileId, Span};
 use crate::value::{Map, Value};
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
+
+/// Warnings about one instance, reported in plan order once all are built.
+#[derive(Default)]
+pub struct Warnings(Vec<(String, Option<Range<usize>>)>);
+
+impl Warnings {
+    pub fn warn(&mut self, message: String, at: Option<Range<usize>>) {
+        self.0.push((message, at));
+    }
+
+    pub fn into_messages(self) -> Vec<(String, Option<Range<usize>>)> {
+        self.0
+    }
+}
 
 /// One resource as `planned_values` (or a change's `after`) describes it.
 pub struct Planned<'p> {
@@ -49,7 +63,7 @@ impl Full {
 }
 
 impl<'p> Builder<'_, 'p> {
-    fn span(&self, range: Option<std::ops::Range<usize>>) -> Span {
+    fn span(&self, range: Option<Range<usize>>) -> Span {
         Span::new(self.file, range.unwrap_or(0..0))
     }
 
@@ -190,7 +204,7 @@ impl<'p> Builder<'_, 'p> {
             root: self.display.clone(),
             module,
             resource_address,
-            mode: Mode::Managed,
+            mode: ResourceMode::Managed,
             resource_type: Arc::from(&*resource_type),
             name: Arc::from(&*name),
             values: built,

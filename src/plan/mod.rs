@@ -19,9 +19,9 @@ mod read;
 pub mod refs;
 
 use crate::diag::Diagnostic;
-use crate::discover::display_path;
 use crate::load::json::Document;
 use crate::model::Instance;
+use crate::source::display_file_path;
 use crate::source::{FileId, SourceMap};
 use hcl_source::HclIndex;
 use read::Reader;
@@ -58,11 +58,11 @@ pub fn instances(
         let mut reader = Reader::new(*file, src);
         let mut found = reader.read(doc.root(&src.text));
         let plan_dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut candidates = vec![Arc::<str>::from(display_path(&plan_dir).as_str())];
+        let mut candidates = vec![Arc::<str>::from(display_file_path(&plan_dir).as_str())];
         candidates.extend(
             source_dirs
                 .iter()
-                .map(|d| Arc::<str>::from(display_path(d).as_str())),
+                .map(|d| Arc::<str>::from(display_file_path(d).as_str())),
         );
         if let Some(root) = index.best_root(&candidates, &found) {
             for inst in &mut found {

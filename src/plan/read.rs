@@ -3,7 +3,7 @@
 //! instance in parallel ([`instance`](super::instance)), and unexpected shapes reported as
 //! warnings in plan order.
 
-use super::instance::{self, Planned};
+use super::instance::{self, Planned, Warnings};
 use super::refs::ResourceIndex;
 use super::SUPPORTED_FORMATS;
 use crate::diag::Diagnostic;
@@ -33,16 +33,6 @@ pub struct Reader<'t> {
     pub text: &'t str,
     diagnostics: Vec<Diagnostic>,
     warnings: usize,
-}
-
-/// Warnings about one instance, reported in plan order once all are built.
-#[derive(Default)]
-pub struct Warnings(Vec<(String, Option<Range<usize>>)>);
-
-impl Warnings {
-    pub fn warn(&mut self, message: String, at: Option<Range<usize>>) {
-        self.0.push((message, at));
-    }
 }
 
 impl<'t> Reader<'t> {
@@ -204,7 +194,7 @@ impl<'t> Reader<'t> {
             .collect();
         let mut out = Vec::with_capacity(built.len());
         for (inst, warnings) in built {
-            for (message, at) in warnings.0 {
+            for (message, at) in warnings.into_messages() {
                 self.warn(message, at);
             }
             out.extend(inst);

@@ -1,7 +1,7 @@
 //! Rule selection: which rules a scan runs (`--rule`, `--skip-rule`, `--provider`, `--area`,
 //! `--min-severity`, and the config's `rules { }` block), and severity overrides.
 
-use crate::result::ConfigError;
+use crate::diag::ConfigError;
 use crate::rules::{Rule, RuleSet};
 use crate::taxonomy::{Area, Severity};
 use globset::{Glob, GlobMatcher};
