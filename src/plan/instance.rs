@@ -190,7 +190,12 @@ impl<'p> Builder<'_, 'p> {
         // An object, or (if `after_unknown` says the whole resource is unknown) an unknown
         // value, which rules read as "cannot tell" rather than as absent attributes.
         let mut built = built.unwrap_or_else(|| Value::object(Map::new()));
-        for mask in [sensitive, after_sensitive].into_iter().flatten() {
+        // A mask without `true` marks nothing: the value is not rebuilt for it.
+        for mask in [sensitive, after_sensitive]
+            .into_iter()
+            .flatten()
+            .filter(|m| has_true(*m))
+        {
             built = apply_sensitive(built, mask);
         }
         let header = p.json.member("address").map(|m| m.span().range()).or(at);

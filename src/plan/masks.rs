@@ -42,7 +42,7 @@ pub fn bad_mask_part(mask: JsonRef<'_>, path: String) -> Option<String> {
     }
 }
 
-/// Whether a mask (`after_unknown`) has `true` anywhere.
+/// Whether a mask has `true` anywhere.
 pub fn has_true(mask: JsonRef<'_>) -> bool {
     match mask.kind() {
         JsonKind::Bool(b) => b,
