@@ -371,7 +371,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
 /// orphan variables files (the last three parsed right away: they are few).
 struct Inputs {
     module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>>,
-    plans: Vec<(FileId, Arc<serde_json::Value>)>,
+    plans: Vec<(FileId, Arc<crate::load::json::Document>)>,
     var_files: Vec<Arc<[VarAssignment]>>,
     /// Auto-loaded variables files by directory, for the note about unread ones.
     auto_vars: Vec<(PathBuf, FileId)>,
