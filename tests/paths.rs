@@ -534,3 +534,267 @@ fn a_scan_narrowed_to_chosen_rules_runs_no_path_rules() {
         .iter()
         .all(|u| !u.rule_id.starts_with("aws-path-")));
 }
+
+// -- rule selection, severities and suppression apply to path rules as to the others ---------
+
+fn scan_with(dir: &Path, edit: impl FnOnce(&mut ScanOptions)) -> Result<ScanResult, String> {
+    let mut opts = ScanOptions {
+        paths: vec![dir.to_path_buf()],
+        ..ScanOptions::default()
+    };
+    edit(&mut opts);
+    scan(&opts).map_err(|e| e.to_string())
+}
+
+fn path_rule_ids(result: &ScanResult) -> Vec<String> {
+    path_findings(result)
+        .into_iter()
+        .map(|f| f.rule_id.to_string())
+        .collect()
+}
+
+#[test]
+fn a_rule_option_naming_a_path_rule_runs_it_alone() {
+    let result = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.enable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan runs");
+    assert_eq!(
+        path_rule_ids(&result),
+        vec!["aws-path-internet-instance-admin-role"]
+    );
+    assert!(
+        result.findings.iter().all(|f| f.path.is_some()),
+        "only the named rule runs"
+    );
+    // A glob selects path rules too; one matching no rule of either kind is a typo.
+    let globbed = scan_with(&fixture("ec2-iam-escalation"), |o| {
+        o.select.enable = vec!["aws-path-*".into()];
+    })
+    .expect("scan runs");
+    assert_eq!(
+        path_rule_ids(&globbed),
+        vec!["aws-path-internet-instance-iam-escalation"]
+    );
+    let typo = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.enable = vec!["aws-path-no-such-rule".into()];
+    });
+    assert!(
+        typo.err().is_some_and(|e| e.contains("no rule matches")),
+        "an unknown id is an error"
+    );
+}
+
+#[test]
+fn skipping_a_path_rule_drops_its_findings_and_undecided_paths() {
+    let result = scan_with(&fixture("ec2-role-from-variable"), |o| {
+        o.select.disable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan runs");
+    let undecided: Vec<&str> = result
+        .undecided
+        .iter()
+        .filter(|u| u.rule_id.starts_with("aws-path-"))
+        .map(|u| &*u.rule_id)
+        .collect();
+    assert_eq!(undecided, vec!["aws-path-internet-instance-iam-escalation"]);
+    let skipped = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.disable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&skipped).is_empty());
+    assert!(
+        !skipped.findings.is_empty(),
+        "single-resource rules still run"
+    );
+}
+
+#[test]
+fn the_config_file_disables_a_path_rule_like_any_other() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture("ec2-admin-role"), dir.path());
+    let run = || {
+        assert_cmd::Command::cargo_bin("onus")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["paths", "-f", "compact", "."])
+            .output()
+            .expect("runs")
+    };
+    let before = run();
+    assert_eq!(
+        String::from_utf8_lossy(&before.stdout)
+            .matches("aws-path-internet-instance-admin-role")
+            .count(),
+        1
+    );
+    std::fs::write(
+        dir.path().join(".onus.hcl"),
+        "rules {\n  disable = [\"aws-path-internet-instance-admin-role\"]\n}\n",
+    )
+    .expect("write config");
+    let after = run();
+    let stdout = String::from_utf8_lossy(&after.stdout);
+    assert!(!stdout.contains("aws-path-"), "{stdout}");
+    assert_eq!(after.status.code(), Some(0), "{stdout}");
+}
+
+#[test]
+fn severity_filters_and_overrides_apply_to_path_rules() {
+    use onus::taxonomy::Severity;
+    // The escalation path is high: a critical threshold leaves it out.
+    let critical_only = scan_with(&fixture("ec2-iam-escalation"), |o| {
+        o.select.min_severity = Some(Severity::Critical);
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&critical_only).is_empty());
+    let admin = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.min_severity = Some(Severity::Critical);
+    })
+    .expect("scan runs");
+    assert_eq!(
+        path_rule_ids(&admin),
+        vec!["aws-path-internet-instance-admin-role"]
+    );
+    // An override changes the finding's severity, and the threshold follows the override.
+    let lowered = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.severity_overrides = vec![("aws-path-*".into(), Severity::Medium)];
+    })
+    .expect("scan runs");
+    assert_eq!(path_findings(&lowered)[0].severity, Severity::Medium);
+    let raised = scan_with(&fixture("ec2-iam-escalation"), |o| {
+        o.select.severity_overrides = vec![(
+            "aws-path-internet-instance-iam-escalation".into(),
+            Severity::Critical,
+        )];
+        o.select.min_severity = Some(Severity::Critical);
+    })
+    .expect("scan runs");
+    assert_eq!(path_findings(&raised)[0].severity, Severity::Critical);
+}
+
+#[test]
+fn providers_and_areas_select_path_rules() {
+    use onus::taxonomy::Area;
+    let azure_only = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.providers = vec!["azure".into()];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&azure_only).is_empty());
+    let identity = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.areas = vec![Area::IdentityAccess];
+    })
+    .expect("scan runs");
+    assert_eq!(path_rule_ids(&identity).len(), 1);
+    let no_identity = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.disable_areas = vec![Area::IdentityAccess];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&no_identity).is_empty());
+}
+
+#[test]
+fn a_compliance_framework_runs_only_the_rules_mapped_to_it_and_no_path_rule_is() {
+    let result = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.compliance = vec!["cis-aws-1.4".into()];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&result).is_empty());
+    assert!(result.path_rules.is_empty());
+    assert!(result
+        .rules
+        .rules()
+        .iter()
+        .all(|r| r.compliance.iter().any(|(f, _)| f == "cis-aws-1.4")));
+}
+
+#[test]
+fn an_ignore_comment_on_the_entry_suppresses_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture("ec2-admin-role"), dir.path());
+    let compute = dir.path().join("compute.tf");
+    let text = std::fs::read_to_string(&compute).expect("read");
+    std::fs::write(
+        &compute,
+        format!("# onus:ignore:aws-path-internet-instance-admin-role bastion, reviewed\n{text}"),
+    )
+    .expect("write");
+    let result = scan_with(dir.path(), |o| o.suppress.report_unused_ignores = true).expect("scan");
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    let s = found[0].suppression.as_ref().expect("suppressed");
+    assert_eq!(s.justification, "bastion, reviewed");
+    assert!(
+        !result.diagnostics.iter().any(|d| d.code == "ignore-unused"),
+        "{:?}",
+        result.diagnostics
+    );
+    // An ignore of a path rule that is elsewhere is unused, and says the rule exists.
+    std::fs::write(
+        dir.path().join("extra.tf"),
+        "# onus:ignore:aws-path-public-function-url-admin-role not here\nlocals {\n  x = 1\n}\n",
+    )
+    .expect("write");
+    let result = scan_with(dir.path(), |o| o.suppress.report_unused_ignores = true).expect("scan");
+    let unused: Vec<&str> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "ignore-unused")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(unused.len(), 1, "{unused:?}");
+    assert!(
+        unused[0].contains("no `aws-path-public-function-url-admin-role` finding"),
+        "{unused:?}"
+    );
+}
+
+#[test]
+fn a_baseline_accepts_a_path_and_notices_when_it_is_fixed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tree = dir.path().join("tree");
+    std::fs::create_dir(&tree).expect("mkdir");
+    copy_dir(&fixture("ec2-admin-role"), &tree);
+    let baseline = dir.path().join("baseline.json");
+    let status = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .args(["baseline", "write", "--no-config", "-o"])
+        .arg(&baseline)
+        .arg(&tree)
+        .output()
+        .expect("runs");
+    assert!(status.status.success(), "{status:?}");
+    let text = std::fs::read_to_string(&baseline).expect("baseline written");
+    assert!(
+        text.contains("aws-path-internet-instance-admin-role"),
+        "{text}"
+    );
+    let with_baseline = |o: &mut ScanOptions| o.suppress.baseline = Some(baseline.clone());
+    let result = scan_with(&tree, with_baseline).expect("scan");
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].suppression.is_some(), "the baseline accepts it");
+    // Scope the role: the path is gone, and the baseline says one of its entries is fixed.
+    let iam = tree.join("iam.tf");
+    let fixed = std::fs::read_to_string(&iam)
+        .expect("read")
+        .replace("AdministratorAccess", "ReadOnlyAccess");
+    std::fs::write(&iam, fixed).expect("write");
+    // Only the path rule runs: the baseline's other entries are of rules that did not.
+    let result = scan_with(&tree, |o| {
+        with_baseline(o);
+        o.select.enable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan");
+    assert!(path_findings(&result).is_empty());
+    let note = result
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "baseline-fixed")
+        .expect("fixed note");
+    assert!(
+        note.message.starts_with("1 baselined finding"),
+        "{}",
+        note.message
+    );
+}

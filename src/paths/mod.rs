@@ -15,7 +15,7 @@ use crate::check::Undecided;
 use crate::finding::{ExposurePath, Finding, PathHop, PathStage};
 use crate::model::Instance;
 use crate::source::{SourceMap, Span};
-use crate::taxonomy::{Area, ServiceModel, Severity};
+use crate::taxonomy::{ServiceModel, Severity};
 use crate::value::{Kind, Tri, Value};
 use graph::{Graph, Referrers, Resolved};
 pub use rules::{PathKind, PathRule};
@@ -101,7 +101,7 @@ fn path_finding(
     Finding {
         rule_id: rule.id.clone(),
         severity: rule.severity,
-        area: Area::IdentityAccess,
+        area: rule.area,
         message: rule.title.clone(),
         address: inst.address.clone(),
         resource_type: inst.resource_type.clone(),

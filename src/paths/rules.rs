@@ -7,7 +7,7 @@
 use crate::load::ast::{Attribute, Block};
 use crate::load::hcl;
 use crate::source::FileId;
-use crate::taxonomy::Severity;
+use crate::taxonomy::{Area, Severity};
 use crate::value::Value;
 use std::sync::Arc;
 
@@ -45,8 +45,14 @@ impl PathKind {
 pub struct PathRule {
     pub id: Arc<str>,
     pub title: Arc<str>,
+    /// The severity its findings get: the file's, or a severity override's (applied when the
+    /// rule selection is, since path rules are not in the scan's rule set).
     pub severity: Severity,
     pub kind: PathKind,
+    /// The customer area a path finding counts in: where the cheapest fix is made.
+    pub area: Area,
+    /// `aws`, `azure`, `google`: the first segment of the id, as for other rules.
+    pub provider: String,
     pub description: String,
     /// The cheapest single change that breaks the path.
     pub remediation: String,
@@ -116,6 +122,17 @@ pub fn parse(text: &str, origin: &str) -> Result<PathRule, Vec<String>> {
     let title = text_of("title", &mut errors);
     let severity_text = text_of("severity", &mut errors);
     let search = text_of("search", &mut errors);
+    let area = match block.body.attribute("area").map(constant_string) {
+        None => Ok(Area::IdentityAccess),
+        Some(Some(a)) => a
+            .parse::<Area>()
+            .map_err(|e| format!("{origin}: `area`: {e}")),
+        Some(None) => Err(format!("{origin}: `area` must be set to a string")),
+    };
+    let area = area.unwrap_or_else(|e| {
+        errors.push(e);
+        Area::IdentityAccess
+    });
     let description = text_of("description", &mut errors);
     let remediation = text_of("remediation", &mut errors);
     let severity = severity_text.parse::<Severity>();
@@ -167,6 +184,8 @@ pub fn parse(text: &str, origin: &str) -> Result<PathRule, Vec<String>> {
             title: title.into(),
             severity,
             kind,
+            area,
+            provider: id.split('-').next().unwrap_or_default().to_string(),
             description,
             remediation,
             references,

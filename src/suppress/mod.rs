@@ -96,7 +96,7 @@ pub fn apply(
             .rules
             .rules()
             .iter()
-            .map(|r| (&*r.id, severities.of(r)))
+            .map(|r| (&*r.id, severities.of(&**r)))
             .collect();
         for f in &mut result.findings {
             if let Some(s) = severity.get(&*f.rule_id) {
@@ -330,7 +330,8 @@ fn report_unused(
             if ig.used[k] {
                 continue;
             }
-            let known = result.rules.rules().iter().any(|r| r.is_named(id));
+            let known = result.rules.rules().iter().any(|r| r.is_named(id))
+                || result.path_rules.iter().any(|r| *r.id == **id);
             // With a rule selection, ignores of rules that did not run are not unused.
             if !known && !select.is_empty() {
                 continue;
@@ -379,7 +380,10 @@ fn apply_baseline(
         .iter()
         .filter(|e| !seen.contains(e.fingerprint.as_str()))
         // Rules that did not run (selected out) have not been fixed.
-        .filter(|e| result.rules.get(&e.rule).is_some())
+        .filter(|e| {
+            result.rules.get(&e.rule).is_some()
+                || result.path_rules.iter().any(|r| *r.id == *e.rule)
+        })
         .count();
     if fixed > 0 {
         diags.push(
