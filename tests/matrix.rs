@@ -98,12 +98,13 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
             .find(|c| c.service_model == model)
             .map(|c| (c.findings.clone(), c.undecided))
     };
-    // Two EC2 paths (one critical, one high) and the undecided one from a role variable; one
-    // critical function URL path.
+    // Three EC2 paths (an instance and an Auto Scaling group critical, one high), and two
+    // undecided for each of the role variable and the launch template's profile variable;
+    // one critical function URL path.
     let (iaas, iaas_undecided) = row(ServiceModel::IaaS).expect("IaaS row");
-    assert_eq!(iaas.get("critical"), Some(&1));
+    assert_eq!(iaas.get("critical"), Some(&2));
     assert_eq!(iaas.get("high"), Some(&1));
-    assert_eq!(iaas_undecided, 2);
+    assert_eq!(iaas_undecided, 4);
     let (faas, faas_undecided) = row(ServiceModel::FaaS).expect("FaaS row");
     assert_eq!(faas.get("critical"), Some(&1));
     assert_eq!(faas_undecided, 0);
@@ -118,7 +119,7 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
         .find(|l| l.trim_start().starts_with("IaaS") && l.contains("path"))
         .expect("IaaS paths line");
     assert!(
-        iaas_line.ends_with("2 paths (1 C 1 H) · 2 undecided"),
+        iaas_line.ends_with("3 paths (2 C 1 H) · 4 undecided"),
         "{iaas_line}"
     );
     let md = matrix::render_markdown(&m);
@@ -127,8 +128,8 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     let json_paths = doc["paths"].as_array().expect("paths in JSON");
     assert_eq!(json_paths.len(), 2);
     assert_eq!(json_paths[0]["service_model"], "IaaS");
-    assert_eq!(json_paths[0]["findings"]["critical"], 1);
-    assert_eq!(json_paths[0]["undecided"], 2);
+    assert_eq!(json_paths[0]["findings"]["critical"], 2);
+    assert_eq!(json_paths[0]["undecided"], 4);
 
     // Without the search, the matrix says nothing about paths rather than "none found".
     let off = matrix::build(&scan_paths("fixtures/paths", true));

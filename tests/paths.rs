@@ -466,6 +466,7 @@ fn onus_paths_prints_only_path_findings() {
         rules,
         vec![
             "aws-path-internet-instance-admin-role",
+            "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-iam-escalation",
             "aws-path-public-function-url-admin-role"
         ],
@@ -480,7 +481,7 @@ fn onus_paths_prints_only_path_findings() {
         .output()
         .expect("runs");
     let scan_out = String::from_utf8_lossy(&scan.stdout);
-    assert_eq!(scan_out.matches(" aws-path-").count(), 3, "{scan_out}");
+    assert_eq!(scan_out.matches(" aws-path-").count(), 4, "{scan_out}");
     assert!(
         scan_out
             .lines()
@@ -796,5 +797,75 @@ fn a_baseline_accepts_a_path_and_notices_when_it_is_fixed() {
         note.message.starts_with("1 baselined finding"),
         "{}",
         note.message
+    );
+}
+
+#[test]
+fn an_autoscaling_group_whose_launch_template_gives_a_public_address_is_an_entry() {
+    let result = scan_dir(&fixture("asg-launch-template-admin-role"));
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&*found[0].rule_id, "aws-path-internet-instance-admin-role");
+    assert_eq!(found[0].address, "aws_autoscaling_group.web");
+    let hops: Vec<(PathStage, &str)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.aws_internet_gateway.main[0]"
+            ),
+            (PathStage::Entry, "module.network.aws_route.internet[0]"),
+            (PathStage::Entry, "module.network.aws_route_table.app"),
+            (PathStage::Entry, "module.network.aws_subnet.app"),
+            (PathStage::Entry, "aws_security_group.web"),
+            (PathStage::Entry, "aws_launch_template.web"),
+            (PathStage::Entry, "aws_autoscaling_group.web"),
+            (PathStage::Pivot, "aws_iam_instance_profile.web"),
+            (PathStage::Pivot, "aws_iam_role.web"),
+            (PathStage::Target, "aws_iam_role.web"),
+        ]
+    );
+    // The template's hop points at the interface's public address setting.
+    let template = &found[0].path.as_ref().expect("path").hops[5];
+    let src = result.sources.get(template.span.file).expect("source");
+    assert!(src.display.ends_with("compute.tf"));
+    assert_eq!(src.line_col(template.span.start).line, 7);
+}
+
+#[test]
+fn a_launch_template_without_a_public_address_breaks_the_group_path() {
+    assert_eq!(
+        paths_of("asg-launch-template-private-address"),
+        (vec![], vec![])
+    );
+}
+
+#[test]
+fn a_launch_template_profile_from_a_variable_without_a_value_leaves_the_group_path_undecided() {
+    let (found, undecided) = paths_of("asg-launch-template-profile-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    let rules: Vec<&str> = undecided.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(
+        rules,
+        vec![
+            "aws-path-internet-instance-admin-role",
+            "aws-path-internet-instance-iam-escalation"
+        ],
+        "{undecided:?}"
+    );
+    assert!(
+        undecided[0]
+            .1
+            .contains("variable `instance_profile` has no value"),
+        "{}",
+        undecided[0].1
     );
 }
