@@ -105,6 +105,10 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     assert_eq!(iaas.get("critical"), Some(&2));
     assert_eq!(iaas.get("high"), Some(&1));
     assert_eq!(iaas_undecided, 4);
+    // Two API routes without authorization (PaaS), and two undecided ones.
+    let (paas, paas_undecided) = row(ServiceModel::PaaS).expect("PaaS row");
+    assert_eq!(paas.get("critical"), Some(&2));
+    assert_eq!(paas_undecided, 2);
     let (faas, faas_undecided) = row(ServiceModel::FaaS).expect("FaaS row");
     assert_eq!(faas.get("critical"), Some(&1));
     assert_eq!(faas_undecided, 0);
@@ -126,7 +130,7 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     assert!(md.contains("| **FaaS** | 1 path (1 C) |"), "{md}");
     let doc: serde_json::Value = serde_json::from_str(&matrix::render_json(&m)).expect("JSON");
     let json_paths = doc["paths"].as_array().expect("paths in JSON");
-    assert_eq!(json_paths.len(), 2);
+    assert_eq!(json_paths.len(), 3);
     assert_eq!(json_paths[0]["service_model"], "IaaS");
     assert_eq!(json_paths[0]["findings"]["critical"], 2);
     assert_eq!(json_paths[0]["undecided"], 4);

@@ -465,6 +465,8 @@ fn onus_paths_prints_only_path_findings() {
     assert_eq!(
         rules,
         vec![
+            "aws-path-public-api-route-admin-role",
+            "aws-path-public-api-route-admin-role",
             "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-iam-escalation",
@@ -481,7 +483,7 @@ fn onus_paths_prints_only_path_findings() {
         .output()
         .expect("runs");
     let scan_out = String::from_utf8_lossy(&scan.stdout);
-    assert_eq!(scan_out.matches(" aws-path-").count(), 4, "{scan_out}");
+    assert_eq!(scan_out.matches(" aws-path-").count(), 6, "{scan_out}");
     assert!(
         scan_out
             .lines()
@@ -868,4 +870,61 @@ fn a_launch_template_profile_from_a_variable_without_a_value_leaves_the_group_pa
         "{}",
         undecided[0].1
     );
+}
+
+#[test]
+fn every_route_without_authorization_to_an_admin_function_is_a_path() {
+    let result = scan_dir(&fixture("api-route-admin-role"));
+    let found = path_findings(&result);
+    let addresses: Vec<&str> = found.iter().map(|f| f.address.as_str()).collect();
+    assert_eq!(
+        addresses,
+        vec![
+            "aws_apigatewayv2_route.routes[\"GET /orders\"]",
+            "aws_apigatewayv2_route.routes[\"POST /orders\"]"
+        ]
+    );
+    assert!(found
+        .iter()
+        .all(|f| &*f.rule_id == "aws-path-public-api-route-admin-role"
+            && f.severity == onus::taxonomy::Severity::Critical));
+    let hops: Vec<(PathStage, &str)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "aws_apigatewayv2_route.routes[\"GET /orders\"]"
+            ),
+            (PathStage::Entry, "aws_apigatewayv2_integration.orders"),
+            (PathStage::Pivot, "aws_lambda_function.orders"),
+            (PathStage::Pivot, "aws_iam_role.orders"),
+            (PathStage::Target, "aws_iam_role_policy.orders"),
+        ]
+    );
+    // The two routes are two paths, with two fingerprints.
+    assert_ne!(found[0].fingerprint, found[1].fingerprint);
+}
+
+#[test]
+fn an_authorizer_on_the_routes_breaks_the_api_path() {
+    assert_eq!(paths_of("api-route-jwt-authorizer"), (vec![], vec![]));
+}
+
+#[test]
+fn route_authorization_from_a_variable_without_a_value_leaves_the_api_path_undecided() {
+    let (found, undecided) = paths_of("api-route-authorization-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 2, "{undecided:?}");
+    assert!(undecided
+        .iter()
+        .all(|(rule, why)| rule == "aws-path-public-api-route-admin-role"
+            && why.contains("variable `authorization_type` has no value")));
 }

@@ -47,6 +47,7 @@ pub fn find(
             PathKind::InternetInstanceAdminRole => search.instances_to(Grant::Admin),
             PathKind::PublicFunctionUrlAdminRole => search.function_urls_to(Grant::Admin),
             PathKind::InternetInstanceIamEscalation => search.instances_to(Grant::IamEscalation),
+            PathKind::PublicApiRouteAdminRole => search.api_routes_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -172,6 +173,7 @@ const PROFILE: &[&str] = &["aws_iam_instance_profile"];
 const POLICY: &[&str] = &["aws_iam_policy"];
 const FUNCTION: &[&str] = &["aws_lambda_function"];
 const LAUNCH_TEMPLATE: &[&str] = &["aws_launch_template"];
+const API_INTEGRATION: &[&str] = &["aws_apigatewayv2_integration"];
 
 /// The graph with the reverse edges the searches need, built once per root.
 struct Search<'a> {
@@ -701,20 +703,103 @@ impl<'a> Search<'a> {
                     let function = self
                         .g
                         .resolve(u, "function_name", FUNCTION, "function_name");
-                    self.follow(function, |f| {
-                        let role = self.g.resolve(f, "role", ROLE, "name");
-                        Reach::Yes(vec![self.hop(
-                            f,
-                            PathStage::Pivot,
-                            Some("role"),
-                            "function runs as its execution role".into(),
-                        )])
-                        .then(|| self.follow(role, |r| self.role_grants(r, grant)))
-                    })
+                    self.follow(function, |f| self.function_grants(f, grant))
                 });
                 (u, reach)
             })
             .collect()
+    }
+
+    /// The function runs as its execution role, which has `grant`.
+    fn function_grants(&self, f: usize, grant: Grant) -> Reach {
+        let role = self.g.resolve(f, "role", ROLE, "name");
+        Reach::Yes(vec![self.hop(
+            f,
+            PathStage::Pivot,
+            Some("role"),
+            "function runs as its execution role".into(),
+        )])
+        .then(|| self.follow(role, |r| self.role_grants(r, grant)))
+    }
+
+    // -- entry: an HTTP API route without authorization, integrated with a function -------
+
+    fn api_routes_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_apigatewayv2_route")
+            .iter()
+            .map(|&r| {
+                let inst = self.inst(r);
+                let open = Reach::Yes(vec![self.hop(
+                    r,
+                    PathStage::Entry,
+                    Some("authorization_type"),
+                    "API route without authorization".into(),
+                )]);
+                let auth = match inst.values.get("authorization_type") {
+                    Some(v) if v.as_str() == Some("NONE") => open,
+                    Some(v) if v.is_known() && !v.is_null() => Reach::No,
+                    Some(v) if !v.is_null() => {
+                        Reach::Unknown(unknown_why(v, "authorization_type"))
+                    }
+                    // Terraform's default is "NONE": anyone may call the route.
+                    _ => open,
+                };
+                let reach = auth.then(|| match inst.values.get("target") {
+                    None => Reach::No,
+                    Some(t) if t.is_null() => Reach::No,
+                    Some(t) => {
+                        let integrations = self.g.refs_to(t, API_INTEGRATION);
+                        if integrations.is_empty() {
+                            Reach::Unknown(match t.as_str() {
+                                Some(s) => format!(
+                                    "`target` {s:?} is an integration this configuration does not define"
+                                ),
+                                None => unknown_why(t, "target"),
+                            })
+                        } else {
+                            Reach::any(
+                                integrations
+                                    .into_iter()
+                                    .map(|i| self.integration_grants(i, grant)),
+                            )
+                        }
+                    }
+                });
+                (r, reach)
+            })
+            .collect()
+    }
+
+    fn integration_grants(&self, integration: usize, grant: Grant) -> Reach {
+        let Some(uri) = self.inst(integration).values.get("integration_uri") else {
+            return Reach::No;
+        };
+        let functions = self.g.refs_to(uri, FUNCTION);
+        if functions.is_empty() {
+            return match uri.as_str() {
+                // An HTTP endpoint or another service: no function runs.
+                Some(s) if !s.contains(":lambda:") => Reach::No,
+                Some(s) => Reach::Unknown(format!(
+                    "`integration_uri` {s:?} is a function this configuration does not define"
+                )),
+                None if uri.is_null() => Reach::No,
+                None => Reach::Unknown(unknown_why(uri, "integration_uri")),
+            };
+        }
+        Reach::Yes(vec![self.hop(
+            integration,
+            PathStage::Entry,
+            Some("integration_uri"),
+            "route integrated with a function".into(),
+        )])
+        .then(|| {
+            Reach::any(
+                functions
+                    .into_iter()
+                    .map(|f| self.function_grants(f, grant)),
+            )
+        })
     }
 
     // -- identity: what a role's policies grant ------------------------------------------

@@ -21,6 +21,8 @@ pub enum PathKind {
     PublicFunctionUrlAdminRole,
     /// Internet-reachable EC2 instance whose role may escalate its privilege through IAM.
     InternetInstanceIamEscalation,
+    /// HTTP API route without authorization whose Lambda integration's role may do everything.
+    PublicApiRouteAdminRole,
 }
 
 impl PathKind {
@@ -36,6 +38,7 @@ impl PathKind {
             "internet-instance-iam-escalation" => {
                 Some((PathKind::InternetInstanceIamEscalation, true, false))
             }
+            "public-api-route-admin-role" => Some((PathKind::PublicApiRouteAdminRole, true, true)),
             _ => None,
         }
     }
