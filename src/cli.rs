@@ -471,7 +471,7 @@ fn missing_path(paths: &[PathBuf]) -> Option<i32> {
             if e.kind() == std::io::ErrorKind::NotFound {
                 eprintln!(
                     "onus: {}: no such file or directory",
-                    crate::discover::display_path(p)
+                    crate::source::display_file_path(p)
                 );
                 return Some(2);
             }
@@ -490,7 +490,7 @@ fn report_nothing_scanned(paths: &[PathBuf]) {
     } else {
         paths
             .iter()
-            .map(|p| crate::discover::display_path(p))
+            .map(|p| crate::source::display_file_path(p))
             .collect()
     };
     eprintln!(
@@ -787,7 +787,7 @@ fn run_explain(a: ExplainArgs) -> i32 {
 /// the selection flags to `opts`. Lists of paths add up (configuration first); rule selection
 /// flags replace the configuration's list of the same kind.
 fn with_config(
-    mut opts: ScanOptions,
+    opts: ScanOptions,
     c: &ConfigArgs,
 ) -> Result<(ScanOptions, crate::config::Config), scan::ConfigError> {
     let config = if c.no_config {
@@ -805,20 +805,8 @@ fn with_config(
             None => crate::config::Config::default(),
         }
     };
-    opts.exclude = config.exclude.iter().cloned().chain(opts.exclude).collect();
-    opts.var_files = config
-        .var_files
-        .iter()
-        .cloned()
-        .chain(opts.var_files)
-        .collect();
-    opts.rule_dirs = config
-        .rule_dirs
-        .iter()
-        .cloned()
-        .chain(opts.rule_dirs)
-        .collect();
-    let mut select = config.select.clone();
+    let mut opts = config.apply_to(opts);
+    let select = &mut opts.select;
     if !c.rule.is_empty() {
         select.enable = c.rule.clone();
     }
@@ -837,10 +825,6 @@ fn with_config(
     if !c.compliance.is_empty() {
         select.compliance = c.compliance.clone();
     }
-    opts.select = select;
-    opts.suppress.require_reason = config.require_reason.unwrap_or_default();
-    opts.suppress.report_unused_ignores = config.report_unused_ignores.unwrap_or(false);
-    opts.suppress.baseline = config.baseline.clone();
     Ok((opts, config))
 }
 
@@ -854,7 +838,10 @@ fn run_init(a: InitArgs) -> i32 {
     match file {
         Ok(mut f) => match f.write_all(crate::config::TEMPLATE.as_bytes()) {
             Ok(()) => {
-                print(&format!("wrote {}\n", crate::discover::display_path(&path)));
+                print(&format!(
+                    "wrote {}\n",
+                    crate::source::display_file_path(&path)
+                ));
                 0
             }
             Err(e) => {
@@ -865,7 +852,7 @@ fn run_init(a: InitArgs) -> i32 {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "onus: {} already exists; not overwriting it",
-                crate::discover::display_path(&path)
+                crate::source::display_file_path(&path)
             );
             2
         }
@@ -906,12 +893,13 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
         eprintln!("onus: no baseline written");
         return NOTHING_SCANNED;
     }
+    // Files by their repository path, as fingerprints: the baseline matches from any directory.
     let baseline =
         crate::suppress::Baseline::from_findings(result.findings.iter().map(|f| &**f), |f| {
             result
                 .sources
                 .get(f.primary.file)
-                .map(|s| s.display.clone())
+                .map(|s| s.repository_path().to_string())
                 .unwrap_or_default()
         });
     if let Err(e) = baseline.write(&a.output) {
@@ -922,7 +910,7 @@ fn run_baseline_write(a: BaselineWriteArgs) -> i32 {
     print(&format!(
         "wrote {n} finding{} to {}\n",
         report::plural(n),
-        crate::discover::display_path(&a.output)
+        crate::source::display_file_path(&a.output)
     ));
     0
 }

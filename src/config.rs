@@ -11,12 +11,14 @@
 //! severity_overrides = { "aws-ebs-volume-encryption" = "medium" }
 //! ```
 
+use crate::diag::ConfigError;
 use crate::load::ast::{Attribute, Body};
 use crate::load::hcl;
 use crate::report::Format;
-use crate::result::ConfigError;
+use crate::rules::RuleSelection;
+use crate::scan::ScanOptions;
 use crate::source::{FileId, SourceFile};
-use crate::suppress::{ReasonPolicy, RuleSelection};
+use crate::suppress::ReasonPolicy;
 use crate::taxonomy::{Area, Severity};
 use crate::value::{Kind, Value};
 use std::path::{Path, PathBuf};
@@ -43,6 +45,34 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// `rules { }` and `severity_overrides`.
     pub select: RuleSelection,
+}
+
+impl Config {
+    /// The scan options these settings give, on top of `opts` (what the command line or the
+    /// editor set): the file's excludes, variable files and rule directories come before the
+    /// command line's; its rule selection and suppression settings replace the defaults.
+    /// Callers apply their own overriding flags afterwards. The one mapping from `.onus.hcl`
+    /// to [`ScanOptions`], shared by the command line and the language server.
+    pub fn apply_to(&self, mut opts: ScanOptions) -> ScanOptions {
+        opts.exclude = self.exclude.iter().cloned().chain(opts.exclude).collect();
+        opts.var_files = self
+            .var_files
+            .iter()
+            .cloned()
+            .chain(opts.var_files)
+            .collect();
+        opts.rule_dirs = self
+            .rule_dirs
+            .iter()
+            .cloned()
+            .chain(opts.rule_dirs)
+            .collect();
+        opts.select = self.select.clone();
+        opts.suppress.require_reason = self.require_reason.unwrap_or_default();
+        opts.suppress.report_unused_ignores = self.report_unused_ignores.unwrap_or(false);
+        opts.suppress.baseline = self.baseline.clone();
+        opts
+    }
 }
 
 /// The configuration file that applies to a scan of `start`: `.onus.hcl` in its directory or
@@ -78,7 +108,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    let origin = crate::discover::display_path(&shown);
+    let origin = crate::source::display_file_path(&shown);
     let text = std::fs::read_to_string(path)
         .map_err(|e| ConfigError(vec![format!("cannot read {origin}: {e}")]))?;
     let base = path.parent().unwrap_or(Path::new("."));
@@ -448,6 +478,29 @@ severity_overrides = { "aws-ebs-volume-encryption" = "low" }
             c.select.severity_overrides,
             vec![("aws-ebs-volume-encryption".to_string(), Severity::Low)]
         );
+    }
+
+    #[test]
+    fn settings_come_before_the_command_line_in_scan_options() {
+        let text = "exclude = [\"a/**\"]\nvar_files = [\"v.tfvars\"]\nreport_unused_ignores = true\nbaseline = \"b.json\"\nrules {\n  disable = [\"aws-x\"]\n}\n";
+        let c = match parse(text, ".onus.hcl", Path::new("x")) {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        };
+        let from_cli = ScanOptions {
+            exclude: vec!["b/**".to_string()],
+            var_files: vec![PathBuf::from("cli.tfvars")],
+            ..ScanOptions::default()
+        };
+        let opts = c.apply_to(from_cli);
+        assert_eq!(opts.exclude, ["a/**", "b/**"]);
+        assert_eq!(
+            opts.var_files,
+            [PathBuf::from("x/v.tfvars"), PathBuf::from("cli.tfvars")]
+        );
+        assert_eq!(opts.select.disable, ["aws-x"]);
+        assert!(opts.suppress.report_unused_ignores);
+        assert_eq!(opts.suppress.baseline, Some(PathBuf::from("x/b.json")));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Problems met while scanning (unreadable files, parse errors, evaluation limits, cycles),
-//! kept as values with a location so one bad file never stops the others from being scanned.
+//! kept as values with a location so one bad file never stops the others from being scanned;
+//! and the [`ConfigError`] that stops a scan before it starts (a bad rule file, `.onus.hcl` or
+//! option), which every stage that reads configuration may return.
 
 use crate::source::Span;
 use serde::Serialize;
@@ -84,5 +86,15 @@ impl Diagnostic {
     pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
         self.related.push((span, label.into()));
         self
+    }
+}
+
+/// A problem with the scan's own configuration (rules, options): exit status 2.
+#[derive(Debug)]
+pub struct ConfigError(pub Vec<String>);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("\n"))
     }
 }

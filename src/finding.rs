@@ -34,7 +34,7 @@ pub struct Finding {
     pub via: Vec<String>,
     /// Plan file the finding was judged from, when it came from `terraform show -json`.
     pub plan_file: Option<String>,
-    /// Hash of rule, file, address and attribute path.
+    /// Hash of rule, file (its repository path), address and attribute path.
     pub fingerprint: String,
     /// Set when an ignore comment, the config or the baseline accepted this finding.
     pub suppression: Option<Suppression>,

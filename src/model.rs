@@ -5,8 +5,9 @@ use crate::source::Span;
 use crate::value::Value;
 use std::sync::Arc;
 
+/// Terraform's resource mode: a `resource` block (managed) or a `data` block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
+pub enum ResourceMode {
     Managed,
     Data,
 }
@@ -23,7 +24,7 @@ pub struct Instance {
     pub module: String,
     /// Address without the instance key (`module.net["a"].aws_security_group.this`).
     pub resource_address: String,
-    pub mode: Mode,
+    pub mode: ResourceMode,
     pub resource_type: Arc<str>,
     pub name: Arc<str>,
     /// Object of attribute values; nested blocks are lists of objects under the block name.
@@ -202,7 +203,7 @@ fn push_element(buf: &mut String, kind: &str, index: usize) {
 pub struct Resource {
     pub address: Box<str>,
     pub resource_type: Arc<str>,
-    pub mode: Mode,
+    pub mode: ResourceMode,
     /// The block header, or the plan entry.
     pub header: Span,
 }

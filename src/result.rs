@@ -1,6 +1,6 @@
-//! What a scan returns: the [`ScanResult`], the [`ConfigError`] of a scan that could not start,
-//! and the one order diagnostics are reported in. Its own module because the scan produces these
-//! and suppression and every report consume them: neither should depend on the other for it.
+//! What a scan returns: the [`ScanResult`] and the one order diagnostics are reported in. Its
+//! own module because the scan produces these and suppression and every report consume them:
+//! neither should depend on the other for it.
 
 use crate::check::{Evaluation, Undecided};
 use crate::classify::Catalog;
@@ -38,6 +38,9 @@ pub struct ScanResult {
     /// Local module directories each directory read calls (normalised paths), whether or not
     /// it was evaluated: an editor finds from it the root modules a file belongs to.
     pub module_calls: std::collections::BTreeMap<std::path::PathBuf, Vec<std::path::PathBuf>>,
+    /// The repository root files are identified relative to (absolute; see
+    /// `SourceFile::repository_path`), when the current directory could be read.
+    pub repository_root: Option<std::path::PathBuf>,
 }
 
 impl ScanResult {
@@ -49,16 +52,6 @@ impl ScanResult {
     /// Whether some input could not be read or parsed: the scan is incomplete.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.level == Level::Error)
-    }
-}
-
-/// A problem with the scan's own configuration (rules, options): exit status 2.
-#[derive(Debug)]
-pub struct ConfigError(pub Vec<String>);
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.join("\n"))
     }
 }
 

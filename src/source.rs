@@ -1,5 +1,10 @@
 //! Source files as the scanner holds them: text shared by reference, a line index that turns byte
-//! offsets into 1-based line/column, and the compact [`Span`] every value and finding points with.
+//! offsets into 1-based line/column, and the compact [`Span`] every value and finding points with;
+//! and what a path means to the scan (`path.rs`: its [`FileKind`], the form it is shown in).
+
+mod path;
+
+pub use path::{display_file_path, in_dot_terraform, normalize, FileKind};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -64,6 +69,9 @@ pub struct SourceFile {
     pub display: String,
     /// Path on disk.
     pub path: PathBuf,
+    /// Path relative to the repository root, `/` separated, when the file is inside it (see
+    /// [`SourceFile::repository_path`]).
+    repository_path: Option<String>,
     /// An `Arc<String>` rather than `Arc<str>`: the bytes read from disk become the text
     /// without a copy.
     pub text: Arc<String>,
@@ -107,11 +115,25 @@ impl SourceFile {
         SourceFile {
             display,
             path,
+            repository_path: None,
             text,
             line_starts,
             non_ascii_lines,
             bom: saturate(bom),
         }
+    }
+
+    /// The path that identifies the file whatever the directory onus runs in and however the
+    /// scan path was spelt: relative to the repository root (the nearest directory above the
+    /// scan path holding `.git` or `.onus.hcl`), `/` separated. Fingerprints, baselines and
+    /// SARIF use it. The display path when the file is outside the repository.
+    pub fn repository_path(&self) -> &str {
+        self.repository_path.as_deref().unwrap_or(&self.display)
+    }
+
+    /// Whether the file lies inside the repository root (has a repository path of its own).
+    pub fn in_repository(&self) -> bool {
+        self.repository_path.is_some()
     }
 
     /// 0-based index of the line holding a byte offset (clamped to the file).
@@ -211,6 +233,14 @@ impl SourceMap {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Sets each file's repository path (see [`SourceFile::repository_path`]) to what `of`
+    /// says; `None` leaves the display path in its place.
+    pub fn set_repository_paths(&mut self, of: impl Fn(&SourceFile) -> Option<String>) {
+        for f in &mut self.files {
+            f.repository_path = of(f);
+        }
     }
 
     /// The file whose on-disk path is `path`, if it was read.

@@ -84,6 +84,11 @@ pub struct Unknown {
     /// object with an unknown `Resource`): that value, so policy analysis still sees the parts
     /// that are known.
     pub encoded: Option<Value>,
+    /// For a string rendered from a template with unknown interpolations
+    /// (`"serviceAccount:${google_service_account.sa.email}"`): its literal text, split at each
+    /// unknown part (`["serviceAccount:", ""]`), so a pattern the known text already decides
+    /// is decided. Any string may stand in each gap.
+    pub literal_parts: Option<Arc<[Arc<str>]>>,
 }
 
 mod map;
@@ -159,6 +164,7 @@ impl Value {
             non_null: false,
             refs: Vec::new(),
             encoded: None,
+            literal_parts: None,
         })))
     }
 
@@ -169,6 +175,7 @@ impl Value {
             non_null: true,
             refs: Vec::new(),
             encoded: None,
+            literal_parts: None,
         })))
     }
 
@@ -179,6 +186,7 @@ impl Value {
             non_null,
             refs,
             encoded: None,
+            literal_parts: None,
         })))
     }
 
@@ -192,7 +200,13 @@ impl Value {
             non_null: true,
             refs,
             encoded: Some(value),
+            literal_parts: None,
         })))
+    }
+
+    /// The literal parts of a partly known string (see [`Unknown::literal_parts`]).
+    pub fn literal_parts(&self) -> Option<&[Arc<str>]> {
+        self.as_unknown()?.literal_parts.as_deref()
     }
 
     /// A JSON document held in this value, as a value tree: a known JSON string parsed, or
@@ -390,7 +404,19 @@ impl Value {
             return "(sensitive value)".to_string();
         }
         match &self.kind {
-            Kind::Unknown(_) => "(known after apply)".to_string(),
+            // A partly known string shows its known text: `"serviceAccount:${…}"`.
+            Kind::Unknown(u) => match &u.literal_parts {
+                Some(parts) if parts.iter().any(|p| !p.is_empty()) => {
+                    let s = format!("{:?}", parts.join("${…}"));
+                    if s.chars().count() > DISPLAY_CHARS {
+                        let cut: String = s.chars().take(DISPLAY_CHARS - 3).collect();
+                        format!("{cut}...")
+                    } else {
+                        s
+                    }
+                }
+                _ => "(known after apply)".to_string(),
+            },
             Kind::String(s) => format!("{s:?}"),
             _ if !self.is_wholly_known() => "(partly known after apply)".to_string(),
             _ => {

@@ -310,6 +310,11 @@ fn with_source_findings_point_at_the_terraform_files() {
             source_dirs: vec![fixture("with-source")],
             ..ScanOptions::default()
         },
+        // A plan named alone uses the source beside it.
+        ScanOptions {
+            paths: vec![fixture("with-source/plan.json")],
+            ..ScanOptions::default()
+        },
     ] {
         let r = run_with(opts);
         assert!(errors(&r).is_empty(), "{:?}", errors(&r));
@@ -365,14 +370,21 @@ fn with_source_findings_point_at_the_terraform_files() {
 
 #[test]
 fn plan_without_source_points_at_the_resource_address() {
-    let r = run(&["with-source/plan.json"]);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let plan = tmp.path().join("plan.json");
+    std::fs::copy(fixture("with-source/plan.json"), &plan).expect("copy plan");
+    let r = run_with(ScanOptions {
+        paths: vec![plan],
+        keep_values: true,
+        ..ScanOptions::default()
+    });
     let f = r
         .findings
         .iter()
         .find(|f| &*f.rule_id == "aws-s3-bucket-versioning" && f.address == "aws_s3_bucket.site")
         .expect("finding");
     let src = r.sources.get(f.primary.file).expect("file");
-    assert!(src.display.ends_with("with-source/plan.json"));
+    assert!(src.display.ends_with("/plan.json"));
     // Without the source the local value cannot be followed: encryption is unknown, not a finding.
     assert!(!r
         .findings
@@ -450,4 +462,95 @@ fn a_plan_larger_than_the_source_file_limit_is_read() {
         "aws_s3_bucket_acl.b1999"
     ));
     assert!(!has(&r, "aws-s3-bucket-public-acl", "aws_s3_bucket_acl.b0"));
+}
+
+#[test]
+fn source_beside_a_plan_it_does_not_stand_for_is_not_checked() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let plan = tmp.path().join("plan.json");
+    std::fs::copy(fixture("with-source/plan.json"), &plan).expect("copy plan");
+    std::fs::write(
+        tmp.path().join("main.tf"),
+        "resource \"aws_ebs_volume\" \"unrelated\" {\n  availability_zone = \"a\"\n  size = 1\n}\n",
+    )
+    .expect("main.tf");
+    let alone = run_with(ScanOptions {
+        paths: vec![plan],
+        ..ScanOptions::default()
+    });
+    assert!(has(
+        &alone,
+        "aws-s3-bucket-public-acl",
+        "aws_s3_bucket.site"
+    ));
+    assert!(
+        !alone
+            .findings
+            .iter()
+            .any(|f| f.address.contains("unrelated")),
+        "{:?}",
+        pairs(&alone)
+    );
+    // Its directory scanned, the source is checked too.
+    let dir = run_with(ScanOptions {
+        paths: vec![tmp.path().to_path_buf()],
+        ..ScanOptions::default()
+    });
+    assert!(dir
+        .findings
+        .iter()
+        .any(|f| f.address == "aws_ebs_volume.unrelated"));
+}
+
+#[test]
+fn directories_below_a_plan_named_alone_are_modules_not_roots() {
+    // `parity/hcl` is another root below the plan's directory: named alone, the plan's
+    // findings are the plan's only, as before source beside plans was read.
+    let alone = run(&["parity/plan.json"]);
+    assert!(!alone.findings.is_empty());
+    assert!(
+        alone.findings.iter().all(|f| f.plan_file.is_some()),
+        "{:?}",
+        pairs(&alone)
+    );
+    let src_files: Vec<&str> = alone
+        .findings
+        .iter()
+        .filter_map(|f| alone.sources.get(f.primary.file))
+        .map(|s| s.display.as_str())
+        .collect();
+    assert!(
+        src_files.iter().all(|d| d.ends_with("parity/plan.json")),
+        "{src_files:?}"
+    );
+}
+
+#[test]
+fn cli_plan_named_alone_points_at_the_source_line() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let src = fixture("with-source");
+    for rel in ["plan.json", "main.tf", "modules/bucket/main.tf"] {
+        let to = tmp.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("dirs");
+        std::fs::copy(src.join(rel), &to).expect("copy");
+    }
+    let out = assert_cmd::Command::cargo_bin("onus")
+        .expect("onus binary")
+        .current_dir(tmp.path())
+        .args(["scan", "plan.json", "-f", "compact"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("main.tf:14:3: critical aws-s3-bucket-public-acl")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(
+            |l| l.starts_with("modules/bucket/main.tf:11:3: critical aws-s3-bucket-public-acl")
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("plan.json:"), "{text}");
 }

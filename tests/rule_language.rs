@@ -800,3 +800,269 @@ resource "google_sql_database_instance" "dynamic" {
     // The value came from the variable's default: that place is related.
     assert_eq!(dynamic["secondary"][0]["line"], 3);
 }
+
+#[test]
+fn a_pattern_is_tested_on_each_element_of_a_list_of_strings() {
+    let none = r#"
+  assert {
+    none "members" {
+      value {
+        matches = "^user:"
+      }
+    }
+  }"#;
+    let each = r#"
+  assert {
+    each "members" {
+      value {
+        matches = "@example\\.com$"
+      }
+    }
+  }"#;
+    let tf = r#"
+variable "who" {}
+resource "google_project_iam_binding" "people" {
+  role = "roles/viewer"
+  members = [
+    "group:ops@example.com",
+    "user:jane@gmail.com",
+  ]
+}
+resource "google_project_iam_binding" "groups" {
+  role    = "roles/viewer"
+  members = ["group:ops@example.com", "serviceAccount:b@example.com"]
+}
+resource "google_project_iam_binding" "partly" {
+  role    = "roles/viewer"
+  members = ["group:ops@example.com", var.who]
+}
+resource "google_project_iam_binding" "unknown" {
+  role    = "roles/viewer"
+  members = var.who
+}
+resource "google_project_iam_binding" "decided" {
+  role    = "roles/viewer"
+  members = [var.who, "user:bob@example.com"]
+}
+"#;
+    let report = scan(
+        &[
+            ("none", rule("none", "\"google_project_iam_binding\"", none)),
+            ("each", rule("each", "\"google_project_iam_binding\"", each)),
+        ],
+        &[("main.tf", tf)],
+    );
+    // The finding points at the offending element's own line, not at `members =`; a known
+    // element decides `none` whatever the unknown ones are.
+    assert_eq!(
+        findings(&report),
+        [
+            ("each".into(), "google_project_iam_binding.people".into(), 7),
+            (
+                "none".into(),
+                "google_project_iam_binding.decided".into(),
+                24
+            ),
+            ("none".into(), "google_project_iam_binding.people".into(), 7),
+        ]
+    );
+    // An unknown element, or an unknown list, leaves the check undecided.
+    let undecided: Vec<String> = undecided(&report).into_iter().map(|(a, _)| a).collect();
+    assert_eq!(
+        undecided,
+        [
+            "google_project_iam_binding.decided",
+            "google_project_iam_binding.partly",
+            "google_project_iam_binding.partly",
+            "google_project_iam_binding.unknown",
+            "google_project_iam_binding.unknown",
+        ]
+    );
+}
+
+#[test]
+fn value_outside_a_quantifier_is_a_located_rule_file_error() {
+    let cases = [
+        (
+            "  assert {\n    value {\n      matches = \"x\"\n    }\n  }",
+            "`value` tests an element of a list",
+        ),
+        (
+            "  assert {\n    some \"members\" {\n      value \"m\" {\n        matches = \"x\"\n      }\n    }\n  }",
+            "`value` takes no label",
+        ),
+        (
+            "  assert {\n    some \"members\" {\n      value {\n        port_count_lte = \"x\"\n      }\n    }\n  }",
+            "`port_count_lte` needs a number",
+        ),
+    ];
+    for (body, message) in cases {
+        let dir = tempfile::tempdir().expect("tmp");
+        fs::write(
+            dir.path().join("r.hcl"),
+            rule("r", "\"aws_instance\"", body),
+        )
+        .expect("write");
+        let out = Command::cargo_bin("onus")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["test", "r.hcl"])
+            .output()
+            .expect("run");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr).to_string()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert!(err.contains(message), "{err}");
+        assert!(err.contains("r.hcl:"), "located: {err}");
+    }
+}
+
+#[test]
+fn port_count_tests_read_ports_and_ranges() {
+    let body = r#"
+  assert {
+    each "allow" {
+      each "ports" {
+        value {
+          port_count_lte = 30
+        }
+      }
+    }
+  }"#;
+    let tf = r#"
+resource "google_compute_firewall" "wide" {
+  allow {
+    protocol = "tcp"
+    ports    = ["22", "8000-8030"]
+  }
+}
+resource "google_compute_firewall" "narrow" {
+  allow {
+    protocol = "tcp"
+    ports    = ["22", 443, "8000-8029"]
+  }
+}
+"#;
+    let report = scan(
+        &[("p", rule("p", "\"google_compute_firewall\"", body))],
+        &[("main.tf", tf)],
+    );
+    assert_eq!(
+        findings(&report),
+        [("p".into(), "google_compute_firewall.wide".into(), 5)]
+    );
+}
+
+#[test]
+fn linked_follows_a_via_path_inside_nested_blocks() {
+    let body = r#"
+  assert {
+    any {
+      attribute "logging.log_bucket" {
+        present = true
+      }
+      linked "google_storage_bucket" {
+        via   = "logging.log_bucket"
+        match = "name"
+      }
+    }
+  }"#;
+    let tf = r#"
+resource "google_storage_bucket" "by_name" {
+  name = "logs-by-name"
+}
+resource "google_storage_bucket" "by_ref" {
+  name = "logs-by-ref"
+}
+resource "google_storage_bucket" "alone" {
+  name = "alone"
+}
+resource "google_storage_bucket" "app" {
+  name = "app"
+  logging {
+    log_bucket = "logs-by-name"
+  }
+}
+resource "google_storage_bucket" "web" {
+  name = "web"
+  logging {
+    log_bucket = google_storage_bucket.by_ref.name
+  }
+}
+"#;
+    let report = scan(
+        &[("l", rule("l", "\"google_storage_bucket\"", body))],
+        &[("main.tf", tf)],
+    );
+    assert_eq!(
+        findings(&report),
+        [("l".into(), "google_storage_bucket.alone".into(), 8)]
+    );
+    assert!(undecided(&report).is_empty(), "{:?}", undecided(&report));
+
+    // A log bucket name known only after apply may name any bucket: undecided, not a finding.
+    let unknown = r#"
+variable "logs" {}
+resource "google_storage_bucket" "alone" {
+  name = "alone"
+}
+resource "google_storage_bucket" "app" {
+  name = "app"
+  logging {
+    log_bucket = var.logs
+  }
+}
+"#;
+    let report = scan(
+        &[("l", rule("l", "\"google_storage_bucket\"", body))],
+        &[("main.tf", unknown)],
+    );
+    assert!(findings(&report).is_empty(), "{:?}", findings(&report));
+    assert_eq!(
+        undecided(&report)
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect::<Vec<_>>(),
+        ["google_storage_bucket.alone"]
+    );
+}
+
+#[test]
+fn a_pattern_is_decided_on_the_known_parts_of_a_partly_unknown_string() {
+    let body = r#"
+  assert {
+    attribute "member" {
+      not_matches = "^serviceAccount:"
+    }
+  }"#;
+    let tf = r#"
+resource "google_service_account" "sa" {
+  account_id = "sa"
+}
+resource "google_project_iam_member" "account" {
+  role   = "roles/owner"
+  member = "serviceAccount:${google_service_account.sa.email}"
+}
+resource "google_project_iam_member" "group" {
+  role   = "roles/owner"
+  member = "group:${google_service_account.sa.account_id}@example.com"
+}
+resource "google_project_iam_member" "open" {
+  role   = "roles/owner"
+  member = "${google_service_account.sa.member}"
+}
+"#;
+    let report = scan(
+        &[("p", rule("p", "\"google_project_iam_member\"", body))],
+        &[("main.tf", tf)],
+    );
+    // The known prefix decides both ways; a string with no known text stays undecided.
+    assert_eq!(
+        findings(&report),
+        [("p".into(), "google_project_iam_member.account".into(), 7)]
+    );
+    let undecided: Vec<String> = undecided(&report).into_iter().map(|(a, _)| a).collect();
+    assert_eq!(undecided, ["google_project_iam_member.open"]);
+    let label = report["findings"][0]["detail"].as_str().unwrap_or("");
+    assert!(label.contains("serviceAccount:${…}"), "{label}");
+}

@@ -4,8 +4,9 @@
 use assert_cmd::Command;
 use onus::diag::Level;
 use onus::finding::SuppressionKind;
+use onus::rules::RuleSelection;
 use onus::scan::{scan, ScanOptions, ScanResult};
-use onus::suppress::{Date, ReasonPolicy, RuleSelection, SuppressOptions};
+use onus::suppress::{Date, ReasonPolicy, SuppressOptions};
 use onus::taxonomy::Severity;
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use onus::discover::{Discovered, FileKind};
+use onus::discover::Discovered;
+use onus::source::FileKind;
 use onus::load::Content;
 use std::path::PathBuf;
 use std::sync::OnceLock;

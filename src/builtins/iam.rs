@@ -13,30 +13,30 @@
 //! by their `Sid`.
 
 use super::network::cidr_is_internet;
-use super::{arg_str, block_elements, check_arg_names, combine, shown, Elements, Hit, Outcome};
+use super::{arg_str, block_elements, check_arg_names, combine, shown, Elements, Hit, Verdict};
 use crate::value::{Kind, Map, Tri, Value};
 use std::sync::Arc;
 
 /// `iam-no-wildcard-actions`: no Allow statement grants `*`, `<service>:*` or uses `NotAction`.
-pub fn no_wildcard_actions(resource: &Value, args: &Map) -> Result<Outcome, String> {
+pub fn no_wildcard_actions(resource: &Value, args: &Map) -> Result<Verdict, String> {
     run("iam-no-wildcard-actions", resource, args, wildcard_actions)
 }
 
 /// `iam-no-admin`: no Allow statement grants every action on every resource.
-pub fn no_admin(resource: &Value, args: &Map) -> Result<Outcome, String> {
+pub fn no_admin(resource: &Value, args: &Map) -> Result<Verdict, String> {
     run("iam-no-admin", resource, args, admin)
 }
 
 /// `iam-no-public-principal`: no Allow statement has principal `*` without a condition that
 /// restricts the caller.
-pub fn no_public_principal(resource: &Value, args: &Map) -> Result<Outcome, String> {
+pub fn no_public_principal(resource: &Value, args: &Map) -> Result<Verdict, String> {
     run("iam-no-public-principal", resource, args, public_principal)
 }
 
 /// `iam-trust-requires-mfa`: no Allow statement of a trust policy lets an account's IAM users
 /// (`arn:aws:iam::<account>:root`, a bare account id, or a user ARN) assume the role without a
 /// condition that requires MFA.
-pub fn trust_requires_mfa(resource: &Value, args: &Map) -> Result<Outcome, String> {
+pub fn trust_requires_mfa(resource: &Value, args: &Map) -> Result<Verdict, String> {
     run("iam-trust-requires-mfa", resource, args, trust_without_mfa)
 }
 
@@ -45,7 +45,7 @@ pub fn trust_requires_mfa(resource: &Value, args: &Map) -> Result<Outcome, Strin
 /// `...IfExists` maximum `aws:MultiFactorAuthAge`), or every Allow statement is allowed only
 /// with MFA (`Bool` `aws:MultiFactorAuthPresent` = true, a maximum `aws:MultiFactorAuthAge`).
 /// Over nested blocks (`inline_policy.policy`), one policy that requires MFA is enough.
-pub fn requires_mfa(resource: &Value, args: &Map) -> Result<Outcome, String> {
+pub fn requires_mfa(resource: &Value, args: &Map) -> Result<Verdict, String> {
     let name = "iam-requires-mfa";
     let segments = policy_path(name, args)?;
     let mut selected = Vec::new();
@@ -70,7 +70,7 @@ pub fn requires_mfa(resource: &Value, args: &Map) -> Result<Outcome, String> {
             }
         };
         if tri == Tri::True {
-            return Ok(Outcome::compliant());
+            return Ok(Verdict::compliant());
         }
         if tri == Tri::False && blame.is_none() {
             blame = Some((
@@ -90,7 +90,7 @@ pub fn requires_mfa(resource: &Value, args: &Map) -> Result<Outcome, String> {
             ),
         )
     });
-    Ok(Outcome {
+    Ok(Verdict {
         result: acc,
         attribute: Some(path),
         detail: Some(if acc == Tri::Unknown && !detail.contains("after apply") {
@@ -282,7 +282,7 @@ struct Statement<'a> {
 /// Whether the statement violates, and the detail to show when it does.
 type Check = fn(&Statement) -> (Tri, String);
 
-fn run(name: &str, resource: &Value, args: &Map, check: Check) -> Result<Outcome, String> {
+fn run(name: &str, resource: &Value, args: &Map, check: Check) -> Result<Verdict, String> {
     let segments = policy_path(name, args)?;
 
     let mut selected = Vec::new();
@@ -917,13 +917,13 @@ mod tests {
         obj(json!({"Version": "2012-10-17", "Statement": statement}))
     }
 
-    fn wild(policy: Value) -> Outcome {
+    fn wild(policy: Value) -> Verdict {
         no_wildcard_actions(&resource(policy), &args("policy")).unwrap()
     }
-    fn admin_of(policy: Value) -> Outcome {
+    fn admin_of(policy: Value) -> Verdict {
         no_admin(&resource(policy), &args("policy")).unwrap()
     }
-    fn public(policy: Value) -> Outcome {
+    fn public(policy: Value) -> Verdict {
         no_public_principal(&resource(policy), &args("policy")).unwrap()
     }
 
@@ -1512,7 +1512,7 @@ mod tests {
             .unwrap()
             .result
     }
-    fn trust(policy: Value) -> Outcome {
+    fn trust(policy: Value) -> Verdict {
         trust_requires_mfa(&resource(policy), &args("policy")).unwrap()
     }
 

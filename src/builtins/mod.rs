@@ -15,7 +15,7 @@ use crate::value::{Kind, Map, Tri, Value};
 
 /// Result of a built-in predicate on one resource.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
+pub struct Verdict {
     /// True = compliant, False = violation, Unknown = cannot tell.
     pub result: Tri,
     /// Path of the attribute to blame, `.`-separated with numeric list indexes, e.g.
@@ -27,9 +27,9 @@ pub struct Outcome {
     pub detail: Option<String>,
 }
 
-impl Outcome {
+impl Verdict {
     pub fn compliant() -> Self {
-        Outcome {
+        Verdict {
             result: Tri::True,
             attribute: None,
             detail: None,
@@ -37,7 +37,7 @@ impl Outcome {
     }
 
     pub fn unknown(attribute: Option<String>, detail: impl Into<String>) -> Self {
-        Outcome {
+        Verdict {
             result: Tri::Unknown,
             attribute,
             detail: Some(detail.into()),
@@ -47,7 +47,7 @@ impl Outcome {
 
 /// A built-in predicate. `Err` means the rule passed bad arguments, never that the resource is
 /// odd: any resource value shape gives an `Ok` outcome.
-pub type BuiltinFn = fn(resource: &Value, args: &Map) -> Result<Outcome, String>;
+pub type BuiltinFn = fn(resource: &Value, args: &Map) -> Result<Verdict, String>;
 
 struct Builtin {
     name: &'static str,
@@ -139,12 +139,12 @@ impl Hit {
 
 /// The outcome of "no hit violates" (Kleene): the first certain violation decides false even
 /// when other hits are unknown; otherwise any unknown hit makes the result unknown.
-pub(crate) fn combine(hits: impl IntoIterator<Item = Hit>) -> Outcome {
+pub(crate) fn combine(hits: impl IntoIterator<Item = Hit>) -> Verdict {
     let mut first_unknown: Option<Hit> = None;
     for hit in hits {
         match hit.violates {
             Tri::True => {
-                return Outcome {
+                return Verdict {
                     result: Tri::False,
                     attribute: hit.attribute,
                     detail: hit.detail,
@@ -155,12 +155,12 @@ pub(crate) fn combine(hits: impl IntoIterator<Item = Hit>) -> Outcome {
         }
     }
     match first_unknown {
-        Some(hit) => Outcome {
+        Some(hit) => Verdict {
             result: Tri::Unknown,
             attribute: hit.attribute,
             detail: hit.detail,
         },
-        None => Outcome::compliant(),
+        None => Verdict::compliant(),
     }
 }
 

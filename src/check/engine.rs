@@ -2,7 +2,7 @@
 //! where its value was set), and the reverse-reference index behind `linked`.
 
 use crate::finding::Finding;
-use crate::model::{Instance, Mode};
+use crate::model::{Instance, ResourceMode};
 use crate::rules::{CompareOp, Condition, Quantifier, Rule, RuleSet, Test};
 use crate::source::{FileId, SourceMap, Span};
 use crate::taxonomy::ServiceModel;
@@ -127,7 +127,7 @@ fn build_targets(instances: &[Instance]) -> TargetIndex<'_> {
     let mut by_address: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
     let mut by_type: HashMap<(Arc<str>, &str), Vec<usize>> = HashMap::new();
     for (i, inst) in instances.iter().enumerate() {
-        if inst.mode != Mode::Managed {
+        if inst.mode != ResourceMode::Managed {
             continue;
         }
         by_address
@@ -209,7 +209,7 @@ impl<'r> Checker<'r> {
         let per_instance: Vec<(Vec<Box<Finding>>, Vec<Evaluation>, Vec<Undecided>)> = instances
             .par_iter()
             .enumerate()
-            .filter(|(_, inst)| inst.mode == Mode::Managed)
+            .filter(|(_, inst)| inst.mode == ResourceMode::Managed)
             .map(|(i, inst)| {
                 let mut findings = Vec::new();
                 let mut evals = Vec::new();
@@ -298,29 +298,40 @@ fn build_links(
     for (ty, via) in pairs {
         let mut index = LinkIndex::default();
         for (i, inst) in instances.iter().enumerate() {
-            if inst.resource_type != *ty || inst.mode != Mode::Managed {
+            if inst.resource_type != *ty || inst.mode != ResourceMode::Managed {
                 continue;
             }
-            let v = inst.values.get(via).cloned().unwrap_or_default();
+            // `via` may go through nested blocks (`logging.log_bucket`): every value it
+            // selects links, and an unknown block on the way may hide a link.
+            let sel = select(&inst.values, &via_path(via), "");
+            let mut unresolved = sel.unknown;
             let mut refs = Vec::new();
-            v.collect_refs(&mut refs);
-            if !refs.is_empty() {
-                refs.sort();
-                refs.dedup();
-                for r in refs {
+            for (_, v) in &sel.values {
+                let before = refs.len();
+                v.collect_refs(&mut refs);
+                if refs.len() > before {
+                    continue;
+                }
+                if let Some(s) = v.as_str() {
                     index
-                        .by_ref
-                        .entry((inst.root.clone(), r))
+                        .by_value
+                        .entry((inst.root.clone(), Arc::from(s)))
                         .or_default()
                         .push(i);
+                } else if !v.is_known() {
+                    unresolved = true;
                 }
-            } else if let Some(s) = v.as_str() {
+            }
+            refs.sort();
+            refs.dedup();
+            for r in refs {
                 index
-                    .by_value
-                    .entry((inst.root.clone(), Arc::from(s)))
+                    .by_ref
+                    .entry((inst.root.clone(), r))
                     .or_default()
                     .push(i);
-            } else if !v.is_known() {
+            }
+            if unresolved {
                 index
                     .unresolved
                     .entry(inst.root.clone())
@@ -331,6 +342,14 @@ fn build_links(
         links.insert((ty.clone(), via.clone()), index);
     }
     links
+}
+
+/// `logging.log_bucket` → [`logging`, `log_bucket`].
+fn via_path(via: &str) -> Vec<Arc<str>> {
+    via.split('.')
+        .filter(|p| !p.is_empty())
+        .map(Arc::from)
+        .collect()
 }
 
 fn join(prefix: &str, path: &str) -> String {
@@ -554,7 +573,8 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                             elements.push((format!("{p}.{i}"), item));
                         }
                     }
-                    Kind::Unknown(_) => {
+                    // A partly known string is one string, not an unknown collection.
+                    Kind::Unknown(_) if v.literal_parts().is_none() => {
                         unknown = true;
                         why.get_or_insert_with(|| Outcome::unknown_value(p, v));
                     }
@@ -564,7 +584,8 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             let results: Vec<(Outcome, &str)> = elements
                 .iter()
                 .map(|(p, v)| {
-                    let o = if v.is_known() {
+                    // A partly known string may still satisfy (or fail) a `value` test.
+                    let o = if v.is_known() || v.literal_parts().is_some() {
                         eval(ctx, body, inst, v, p)
                     } else {
                         Outcome::unknown_value(p, v)
@@ -632,6 +653,16 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                         // `dynamic`), else at the element.
                         let (p, element) = &elements[i];
                         return Outcome::fail(match witness(body, element, p) {
+                            // The element itself (`value { ... }` in a list of strings).
+                            Some((at, v)) if at == *p => Blame {
+                                label: format!(
+                                    "`{}` has {}, which is not allowed",
+                                    path.join("."),
+                                    v.display()
+                                ),
+                                path: Some(at),
+                                value_span: v.span,
+                            },
                             Some((at, v)) => Blame {
                                 label: format!(
                                     "this `{}` has `{}` = {}",
@@ -819,20 +850,11 @@ fn eval_attribute(
     let mut why: Option<Outcome> = None;
     for (p, v) in present_values {
         for t in tests {
-            let r = if v.is_known() {
-                run_test_at(t, v, root, prefix)
-            } else {
-                match t {
-                    Test::Present(want) => {
-                        let set = v.is_set();
-                        if *want {
-                            set
-                        } else {
-                            set.not()
-                        }
-                    }
-                    _ => Tri::Unknown,
-                }
+            // On a value that is not known, only `present` and a pattern the known parts of a
+            // string decide are decided; every other test is unknown.
+            let r = match t {
+                Test::CompareAttribute(..) if !v.is_known() => Tri::Unknown,
+                _ => run_test_at(t, v, root, prefix),
             };
             if r == Tri::False {
                 return Outcome::fail(Blame {
@@ -943,12 +965,12 @@ fn run_test(t: &Test, v: &Value) -> Tri {
         Test::NotOneOf(xs) => Tri::any(xs.iter().map(|x| loose_equals(v, x))).not(),
         Test::Matches(re) => match v.to_template_string() {
             Some(s) => Tri::from_bool(re.is_match(&s)),
-            None if !v.is_known() => Tri::Unknown,
+            None if !v.is_known() => partial_match(re, v),
             None => Tri::False,
         },
         Test::NotMatches(re) => match v.to_template_string() {
             Some(s) => Tri::from_bool(!re.is_match(&s)),
-            None if !v.is_known() => Tri::Unknown,
+            None if !v.is_known() => partial_match(re, v).not(),
             None => Tri::True,
         },
         Test::Gt(n) => num(&|x| x > *n),
@@ -965,10 +987,54 @@ fn run_test(t: &Test, v: &Value) -> Tri {
             Kind::Unknown(_) => Tri::Unknown,
             _ => loose_equals(v, x).not(),
         },
+        Test::PortCountGt(n) => port_count(v).map_or(Tri::False, |c| c.map(|c| c > *n)),
+        Test::PortCountLte(n) => port_count(v).map_or(Tri::False, |c| c.map(|c| c <= *n)),
         Test::LengthGte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l >= *n)),
         Test::LengthLte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l <= *n)),
         // Needs the resource: see `run_test_at`.
         Test::CompareAttribute(..) => Tri::Unknown,
+    }
+}
+
+/// A pattern on a value that is not known: decided from the literal parts of a partly known
+/// string when they already decide it for every completion, else unknown.
+fn partial_match(re: &regex::Regex, v: &Value) -> Tri {
+    match v.literal_parts() {
+        Some(parts) => super::partial::matches(re.as_str(), parts),
+        None => Tri::Unknown,
+    }
+}
+
+/// How many ports a port (`"443"`, `443`) or a port range (`"8000-8080"`, both ends included)
+/// covers: `None` for a value that is neither (a test on it fails), unknown for an unknown value.
+fn port_count(v: &Value) -> Option<TriCount> {
+    if !v.is_known() {
+        return Some(TriCount::Unknown);
+    }
+    let s = v.to_template_string()?;
+    let port = |p: &str| p.trim().parse::<u32>().ok().filter(|p| *p <= 65535);
+    let count = match s.split_once('-') {
+        Some((lo, hi)) => {
+            let (lo, hi) = (port(lo)?, port(hi)?);
+            (lo <= hi).then(|| f64::from(hi - lo + 1))?
+        }
+        None => port(&s).map(|_| 1.0)?,
+    };
+    Some(TriCount::Known(count))
+}
+
+/// A count that may be unknown.
+enum TriCount {
+    Known(f64),
+    Unknown,
+}
+
+impl TriCount {
+    fn map(self, f: impl Fn(f64) -> bool) -> Tri {
+        match self {
+            TriCount::Known(c) => Tri::from_bool(f(c)),
+            TriCount::Unknown => Tri::Unknown,
+        }
     }
 }
 
@@ -1263,7 +1329,7 @@ fn make_finding(
         value_span: None,
     });
     let primary = match &blame.path {
-        Some(p) => inst.span_of(p),
+        Some(p) => element_span(inst, p).unwrap_or_else(|| inst.span_of(p)),
         None => inst.header,
     };
     let mut secondary = Vec::new();
@@ -1304,7 +1370,7 @@ fn make_finding(
     }
     let file = sources
         .get(primary.file)
-        .map(|f| f.display.as_str())
+        .map(|f| f.repository_path())
         .unwrap_or("");
     let fingerprint = fingerprint(
         &rule.id,
@@ -1342,6 +1408,21 @@ fn make_finding(
         enclosing,
         path: None,
     }
+}
+
+/// The span of the value at `path` when it is an element written in place inside the attribute
+/// that holds it (`"user:jane@gmail.com"` on its own line of `members = [...]`): the attribute
+/// spans record attributes and blocks, not the elements of a list. Members of a map keep the
+/// attribute's line.
+fn element_span(inst: &Instance, path: &str) -> Option<Span> {
+    let (_, last) = path.rsplit_once('.')?;
+    if last.parse::<usize>().is_err() || inst.attribute_spans.get(path).is_some() {
+        return None;
+    }
+    let own = value_at(&inst.values, "", path)?.span?;
+    let holder = inst.span_of(path);
+    let inside = own.file == holder.file && own.start >= holder.start && own.end <= holder.end;
+    (inside && own != holder).then_some(own)
 }
 
 /// Spans around a finding where an ignore comment may apply to it, innermost first: the

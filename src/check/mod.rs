@@ -3,5 +3,6 @@
 //! [`Finding`]; unknown results are counted so "no finding" never hides "could not tell".
 
 mod engine;
+mod partial;
 
 pub use engine::{CheckOutput, Checker, Evaluation, Undecided};

@@ -5,43 +5,10 @@
 //! directory whether git tracks it or not, so skipping ignored files could hide real config.
 
 use crate::diag::Diagnostic;
+use crate::source::{display_file_path, FileKind};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FileKind {
-    /// `.tf`, or OpenTofu's `.tofu`
-    Config,
-    /// `.tf.json`, or OpenTofu's `.tofu.json`
-    ConfigJson,
-    /// `.tfvars`
-    Vars,
-    /// `.tfvars.json`
-    VarsJson,
-    /// Any other `.json`: a plan if its content says so, otherwise skipped.
-    MaybePlan,
-}
-
-impl FileKind {
-    pub fn of(path: &Path) -> Option<FileKind> {
-        let name = path.file_name()?.to_str()?;
-        // `.tofu` and `.tofu.json` are OpenTofu's own names for configuration files.
-        if name.ends_with(".tf.json") || name.ends_with(".tofu.json") {
-            Some(FileKind::ConfigJson)
-        } else if name.ends_with(".tfvars.json") {
-            Some(FileKind::VarsJson)
-        } else if name.ends_with(".tf") || name.ends_with(".tofu") {
-            Some(FileKind::Config)
-        } else if name.ends_with(".tfvars") {
-            Some(FileKind::Vars)
-        } else if name.ends_with(".json") {
-            Some(FileKind::MaybePlan)
-        } else {
-            None
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Discovered {
@@ -71,7 +38,7 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
             Err(e) => {
                 diags.push(
                     Diagnostic::error("unreadable", format!("cannot read {}: {e}", root.display()))
-                        .in_file(display_path(root)),
+                        .in_file(display_file_path(root)),
                 );
                 continue;
             }
@@ -81,7 +48,7 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
             let kind = FileKind::of(root).unwrap_or(FileKind::Config);
             out.push(Discovered {
                 path: root.clone(),
-                display: display_path(root),
+                display: display_file_path(root),
                 kind,
                 explicit: true,
             });
@@ -113,14 +80,14 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
                     if let Some(kind) = FileKind::of(e.path()) {
                         out.push(Discovered {
                             path: e.path().to_path_buf(),
-                            display: display_path(e.path()),
+                            display: display_file_path(e.path()),
                             kind,
                             explicit: false,
                         });
                     }
                 }
                 Err(e) => {
-                    let path = e.path().map(display_path).unwrap_or_default();
+                    let path = e.path().map(display_file_path).unwrap_or_default();
                     let msg = if e.loop_ancestor().is_some() {
                         format!("symbolic link loop at {path}: not followed")
                     } else {
@@ -134,11 +101,6 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
     out.sort();
     out.dedup_by(|a, b| a.path == b.path);
     (out, diags)
-}
-
-/// Whether a path lies inside a `.terraform` directory.
-pub fn in_dot_terraform(p: &Path) -> bool {
-    p.components().any(|c| c.as_os_str() == ".terraform")
 }
 
 /// Directories of `.terraform/` other than `modules/` (providers, plugins): never scanned.
@@ -172,56 +134,5 @@ fn is_excluded(set: &GlobSet, path: &Path, root: &Path) -> bool {
         return false;
     }
     let rel = path.strip_prefix(root).unwrap_or(path);
-    set.is_match(rel) || set.is_match(path) || set.is_match(display_path(path))
-}
-
-/// The form of a path shown to users: `/` separators, no leading `./`.
-pub fn display_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    let mut t = s.as_str();
-    while let Some(rest) = t.strip_prefix("./") {
-        t = rest;
-    }
-    if t.is_empty() {
-        ".".to_string()
-    } else {
-        t.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_by_name() {
-        assert_eq!(FileKind::of(Path::new("a/main.tf")), Some(FileKind::Config));
-        assert_eq!(
-            FileKind::of(Path::new("a.tf.json")),
-            Some(FileKind::ConfigJson)
-        );
-        assert_eq!(
-            FileKind::of(Path::new("x.auto.tfvars")),
-            Some(FileKind::Vars)
-        );
-        assert_eq!(
-            FileKind::of(Path::new("x.tfvars.json")),
-            Some(FileKind::VarsJson)
-        );
-        assert_eq!(
-            FileKind::of(Path::new("plan.json")),
-            Some(FileKind::MaybePlan)
-        );
-        assert_eq!(FileKind::of(Path::new("README.md")), None);
-        assert_eq!(FileKind::of(Path::new("main.tofu")), Some(FileKind::Config));
-        assert_eq!(
-            FileKind::of(Path::new("main.tofu.json")),
-            Some(FileKind::ConfigJson)
-        );
-    }
-
-    #[test]
-    fn display_strips_dot_slash() {
-        assert_eq!(display_path(Path::new("./a/b.tf")), "a/b.tf");
-    }
+    set.is_match(rel) || set.is_match(path) || set.is_match(display_file_path(path))
 }

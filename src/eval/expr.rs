@@ -517,9 +517,13 @@ impl<'e> Evaluator<'e> {
         );
         if unknown {
             let mut v = Value::unknown_ref("string known only after apply", true, refs);
-            if let Some(doc) = partial_json(&out) {
-                if let Kind::Unknown(u) = &mut v.kind {
-                    Arc::make_mut(u).encoded = Some(doc);
+            if let Kind::Unknown(u) = &mut v.kind {
+                let u = Arc::make_mut(u);
+                u.encoded = partial_json(&out);
+                // The known text around the unknown parts; none when the template's very shape
+                // (an `%{if}` or `%{for}` on unknown values) is unknown.
+                if !out.contains(UNKNOWN_SHAPE) {
+                    u.literal_parts = Some(out.split(UNKNOWN_PART).map(Arc::from).collect());
                 }
             }
             return v.mark_sensitive(sensitive);
@@ -880,7 +884,7 @@ impl FunctionHost for Evaluator<'_> {
             .canonicalize()
             .map_err(|e| format!("cannot read {path}: {e}"))?;
         // Refused by name first, so a path outside says nothing of what exists there.
-        let candidate: PathBuf = super::normalize(&working_dir.join(path));
+        let candidate: PathBuf = crate::source::normalize(&working_dir.join(path));
         if !candidate.starts_with(root) {
             return Err(outside());
         }

@@ -6,7 +6,6 @@ use crate::load::ast::{Expr, ExprKind};
 use crate::load::hcl;
 use crate::source::FileId;
 use crate::value::{Kind, Value};
-use std::path::Path;
 use std::sync::Arc;
 
 /// A `--var NAME=VALUE` from the command line.
@@ -40,32 +39,6 @@ pub enum VarSource {
     Environment,
     File,
     CommandLine,
-}
-
-/// Whether Terraform loads this variables file automatically.
-pub fn is_auto_loaded(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    name == "terraform.tfvars"
-        || name == "terraform.tfvars.json"
-        || name.ends_with(".auto.tfvars")
-        || name.ends_with(".auto.tfvars.json")
-}
-
-/// Order in which Terraform applies auto-loaded files: `terraform.tfvars`,
-/// `terraform.tfvars.json`, then `*.auto.tfvars*` by name.
-pub fn auto_load_rank(path: &Path) -> (u8, String) {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_string();
-    match name.as_str() {
-        "terraform.tfvars" => (0, name),
-        "terraform.tfvars.json" => (1, name),
-        _ => (2, name),
-    }
 }
 
 /// A value given as text on the command line or in the environment: complex values are HCL
@@ -232,25 +205,5 @@ mod tests {
         let v = parse_cli_value("[\"a\", \"b\"]", false);
         assert_eq!(v.as_list().map(|l| l.len()), Some(2));
         assert!("novalue".parse::<CliVar>().is_err());
-    }
-
-    #[test]
-    fn auto_load_order() {
-        let mut names = vec![
-            "b.auto.tfvars",
-            "terraform.tfvars.json",
-            "a.auto.tfvars",
-            "terraform.tfvars",
-        ];
-        names.sort_by_key(|n| auto_load_rank(Path::new(n)));
-        assert_eq!(
-            names,
-            [
-                "terraform.tfvars",
-                "terraform.tfvars.json",
-                "a.auto.tfvars",
-                "b.auto.tfvars"
-            ]
-        );
     }
 }

@@ -9,14 +9,12 @@ mod inputs;
 mod module;
 mod policy_document;
 
-pub use inputs::{is_auto_loaded, CliVar, VarSource};
-pub use module::{
-    evaluate_root, is_override_file, normalize, replaced_by_tofu, ModuleDef, ModuleSource,
-};
+pub use inputs::{CliVar, VarSource};
+pub use module::evaluate_root;
 
 use crate::diag::Diagnostic;
 use crate::source::{FileId, SourceMap};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Bounds that keep evaluation of hostile input finite.
@@ -59,26 +57,6 @@ pub struct EvalOptions {
     /// holds it; a module outside all of them reads no files.
     pub sandbox_roots: Vec<PathBuf>,
     pub limits: Limits,
-}
-
-/// The root modules among module directories, given each directory with the local
-/// directories it calls: directories nobody calls (downloaded modules under `.terraform`
-/// excepted: they are evaluated only through the calls that name them), plus the first
-/// directory of each cycle of modules that only call each other. Sorted.
-pub fn root_directories(calls: &BTreeMap<PathBuf, Vec<PathBuf>>) -> Vec<PathBuf> {
-    let called: HashSet<&PathBuf> = calls.values().flatten().collect();
-    let mut roots: Vec<PathBuf> = calls
-        .keys()
-        .filter(|d| !called.contains(d) && !crate::discover::in_dot_terraform(d))
-        .cloned()
-        .collect();
-    let extra: Vec<PathBuf> = module::unreached_cycle_roots(calls, &roots)
-        .into_iter()
-        .filter(|d| !crate::discover::in_dot_terraform(d))
-        .collect();
-    roots.extend(extra);
-    roots.sort();
-    roots
 }
 
 /// Notes for variables files that sit next to modules which are never root modules:

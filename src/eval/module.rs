@@ -1,5 +1,5 @@
-//! Modules: group files by directory, find which directories are root modules, and evaluate
-//! each module instance (root or called) into resource instances. Locals, module calls and
+//! Module instances: evaluate each module instance (root or called) of the directories `load`
+//! gathered into resource instances. Locals, module calls and
 //! data sources are evaluated on demand and memoised, so dependencies resolve in graph order
 //! and a cycle is met, reported and broken instead of looping.
 
@@ -7,15 +7,16 @@ use super::expr::{constant_or_unknown, Env, Evaluator, Scope};
 use super::inputs::{self, parse_cli_value};
 use super::{policy_document, EvalOptions};
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
 use crate::load::ast::{Attribute, Block, Body, Expr, ExprKind, Traverse};
-use crate::load::{Content, LoadedFile, VarAssignment, VarValue};
-use crate::model::{instance_key, Instance, InstanceKey, Mode, SpanRecorder};
-use crate::source::{FileId, Span};
+use crate::load::module_def::{ModuleDef, ModuleSource};
+use crate::load::module_graph::local_source;
+use crate::load::VarValue;
+use crate::model::{instance_key, Instance, InstanceKey, ResourceMode, SpanRecorder};
+use crate::source::{normalize, Span};
 use crate::value::{Kind, Map, Value};
 use foldhash::{HashMap, HashMapExt};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,368 +26,6 @@ const MAX_REFERENCE_DEPTH: usize = 128;
 /// Evaluation steps one module instance costs besides its expressions, so fan-out through
 /// modules that hold little spends the budget too.
 const MODULE_INSTANCE_STEPS: u64 = 100;
-
-/// The declarations of one module directory. It owns the blocks it was built from, so a
-/// parsed directory can be shared between root modules (and dropped) as a unit.
-#[derive(Debug)]
-pub struct ModuleDef {
-    pub dir: PathBuf,
-    variables: BTreeMap<Arc<str>, Block>,
-    locals: HashMap<Arc<str>, Attribute>,
-    /// Resources in source order; `resource_index` points into it.
-    resources: Vec<Block>,
-    data: Vec<Block>,
-    calls: BTreeMap<Arc<str>, Block>,
-    outputs: BTreeMap<Arc<str>, Block>,
-    resource_index: HashMap<(Arc<str>, Arc<str>), usize>,
-    data_index: HashMap<(Arc<str>, Arc<str>), usize>,
-    /// Auto-loaded variables files, in Terraform's order.
-    vars_files: Vec<(FileId, Vec<VarAssignment>)>,
-    /// Problems with the declarations (duplicates, overrides of nothing), reported once per
-    /// root evaluation.
-    duplicates: Vec<Diagnostic>,
-}
-
-/// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources and discovered paths
-/// compare equal without touching the file system.
-pub fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => match out.components().next_back() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                // `/..` is `/`.
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                // Nothing left to go up from, or already going up: keep the `..`.
-                _ => out.push(".."),
-            },
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
-
-/// Directories no root reaches through local module calls: modules that only call each other
-/// (`a` calls `b`, `b` calls `a`). Each such cycle is evaluated from its first directory, so
-/// its resources are still checked and the cycle is reported instead of silently skipped.
-/// `calls` holds every module directory with the local directories it calls.
-pub fn unreached_cycle_roots(
-    calls: &BTreeMap<PathBuf, Vec<PathBuf>>,
-    roots: &[PathBuf],
-) -> Vec<PathBuf> {
-    fn visit(
-        calls: &BTreeMap<PathBuf, Vec<PathBuf>>,
-        start: &Path,
-        reached: &mut HashSet<PathBuf>,
-    ) {
-        let mut stack = vec![start.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            let Some(callees) = calls.get(&dir) else {
-                continue;
-            };
-            if !reached.insert(dir) {
-                continue;
-            }
-            stack.extend(callees.iter().cloned());
-        }
-    }
-    let mut reached = HashSet::new();
-    for r in roots {
-        visit(calls, r, &mut reached);
-    }
-    let mut extra = Vec::new();
-    for dir in calls.keys() {
-        if !reached.contains(dir) {
-            extra.push(dir.clone());
-            visit(calls, dir, &mut reached);
-        }
-    }
-    extra
-}
-
-fn local_source(dir: &Path, call: &Block) -> Option<PathBuf> {
-    let src = call.body.attribute("source")?;
-    let ExprKind::String(s) = &src.expr.kind else {
-        return None;
-    };
-    if s.starts_with("./") || s.starts_with("../") || &**s == "." || &**s == ".." {
-        Some(normalize(&dir.join(&**s)))
-    } else {
-        None
-    }
-}
-
-/// A configuration file's name split into its stem and extension (`.tf`, `.tf.json`, `.tofu`,
-/// `.tofu.json`); `None` for other files.
-fn config_name(path: &Path) -> Option<(&str, &'static str)> {
-    let name = path.file_name()?.to_str()?;
-    [".tofu.json", ".tf.json", ".tofu", ".tf"]
-        .into_iter()
-        .find_map(|ext| name.strip_suffix(ext).map(|stem| (stem, ext)))
-}
-
-/// Whether Terraform (and OpenTofu) read `path` as an override file: `override.tf`,
-/// `*_override.tf`, and the same with `.tf.json`, `.tofu` or `.tofu.json`.
-pub fn is_override_file(path: &Path) -> bool {
-    config_name(path).is_some_and(|(stem, _)| stem == "override" || stem.ends_with("_override"))
-}
-
-/// Of a module directory's files, those OpenTofu does not read because a file of the same
-/// name with its own extension replaces them: `x.tofu` replaces `x.tf`, `x.tofu.json`
-/// replaces `x.tf.json` (override files included).
-pub fn replaced_by_tofu<'p>(paths: &[&'p Path]) -> HashSet<&'p Path> {
-    let tofu: HashSet<(&Path, &str, &str)> = paths
-        .iter()
-        .filter_map(|p| {
-            let (stem, ext) = config_name(p)?;
-            let json = if ext == ".tofu.json" {
-                ".tf.json"
-            } else if ext == ".tofu" {
-                ".tf"
-            } else {
-                return None;
-            };
-            Some((p.parent().unwrap_or(Path::new("")), stem, json))
-        })
-        .collect();
-    paths
-        .iter()
-        .copied()
-        .filter(|p| {
-            config_name(p).is_some_and(|(stem, ext)| {
-                tofu.contains(&(p.parent().unwrap_or(Path::new("")), stem, ext))
-            })
-        })
-        .collect()
-}
-
-/// The kind a nested block is replaced by in an override: `dynamic "ingress"` counts as
-/// `ingress`, as Terraform expands it into those blocks.
-fn nested_kind(b: &Block) -> &str {
-    match (&*b.kind, b.labels.as_slice()) {
-        ("dynamic", [label]) => label,
-        (kind, _) => kind,
-    }
-}
-
-/// Merges an override block into the block it overrides, as Terraform does: each attribute
-/// replaces the one of the same name; the nested blocks of each type the override holds
-/// replace every nested block of that type (their contents are not merged), except
-/// `lifecycle`, merged attribute by attribute.
-fn merge_block(base: &mut Block, over: Block) {
-    merge_attributes(&mut base.body, over.body.attributes);
-    let replaced: HashSet<String> = over
-        .body
-        .blocks
-        .iter()
-        .map(nested_kind)
-        .filter(|k| *k != "lifecycle")
-        .map(str::to_string)
-        .collect();
-    base.body
-        .blocks
-        .retain(|b| !replaced.contains(nested_kind(b)));
-    for b in over.body.blocks {
-        if &*b.kind == "lifecycle" {
-            if let Some(existing) = base
-                .body
-                .blocks
-                .iter_mut()
-                .find(|x| &*x.kind == "lifecycle")
-            {
-                merge_attributes(&mut existing.body, b.body.attributes);
-                continue;
-            }
-        }
-        base.body.blocks.push(b);
-    }
-}
-
-fn merge_attributes(base: &mut Body, attributes: Vec<Attribute>) {
-    for a in attributes {
-        match base.attributes.iter_mut().find(|x| x.name == a.name) {
-            Some(existing) => *existing = a,
-            None => base.attributes.push(a),
-        }
-    }
-}
-
-impl ModuleDef {
-    /// Gathers the declarations of the files of directory `dir` (configuration and variables
-    /// files, each with its path on disk), taking ownership of their syntax trees. Override
-    /// files (`override.tf`, `*_override.tf`, `.tofu` alike) are merged in after the others,
-    /// in file name order, as Terraform does.
-    pub fn build(dir: PathBuf, files: Vec<(LoadedFile, &Path)>) -> Self {
-        let mut def = ModuleDef {
-            dir,
-            variables: BTreeMap::new(),
-            locals: HashMap::new(),
-            resources: Vec::new(),
-            data: Vec::new(),
-            calls: BTreeMap::new(),
-            outputs: BTreeMap::new(),
-            resource_index: HashMap::new(),
-            data_index: HashMap::new(),
-            vars_files: Vec::new(),
-            duplicates: Vec::new(),
-        };
-        let mut vars = Vec::new();
-        let mut overrides = Vec::new();
-        for (f, path) in files {
-            match f.content {
-                Content::Config(body) if is_override_file(path) => {
-                    overrides.push((path.file_name().map(|n| n.to_os_string()), body));
-                }
-                Content::Config(body) => def.add(body),
-                Content::Vars(assignments)
-                    if matches!(f.kind, FileKind::Vars | FileKind::VarsJson)
-                        && inputs::is_auto_loaded(path) =>
-                {
-                    vars.push((inputs::auto_load_rank(path), f.file, assignments));
-                }
-                _ => {}
-            }
-        }
-        vars.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-        def.vars_files = vars.into_iter().map(|(_, id, a)| (id, a)).collect();
-        // Stable: blocks of one override file keep their order.
-        overrides.sort_by(|a, b| a.0.cmp(&b.0));
-        for (_, body) in overrides {
-            def.merge_override(body);
-        }
-        def
-    }
-
-    /// Merges the top-level blocks of an override file into the declarations they override.
-    /// A block that overrides nothing is reported and otherwise ignored (Terraform refuses
-    /// the configuration).
-    fn merge_override(&mut self, body: Body) {
-        for b in body.blocks {
-            let header = b.header;
-            let base: Option<&mut Block> = match (&*b.kind, b.labels.as_slice()) {
-                ("locals", []) => {
-                    // Each local replaces the one of the same name.
-                    for a in b.body.attributes {
-                        self.locals.insert(a.name.clone(), a);
-                    }
-                    continue;
-                }
-                ("variable", [name]) => self.variables.get_mut(name),
-                ("resource", [ty, name]) => self
-                    .resource_index
-                    .get(&(ty.clone(), name.clone()))
-                    .and_then(|&i| self.resources.get_mut(i)),
-                ("data", [ty, name]) => self
-                    .data_index
-                    .get(&(ty.clone(), name.clone()))
-                    .and_then(|&i| self.data.get_mut(i)),
-                ("module", [name]) => self.calls.get_mut(name),
-                ("output", [name]) => self.outputs.get_mut(name),
-                // `terraform`, `provider` and others do not change what is checked.
-                _ => continue,
-            };
-            match base {
-                Some(base) => merge_block(base, b),
-                None => {
-                    let what = std::iter::once(&b.kind)
-                        .chain(&b.labels)
-                        .map(|s| &**s)
-                        .collect::<Vec<_>>()
-                        .join(".");
-                    self.duplicates.push(
-                        Diagnostic::warning(
-                            "override-without-base",
-                            format!(
-                                "this override file's `{what}` overrides nothing: no other file of the module declares it, so it is ignored"
-                            ),
-                        )
-                        .at(header),
-                    );
-                }
-            }
-        }
-    }
-
-    /// Local directories this module calls (`source = "./..."` or `"../..."`), itself
-    /// excepted, sorted, each once.
-    pub fn local_calls(&self) -> Vec<PathBuf> {
-        let mut out: Vec<PathBuf> = self
-            .calls
-            .values()
-            .filter_map(|c| local_source(&self.dir, c))
-            .filter(|d| *d != self.dir)
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    }
-
-    fn add(&mut self, body: Body) {
-        for b in body.blocks {
-            match (&*b.kind, b.labels.as_slice()) {
-                ("variable", [name]) => {
-                    let (name, header) = (name.clone(), b.header);
-                    if self.variables.insert(name.clone(), b).is_some() {
-                        self.duplicates.push(duplicate(header, "variable", &name));
-                    }
-                }
-                ("locals", []) => {
-                    for a in b.body.attributes {
-                        let (name, span) = (a.name.clone(), a.span);
-                        if self.locals.insert(name.clone(), a).is_some() {
-                            self.duplicates.push(
-                                Diagnostic::error(
-                                    "duplicate",
-                                    format!("local `{name}` is defined more than once"),
-                                )
-                                .at(span),
-                            );
-                        }
-                    }
-                }
-                ("resource", [ty, name]) => {
-                    let key = (ty.clone(), name.clone());
-                    if self.resource_index.contains_key(&key) {
-                        let d = duplicate(b.header, "resource", &format!("{ty}.{name}"));
-                        self.duplicates.push(d);
-                    } else {
-                        self.resource_index.insert(key, self.resources.len());
-                        self.resources.push(b);
-                    }
-                }
-                ("data", [ty, name]) => {
-                    let key = (ty.clone(), name.clone());
-                    if !self.data_index.contains_key(&key) {
-                        self.data_index.insert(key, self.data.len());
-                        self.data.push(b);
-                    }
-                }
-                ("module", [name]) => {
-                    let (name, header) = (name.clone(), b.header);
-                    if self.calls.insert(name.clone(), b).is_some() {
-                        self.duplicates.push(duplicate(header, "module", &name));
-                    }
-                }
-                ("output", [name]) => {
-                    let name = name.clone();
-                    self.outputs.insert(name, b);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-fn duplicate(header: Span, what: &str, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        "duplicate",
-        format!("{what} `{name}` is declared more than once in this module"),
-    )
-    .at(header)
-}
 
 /// State shared by every module instance of one root evaluation.
 struct Ctx<'a> {
@@ -436,12 +75,6 @@ struct ModInst<'a> {
     data: RefCell<HashMap<(Arc<str>, Arc<str>), Slot>>,
 }
 
-/// Module directories by path, loaded when an evaluation first asks for them.
-pub trait ModuleSource: Sync {
-    /// The module in directory `dir` (normalised), if the scan found Terraform files there.
-    fn module(&self, dir: &Path) -> Option<Arc<ModuleDef>>;
-}
-
 /// Evaluates `def` as a root module, and every module it calls.
 pub fn evaluate_root(
     def: &Arc<ModuleDef>,
@@ -449,7 +82,7 @@ pub fn evaluate_root(
     opts: &EvalOptions,
 ) -> (Vec<Instance>, Vec<Diagnostic>) {
     let ctx = Ctx {
-        root: Arc::from(crate::discover::display_path(&def.dir).as_str()),
+        root: Arc::from(crate::source::display_file_path(&def.dir).as_str()),
         working_dir: if def.dir.as_os_str().is_empty() {
             PathBuf::from(".")
         } else {
@@ -493,7 +126,7 @@ fn read_manifest(root: &Path, at: Span, report: &dyn Fn(Diagnostic)) -> HashMap<
     if !path.exists() {
         return dirs;
     }
-    let shown = crate::discover::display_path(&path);
+    let shown = crate::source::display_file_path(&path);
     let text =
         match crate::load::regular_file::read_regular_text(&path, crate::load::MAX_FILE_BYTES) {
             Ok(t) => t,
@@ -1054,7 +687,7 @@ impl<'a> ModInst<'a> {
                 root: self.ctx.root.clone(),
                 module: self.addr.clone(),
                 resource_address: resource_address.clone(),
-                mode: Mode::Managed,
+                mode: ResourceMode::Managed,
                 resource_type: ty.clone(),
                 name: name.clone(),
                 values: Value::object(values),
@@ -1656,101 +1289,5 @@ impl Env for ModInst<'_> {
             .borrow()
             .iter()
             .any(|text| text.contains(s))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalize_goes_up_to_the_empty_path_not_past_it() {
-        let n = |s: &str| normalize(Path::new(s));
-        assert_eq!(n("child/../"), PathBuf::from(""));
-        assert_eq!(n("roots/r1/../../modules/m"), PathBuf::from("modules/m"));
-        assert_eq!(n("./a/./b/../c"), PathBuf::from("a/c"));
-        assert_eq!(n("a/../../b"), PathBuf::from("../b"));
-        assert_eq!(n("../../x"), PathBuf::from("../../x"));
-        assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
-    }
-
-    #[test]
-    fn override_and_tofu_file_names() {
-        for name in [
-            "override.tf",
-            "a_override.tf",
-            "override.tf.json",
-            "b_override.tofu",
-        ] {
-            assert!(is_override_file(Path::new(name)), "{name}");
-        }
-        for name in ["overrides.tf", "override.tfvars", "main.tf", "aoverride.tf"] {
-            assert!(!is_override_file(Path::new(name)), "{name}");
-        }
-        let paths: Vec<&Path> = [
-            "m/main.tf",
-            "m/main.tofu",
-            "m/x.tf.json",
-            "m/x.tofu.json",
-            "m/y.tf",
-            "m/y.tofu.json",
-            "n/main.tf",
-            "m/a_override.tf",
-            "m/a_override.tofu",
-        ]
-        .iter()
-        .map(Path::new)
-        .collect();
-        let mut replaced: Vec<&Path> = replaced_by_tofu(&paths).into_iter().collect();
-        replaced.sort();
-        assert_eq!(
-            replaced,
-            vec![
-                Path::new("m/a_override.tf"),
-                Path::new("m/main.tf"),
-                Path::new("m/x.tf.json")
-            ]
-        );
-    }
-
-    fn block(text: &str) -> Block {
-        match crate::load::hcl::parse(FileId(0), text) {
-            Ok(mut body) => body.blocks.remove(0),
-            Err(d) => panic!("{}", d.message),
-        }
-    }
-
-    #[test]
-    fn override_blocks_merge_as_terraform_does() {
-        let mut base = block(
-            "resource \"a\" \"b\" {\n  x = 1\n  y = 2\n  ingress { p = 1 }\n  ingress { p = 2 }\n  egress { p = 3 }\n  lifecycle {\n    prevent_destroy = true\n    ignore_changes = [x]\n  }\n}\n",
-        );
-        let over = block(
-            "resource \"a\" \"b\" {\n  y = 20\n  z = 30\n  dynamic \"ingress\" {\n    for_each = []\n    content {}\n  }\n  lifecycle {\n    prevent_destroy = false\n  }\n}\n",
-        );
-        merge_block(&mut base, over);
-        let attrs: Vec<(&str, u32)> = base
-            .body
-            .attributes
-            .iter()
-            .map(|a| (&*a.name, a.span.start))
-            .collect();
-        assert_eq!(
-            attrs.iter().map(|a| a.0).collect::<Vec<_>>(),
-            ["x", "y", "z"]
-        );
-        // `y` is the override's (its offset is inside the override's text).
-        assert_eq!(attrs[1].1, 21);
-        let kinds: Vec<&str> = base.body.blocks.iter().map(nested_kind).collect();
-        // Both `ingress` blocks are replaced by the dynamic one; `egress` stays; `lifecycle`
-        // merges per attribute.
-        assert_eq!(kinds, ["egress", "lifecycle", "ingress"]);
-        let lifecycle = &base.body.blocks[1].body;
-        let names: Vec<&str> = lifecycle.attributes.iter().map(|a| &*a.name).collect();
-        assert_eq!(names, ["prevent_destroy", "ignore_changes"]);
-        assert!(matches!(
-            lifecycle.attributes[0].expr.kind,
-            ExprKind::Bool(false)
-        ));
     }
 }

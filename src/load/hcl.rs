@@ -1,10 +1,10 @@
 //! Terraform's native syntax: parse with hcl-edit (which keeps byte spans) and convert to the
-//! [`ast`](super::ast) tree. A pre-parse [`scan`] first refuses text the parser would handle
+//! [`ast`](super::ast) tree. A pre-parse pass ([`preparse`]) first refuses text the parser would handle
 //! badly: nesting deep enough to threaten its stack, huge objects, and text on which its
 //! retries of failing operands could take exponential time (text ending inside an unclosed
 //! construct, and operator chains nested deep inside one another).
 
-mod scan;
+mod preparse;
 
 use super::ast::*;
 use crate::diag::Diagnostic;
@@ -13,7 +13,7 @@ use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, U
 use hcl_edit::structure::{self, Structure};
 use hcl_edit::template::{Directive, Element, Strip, Template};
 use hcl_edit::Span as _;
-use scan::{Construct, Keyword, Problem, Syntax};
+use preparse::{Construct, Keyword, Problem, Syntax};
 use std::sync::Arc;
 
 /// Deepest bracket nesting a file may have; deeper input is refused with a diagnostic instead
@@ -22,7 +22,8 @@ pub const MAX_NESTING: usize = 256;
 
 /// Parses a native-syntax file into a body.
 pub fn parse(file: FileId, text: &str) -> Result<Body, Diagnostic> {
-    if let Some(problem) = scan::scan(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config) {
+    if let Some(problem) = preparse::refusal(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config)
+    {
         let (code, mut message, at) = describe(text, problem);
         if code != "parse-error" {
             message.push_str("; the file was not evaluated");
@@ -37,7 +38,9 @@ pub fn parse(file: FileId, text: &str) -> Result<Body, Diagnostic> {
 /// Parses a template string (for strings in Terraform's JSON syntax); spans are offsets in
 /// `text`.
 pub fn parse_template(file: FileId, text: &str) -> Result<Vec<TemplatePart>, String> {
-    if let Some(problem) = scan::scan(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Template) {
+    if let Some(problem) =
+        preparse::refusal(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Template)
+    {
         return Err(describe(text, problem).1);
     }
     let tpl = hcl_edit::parser::parse_template(text).map_err(|e| e.message().to_string())?;
@@ -47,14 +50,15 @@ pub fn parse_template(file: FileId, text: &str) -> Result<Vec<TemplatePart>, Str
 
 /// Parses one expression (for `--var` values and JSON-syntax expressions).
 pub fn parse_expr(file: FileId, text: &str) -> Result<Expr, String> {
-    if let Some(problem) = scan::scan(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config) {
+    if let Some(problem) = preparse::refusal(text, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config)
+    {
         return Err(describe(text, problem).1);
     }
     let e = hcl_edit::parser::parse_expr(text).map_err(|e| e.message().to_string())?;
     Ok(Converter { file, text }.expr(&e))
 }
 
-/// Diagnostic code, message and offset for text the pre-parse scan refused.
+/// Diagnostic code, message and offset for text the pre-parse pass refused.
 fn describe(text: &str, problem: Problem) -> (&'static str, String, usize) {
     match problem {
         Problem::Nesting(at) => (
@@ -457,7 +461,7 @@ mod tests {
             let src = format!("{prefix}{{\n{}}}\n", entries(MAX_OBJECT_ENTRIES + 10));
             assert!(
                 matches!(
-                    scan::scan(&src, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config),
+                    preparse::refusal(&src, MAX_NESTING, MAX_OBJECT_ENTRIES, Syntax::Config),
                     Some(Problem::ObjectEntries(_))
                 ),
                 "{prefix}"
@@ -468,7 +472,7 @@ mod tests {
     #[test]
     fn escaped_interpolations_and_comments_do_not_nest() {
         let src = "x = \"$${a} %%{b}\" # {{{{ ((((\n// [[[[\n/* {{{{ */\ny = 1\n".repeat(100);
-        assert!(scan::scan(&src, 2, 10, Syntax::Config).is_none());
+        assert!(preparse::refusal(&src, 2, 10, Syntax::Config).is_none());
     }
 
     #[test]

@@ -5,11 +5,16 @@
 pub mod ast;
 pub mod hcl;
 pub mod json;
+pub mod module_cache;
+pub mod module_def;
+pub mod module_files;
+pub mod module_graph;
 pub mod plan_json;
 pub mod regular_file;
 
 use crate::diag::Diagnostic;
-use crate::discover::{Discovered, FileKind};
+use crate::discover::Discovered;
+use crate::source::FileKind;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::Value;
 use ast::{Body, Expr};

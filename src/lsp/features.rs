@@ -101,7 +101,7 @@ fn absolute(p: &Path) -> std::path::PathBuf {
             .map(|d| d.join(p))
             .unwrap_or_else(|_| p.to_path_buf())
     };
-    crate::eval::normalize(&joined)
+    crate::source::normalize(&joined)
 }
 
 /// The protocol diagnostics of every file of `result`, by file: unsuppressed findings and the

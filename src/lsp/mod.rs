@@ -10,7 +10,6 @@ mod features;
 mod text;
 
 use crate::config;
-use crate::eval;
 use crate::load::Overlay;
 use crate::result::ScanResult;
 use crate::rules::RuleSet;
@@ -384,7 +383,7 @@ impl Server {
 
     /// The root modules whose evaluation reads directory `dir`: itself when no other calls it.
     fn roots_of(&self, dir: &Path) -> Vec<PathBuf> {
-        let roots = eval::root_directories(&self.calls);
+        let roots = crate::load::module_graph::root_directories(&self.calls);
         let mut out: Vec<PathBuf> = roots
             .into_iter()
             .filter(|r| self.reach(r).contains(dir))
@@ -418,7 +417,7 @@ impl Server {
 
     /// A path of the scan (relative to the workspace root) as an absolute one.
     fn absolute(&self, p: &Path) -> PathBuf {
-        eval::normalize(&self.root.join(p))
+        crate::source::normalize(&self.root.join(p))
     }
 
     /// The module calls a scan found, with absolute directories.
@@ -647,7 +646,7 @@ fn relative_to(root: &Path, path: &Path) -> PathBuf {
 }
 
 fn dir_of(path: &Path) -> PathBuf {
-    eval::normalize(path.parent().unwrap_or(Path::new("")))
+    crate::source::normalize(path.parent().unwrap_or(Path::new("")))
 }
 
 /// Scan options and rules from the workspace's `.onus.hcl`, applied as `onus scan` applies
@@ -657,23 +656,13 @@ fn load_settings(root: &Path) -> Result<Settings, scan::ConfigError> {
         Some(path) => config::load(&path)?,
         None => config::Config::default(),
     };
-    let options = ScanOptions {
+    let options = config.apply_to(ScanOptions {
         paths: vec![root.to_path_buf()],
-        exclude: config.exclude.clone(),
-        var_files: config.var_files.clone(),
         env_vars: std::env::vars()
             .filter_map(|(k, v)| k.strip_prefix("TF_VAR_").map(|n| (n.to_string(), v)))
             .collect(),
-        rule_dirs: config.rule_dirs.clone(),
-        select: config.select.clone(),
-        suppress: crate::suppress::SuppressOptions {
-            require_reason: config.require_reason.unwrap_or_default(),
-            report_unused_ignores: config.report_unused_ignores.unwrap_or(false),
-            baseline: config.baseline.clone(),
-            ..crate::suppress::SuppressOptions::default()
-        },
         ..ScanOptions::default()
-    };
+    });
     let rules = scan::load_rules(&options.rule_dirs, true)?;
     Ok(Settings { options, rules })
 }

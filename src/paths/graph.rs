@@ -3,7 +3,7 @@
 //! instances; every lookup afterwards is a hash probe, so the path search stays linear in the
 //! instances and the references they hold.
 
-use crate::model::{Instance, Mode};
+use crate::model::{Instance, ResourceMode};
 use crate::value::{Kind, Value};
 use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
@@ -30,7 +30,7 @@ impl<'a> Graph<'a> {
         let mut by_address: HashMap<&str, Vec<usize>> = HashMap::with_capacity(instances.len());
         let mut by_type: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, inst) in instances.iter().enumerate() {
-            if inst.mode != Mode::Managed {
+            if inst.mode != ResourceMode::Managed {
                 continue;
             }
             by_address.entry(inst.address.as_str()).or_default().push(i);

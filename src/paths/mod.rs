@@ -80,7 +80,7 @@ fn path_finding(
     let (service, service_model) = classify(&inst.resource_type);
     let file = sources
         .get(inst.header.file)
-        .map(|f| f.display.as_str())
+        .map(|f| f.repository_path())
         .unwrap_or("");
     // The hops' addresses, not their lines: the fingerprint survives unrelated edits.
     let chain: Vec<&str> = hops.iter().map(|h| h.address.as_str()).collect();

@@ -6,6 +6,7 @@
 
 use crate::load::ast::{Attribute, Block};
 use crate::load::hcl;
+use crate::rules::select::{Reseverable, Selectable};
 use crate::source::FileId;
 use crate::taxonomy::{Area, Severity};
 use crate::value::Value;
@@ -62,6 +63,38 @@ pub struct PathRule {
     pub references: Vec<String>,
     /// (`"bad"` or `"good"`, Terraform code with `# expect: ID` pins on the bad one).
     pub examples: Vec<(String, String)>,
+}
+
+impl Selectable for PathRule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn is_named(&self, name: &str) -> bool {
+        &*self.id == name
+    }
+    fn provider(&self) -> &str {
+        &self.provider
+    }
+    fn area(&self) -> Area {
+        self.area
+    }
+    fn severity(&self) -> Severity {
+        self.severity
+    }
+    // Path rules map to no compliance control: a framework's controls are about one
+    // resource's settings, and a path is a combination of several.
+    fn maps_to(&self, _framework: &str) -> bool {
+        false
+    }
+    fn frameworks(&self) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+impl Reseverable for PathRule {
+    fn set_severity(&mut self, severity: Severity) {
+        self.severity = severity;
+    }
 }
 
 /// The path rules compiled into the binary, parsed once.

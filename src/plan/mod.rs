@@ -16,8 +16,8 @@ pub mod refs;
 mod spans;
 
 use crate::diag::Diagnostic;
-use crate::discover::display_path;
-use crate::model::{Instance, Mode, SpanRecorder};
+use crate::model::{Instance, ResourceMode, SpanRecorder};
+use crate::source::display_file_path;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::value::{Kind, Map, Value};
 use rayon::prelude::*;
@@ -68,11 +68,11 @@ pub fn instances(
         let positions = spans::parse(&src.text);
         let mut found = reader.read(json, positions.as_ref());
         let plan_dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut candidates = vec![Arc::<str>::from(display_path(&plan_dir).as_str())];
+        let mut candidates = vec![Arc::<str>::from(display_file_path(&plan_dir).as_str())];
         candidates.extend(
             source_dirs
                 .iter()
-                .map(|d| Arc::<str>::from(display_path(d).as_str())),
+                .map(|d| Arc::<str>::from(display_file_path(d).as_str())),
         );
         if let Some(root) = index.best_root(&candidates, &found) {
             for inst in &mut found {
@@ -100,7 +100,7 @@ impl<'h> HclIndex<'h> {
         let mut by_resource = HashMap::new();
         for i in hcl
             .iter()
-            .filter(|i| i.plan_file.is_none() && i.mode == Mode::Managed)
+            .filter(|i| i.plan_file.is_none() && i.mode == ResourceMode::Managed)
         {
             by_address.insert((&*i.root, i.address.as_str()), i);
             by_resource
@@ -580,7 +580,7 @@ impl Reader {
             root: self.display.clone(),
             module,
             resource_address,
-            mode: Mode::Managed,
+            mode: ResourceMode::Managed,
             resource_type: Arc::from(resource_type),
             name: Arc::from(name),
             values,

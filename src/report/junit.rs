@@ -12,7 +12,7 @@ use crate::value::Tri;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-enum Outcome<'a> {
+enum CaseStatus<'a> {
     Pass,
     Fail(&'a Finding),
     Skip(String),
@@ -22,7 +22,7 @@ struct Case<'a> {
     address: String,
     file: String,
     line: u32,
-    outcome: Outcome<'a>,
+    status: CaseStatus<'a>,
 }
 
 pub fn render(result: &ScanResult) -> String {
@@ -50,9 +50,9 @@ pub fn render(result: &ScanResult) -> String {
             Some(src) => (src.display.clone(), src.line_col(inst.header.start).line),
             None => (String::new(), 1),
         };
-        let outcome = match e.result {
-            Tri::True => Outcome::Pass,
-            Tri::Unknown => Outcome::Skip(
+        let status = match e.result {
+            Tri::True => CaseStatus::Pass,
+            Tri::Unknown => CaseStatus::Skip(
                 "not decided: the values it depends on are known only after apply".into(),
             ),
             Tri::False => {
@@ -61,12 +61,12 @@ pub fn render(result: &ScanResult) -> String {
                     .or_else(|| by_address.get(&(&*rule.id, &*inst.address)));
                 match finding {
                     Some(f) => match &f.suppression {
-                        Some(s) => Outcome::Skip(format!("suppressed: {}", s.justification)),
-                        None => Outcome::Fail(f),
+                        Some(s) => CaseStatus::Skip(format!("suppressed: {}", s.justification)),
+                        None => CaseStatus::Fail(f),
                     },
                     // Every false evaluation has its finding; should one be missing, the
                     // case still passes rather than fail without a message.
-                    None => Outcome::Pass,
+                    None => CaseStatus::Pass,
                 }
             }
         };
@@ -74,7 +74,7 @@ pub fn render(result: &ScanResult) -> String {
             address: inst.address.to_string(),
             file,
             line,
-            outcome,
+            status,
         });
     }
     for cases in suites.values_mut() {
@@ -87,14 +87,14 @@ pub fn render(result: &ScanResult) -> String {
         .filter(|d| d.level == Level::Error)
         .collect();
 
-    let count = |cases: &[Case], pick: fn(&Outcome) -> bool| {
-        cases.iter().filter(|c| pick(&c.outcome)).count()
+    let count = |cases: &[Case], pick: fn(&CaseStatus) -> bool| {
+        cases.iter().filter(|c| pick(&c.status)).count()
     };
-    let is_fail = |o: &Outcome| matches!(o, Outcome::Fail(_));
-    let is_skip = |o: &Outcome| matches!(o, Outcome::Skip(_));
+    let is_fail = |o: &CaseStatus| matches!(o, CaseStatus::Fail(_));
+    let is_skip = |o: &CaseStatus| matches!(o, CaseStatus::Skip(_));
     let all: Vec<&Case> = suites.values().flatten().collect();
-    let total_fail = all.iter().filter(|c| is_fail(&c.outcome)).count();
-    let total_skip = all.iter().filter(|c| is_skip(&c.outcome)).count();
+    let total_fail = all.iter().filter(|c| is_fail(&c.status)).count();
+    let total_skip = all.iter().filter(|c| is_skip(&c.status)).count();
 
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -149,16 +149,16 @@ pub fn render(result: &ScanResult) -> String {
                 xml_escape(&c.file),
                 c.line
             );
-            match &c.outcome {
-                Outcome::Pass => {
+            match &c.status {
+                CaseStatus::Pass => {
                     let _ = writeln!(out, "{open}/>");
                 }
-                Outcome::Skip(why) => {
+                CaseStatus::Skip(why) => {
                     let _ = writeln!(out, "{open}>");
                     let _ = writeln!(out, "      <skipped message=\"{}\"/>", xml_escape(why));
                     out.push_str("    </testcase>\n");
                 }
-                Outcome::Fail(f) => {
+                CaseStatus::Fail(f) => {
                     let (file, start, _) = position(result, f);
                     let remediation = result
                         .rules

@@ -6,7 +6,7 @@
 //! scan gives.
 
 use crate::classify::{Classification, Layer};
-use crate::model::Mode;
+use crate::model::ResourceMode;
 use crate::result::ScanResult;
 use crate::taxonomy::{Area, ServiceModel, Severity};
 use crate::value::Tri;
@@ -184,7 +184,7 @@ pub fn build(result: &ScanResult) -> Matrix {
     }
     let mut class_cache: HashMap<&str, Arc<Classification>> = HashMap::new();
     for (i, inst) in (0u32..).zip(&result.resources) {
-        if inst.mode != Mode::Managed {
+        if inst.mode != ResourceMode::Managed {
             continue;
         }
         let class = class_cache

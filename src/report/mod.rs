@@ -167,7 +167,7 @@ pub fn summary(result: &ScanResult) -> Summary {
         resources: result
             .resources
             .iter()
-            .filter(|i| i.mode == crate::model::Mode::Managed)
+            .filter(|i| i.mode == crate::model::ResourceMode::Managed)
             .count(),
         rules: result.rules.len(),
         ignores_without_reason: result.ignores_without_reason,

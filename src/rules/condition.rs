@@ -90,6 +90,10 @@ pub enum Test {
     NotContains(Value),
     LengthGte(f64),
     LengthLte(f64),
+    /// The value is a port (`"443"`) or a port range (`"8000-8080"`, both ends included) of
+    /// more (`PortCountGt`) or at most (`PortCountLte`) this many ports.
+    PortCountGt(f64),
+    PortCountLte(f64),
     /// Compares the value with the value at another path, relative to the same object.
     CompareAttribute(CompareOp, Vec<Arc<str>>),
 }
@@ -114,14 +118,26 @@ fn path_of(s: &str) -> Vec<Arc<str>> {
         .collect()
 }
 
+/// Where a condition stands: on a resource, or on an element selected by `some`, `each`,
+/// `every` or `none`, where `value { ... }` tests the element itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Resource,
+    Element,
+}
+
 /// Parses a condition body: its conditions, all of which must hold.
 pub fn parse_body(body: &Body) -> ParseResult<Condition> {
+    parse_body_in(body, Scope::Resource)
+}
+
+fn parse_body_in(body: &Body, scope: Scope) -> ParseResult<Condition> {
     if let Some(a) = body.attributes.first() {
-        return at(a, format!("`{}` is not a condition here; conditions are blocks (attribute, type, any, all, not, some, each, every, none, linked, target, builtin)", a.name));
+        return at(a, format!("`{}` is not a condition here; conditions are blocks (attribute, value, type, any, all, not, some, each, every, none, linked, target, builtin)", a.name));
     }
     let mut items = Vec::with_capacity(body.blocks.len());
     for b in &body.blocks {
-        items.push(parse_block(b)?);
+        items.push(parse_block(b, scope)?);
     }
     Ok(match items.len() {
         1 => items.remove(0),
@@ -139,11 +155,11 @@ fn label<'a>(b: &'a Block, what: &str) -> ParseResult<&'a Arc<str>> {
     }
 }
 
-fn parse_block(b: &Block) -> ParseResult<Condition> {
+fn parse_block(b: &Block, scope: Scope) -> ParseResult<Condition> {
     match &*b.kind {
-        "all" => Ok(Condition::All(children(b)?)),
-        "any" => Ok(Condition::Any(children(b)?)),
-        "not" => Ok(Condition::Not(Box::new(parse_body(&b.body)?))),
+        "all" => Ok(Condition::All(children(b, scope)?)),
+        "any" => Ok(Condition::Any(children(b, scope)?)),
+        "not" => Ok(Condition::Not(Box::new(parse_body_in(&b.body, scope)?))),
         "some" | "each" | "every" | "none" => {
             let quantifier = match &*b.kind {
                 "some" => Quantifier::Some,
@@ -152,13 +168,39 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
                 _ => Quantifier::None,
             };
             let path = path_of(label(b, "the path of the nested blocks or list")?);
+            if path.is_empty() {
+                return Err((b.header.start, "the path is empty".into()));
+            }
             Ok(Condition::Quantified {
                 quantifier,
                 path,
-                body: Box::new(parse_body(&b.body)?),
+                body: Box::new(parse_body_in(&b.body, Scope::Element)?),
             })
         }
         "attribute" => parse_attribute(b),
+        "value" => {
+            if !b.labels.is_empty() {
+                return Err((
+                    b.header.start,
+                    "`value` takes no label: it tests the element itself".into(),
+                ));
+            }
+            if scope != Scope::Element {
+                return Err((
+                    b.header.start,
+                    "`value` tests an element of a list; it stands only inside `some`, `each`, `every` or `none`".into(),
+                ));
+            }
+            let (tests, default) = parse_tests(b, &[])?;
+            if default.is_some() {
+                return Err((b.header.start, "`value` takes no `default`".into()));
+            }
+            Ok(Condition::Attribute {
+                path: Vec::new(),
+                tests,
+                default: None,
+            })
+        }
         "linked" => {
             let ty = label(b, "the resource type")?.clone();
             let mut via = None;
@@ -295,11 +337,15 @@ fn parse_block(b: &Block) -> ParseResult<Condition> {
     }
 }
 
-fn children(b: &Block) -> ParseResult<Vec<Condition>> {
+fn children(b: &Block, scope: Scope) -> ParseResult<Vec<Condition>> {
     if let Some(a) = b.body.attributes.first() {
         return at(a, format!("`{}` is not a condition here", a.name));
     }
-    b.body.blocks.iter().map(parse_block).collect()
+    b.body
+        .blocks
+        .iter()
+        .map(|c| parse_block(c, scope))
+        .collect()
 }
 
 /// Tests the `type` condition accepts: string comparisons only.
@@ -384,6 +430,8 @@ fn parse_tests(b: &Block, only: &[&str]) -> ParseResult<(Vec<Test>, Option<Value
             "not_contains" => Test::NotContains(v),
             "length_gte" => Test::LengthGte(num(&v)?),
             "length_lte" => Test::LengthLte(num(&v)?),
+            "port_count_gt" => Test::PortCountGt(num(&v)?),
+            "port_count_lte" => Test::PortCountLte(num(&v)?),
             "equals_attribute" => other(CompareOp::Equals)?,
             "not_equals_attribute" => other(CompareOp::NotEquals)?,
             "gt_attribute" => other(CompareOp::Gt)?,
@@ -431,7 +479,10 @@ impl Condition {
             }
             Condition::Not(c) => c.attribute_paths(prefix, out),
             Condition::Attribute { path, tests, .. } => {
-                out.push(join(path));
+                // `value` (an empty path) reads the element its quantifier already names.
+                if !path.is_empty() {
+                    out.push(join(path));
+                }
                 for t in tests {
                     if let Test::CompareAttribute(_, other) = t {
                         out.push(join(other));

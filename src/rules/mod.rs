@@ -1,11 +1,14 @@
 //! Rules as data: each rule is one HCL file (`rules/<provider>/<service>/<id>.hcl`) holding its
 //! metadata, condition, documentation and examples. This module parses rule files into
-//! [`Rule`]s with a [`Condition`] tree; the engine that evaluates them is in `check`.
+//! [`Rule`]s with a [`Condition`] tree, and selects the rules a scan runs ([`select`]); the engine
+//! that evaluates them is in `check`.
 
 mod condition;
 pub mod controls;
+pub mod select;
 
 pub use condition::{CompareOp, Condition, Quantifier, Test};
+pub use select::RuleSelection;
 
 use crate::load::ast::{Attribute, Block};
 use crate::load::hcl;
@@ -135,7 +138,7 @@ impl RuleSet {
         if !path.is_file() {
             return self.load_dir(path);
         }
-        let origin = crate::discover::display_path(path);
+        let origin = crate::source::display_file_path(path);
         let rule = std::fs::read_to_string(path)
             .map_err(|e| vec![format!("{origin}: {e}")])
             .and_then(|text| parse_rule(&text, &origin))?;
@@ -161,7 +164,7 @@ impl RuleSet {
         }
         paths.sort();
         for p in paths {
-            let origin = crate::discover::display_path(&p);
+            let origin = crate::source::display_file_path(&p);
             match std::fs::read_to_string(&p) {
                 Ok(text) => match parse_rule(&text, &origin) {
                     Ok(rule) => {

@@ -2,20 +2,22 @@
 //! type as it is made) → suppress, with results sorted so output is identical whatever the
 //! thread scheduling. Reports render the returned [`ScanResult`].
 
-mod modules;
+pub mod repository;
 
 use crate::check::{Checker, Evaluation, Undecided};
 use crate::classify::Catalog;
+pub use crate::diag::ConfigError;
 use crate::diag::Diagnostic;
-use crate::discover::{self, display_path, DiscoverOptions, Discovered, FileKind};
+use crate::discover::{self, DiscoverOptions, Discovered};
 use crate::eval::{self, CliVar, EvalOptions, Limits};
 use crate::finding::Finding;
+use crate::load::module_cache::ModuleCache;
 use crate::load::{self, Content, Parsed, Read, VarAssignment};
 use crate::model::{Instance, Resource};
-pub use crate::result::{sort_diagnostics, ConfigError, ScanResult};
+pub use crate::result::{sort_diagnostics, ScanResult};
 use crate::rules::RuleSet;
+use crate::source::{display_file_path, FileKind};
 use crate::source::{FileId, SourceMap};
-use modules::ModuleCache;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -38,7 +40,7 @@ pub struct ScanOptions {
     /// findings point at the resource blocks there.
     pub source_dirs: Vec<PathBuf>,
     /// Which rules run (applied to the rule set before the scan) and severity overrides.
-    pub select: crate::suppress::RuleSelection,
+    pub select: crate::rules::RuleSelection,
     /// Ignore comments and baseline (applied to the findings after the check).
     pub suppress: crate::suppress::SuppressOptions,
     /// Keep every instance's evaluated values and attribute spans in the result (for library
@@ -97,7 +99,7 @@ pub fn load_catalog(dirs: &[PathBuf]) -> Result<Arc<Catalog>, ConfigError> {
     let mut catalog = Catalog::clone(builtin);
     let mut errors = Vec::new();
     for p in extra {
-        let origin = discover::display_path(&p);
+        let origin = display_file_path(&p);
         match std::fs::read_to_string(&p) {
             Ok(text) => {
                 if let Err(e) = catalog.extend_from_tsv(&text, &origin) {
@@ -165,9 +167,12 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     let Found {
         files,
         mut diagnostics,
-        sources,
+        mut sources,
         reads,
+        beside_plans,
     } = found?;
+    // Before any check: fingerprints are made of these paths.
+    let repository_root = set_repository_paths(&mut sources, &paths);
     let progress = (opts.progress && files.len() > PROGRESS_MIN_FILES).then(|| {
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(files.len() as u64),
@@ -205,7 +210,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
             )
         })
         .count();
-    let inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
+    let mut inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
+    let beside = BesidePlans::new(&inputs, &sources, &beside_plans);
+    inputs
+        .auto_vars
+        .retain(|(dir, _)| !beside.module_only.contains(dir));
     let sandbox_roots = sandbox_roots(&paths);
     let eval_opts = EvalOptions {
         vars: opts.vars.clone(),
@@ -224,11 +233,15 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .plans
         .iter()
         .filter_map(|(id, _)| sources.get(*id))
-        .map(|src| display_path(src.path.parent().unwrap_or(Path::new(""))))
-        .chain(opts.source_dirs.iter().map(|d| display_path(d)))
+        .map(|src| display_file_path(src.path.parent().unwrap_or(Path::new(""))))
+        .chain(opts.source_dirs.iter().map(|d| display_file_path(d)))
         .collect();
     let ignorable = crate::suppress::files_with_ignores(&sources);
-    let only_roots: HashSet<PathBuf> = opts.only_roots.iter().map(|d| eval::normalize(d)).collect();
+    let only_roots: HashSet<PathBuf> = opts
+        .only_roots
+        .iter()
+        .map(|d| crate::source::normalize(d))
+        .collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
     let run = RootRun {
@@ -241,6 +254,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         plan_roots: &plan_roots,
         keep_values: opts.keep_values,
         only_roots: &only_roots,
+        module_only: &beside.module_only,
     };
     // Every directory is parsed by its own task, which also evaluates it as a root module
     // unless some finished task already calls it. Which directories are roots is known only
@@ -256,10 +270,12 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .iter_mut()
         .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
         .collect();
-    let mut roots = eval::root_directories(&calls);
+    let mut roots = crate::load::module_graph::root_directories(&calls);
     if !only_roots.is_empty() {
         roots.retain(|r| only_roots.contains(r));
     }
+    roots.retain(|r| !beside.module_only.contains(r));
+    let called_dirs: HashSet<&PathBuf> = calls.values().flatten().collect();
     let root_set: HashSet<&PathBuf> = roots.iter().collect();
     // Roots in a cycle of modules are called by someone, so their tasks skipped them.
     let missing: Vec<usize> = done
@@ -284,7 +300,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     let mut checked = Vec::new();
     let mut pending = Vec::new();
     for d in done {
-        diagnostics.extend(d.parse_diagnostics);
+        // A directory read only as a module a plan's source may call reports its problems
+        // only when something calls it.
+        if !beside.module_only.contains(&d.dir) || called_dirs.contains(&d.dir) {
+            diagnostics.extend(d.parse_diagnostics);
+        }
         let Some(root) = d.root.filter(|_| root_set.contains(&d.dir)) else {
             continue;
         };
@@ -298,6 +318,9 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         let plan = crate::plan::instances(&inputs.plans, &sources, &pending, &opts.source_dirs);
         // A plan stands for the source it was made from: that source is not checked twice.
         pending.retain(|i| !plan.replaced_roots.contains(&i.root));
+        // Source beside a plan named alone only points the plan's findings at it: when the
+        // plan does not stand for it, it is not checked on its own either.
+        pending.retain(|i| !beside.plan_roots.contains(&*i.root));
         pending.extend(plan.instances);
         diagnostics.extend(plan.diagnostics);
         checked.push(run.check(pending));
@@ -335,6 +358,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         inputs_read,
         ignores_without_reason: 0,
         module_calls,
+        repository_root,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
     crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;
@@ -359,6 +383,19 @@ struct Found {
     diagnostics: Vec<Diagnostic>,
     sources: SourceMap,
     reads: Vec<Read>,
+    /// Source files read only because they are beside a plan named alone (see
+    /// [`add_plan_sources`]), by path.
+    beside_plans: HashSet<PathBuf>,
+}
+
+/// The repository root of the first scan path (the one `.onus.hcl` is found from), absolute;
+/// each file's path relative to it is set in `sources`. `None` when the current directory is
+/// unknown: files are then identified by their display paths.
+fn set_repository_paths(sources: &mut SourceMap, paths: &[PathBuf]) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let root = repository::repository_root(paths.first()?, &cwd);
+    sources.set_repository_paths(|f| repository::relative_to(&root, &f.path, &cwd));
+    Some(root)
 }
 
 /// The directories `file()` may read below, one per scan path, canonical: the repository
@@ -378,9 +415,7 @@ fn sandbox_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
                 }
             };
             let dir = dir.canonicalize().ok()?;
-            let repository = dir
-                .ancestors()
-                .find(|a| a.join(".git").exists() || a.join(".onus.hcl").is_file());
+            let repository = dir.ancestors().find(|a| repository::is_repository_root(a));
             Some(repository.unwrap_or(&dir).to_path_buf())
         })
         .collect();
@@ -414,18 +449,20 @@ fn find_and_read(opts: &ScanOptions, paths: &[PathBuf]) -> Result<Found, ConfigE
         files.retain(|f| f.path != *vf);
         files.push(Discovered {
             path: vf.clone(),
-            display: discover::display_path(vf),
+            display: display_file_path(vf),
             kind,
             explicit: true,
         });
     }
     add_source_dirs(opts, &mut files, &mut diagnostics);
+    let beside_plans = add_plan_sources(opts, paths, &mut files, &mut diagnostics);
     let (sources, reads) = load::read_all_with(&files, &opts.overlay);
     Ok(Found {
         files,
         diagnostics,
         sources,
         reads,
+        beside_plans,
     })
 }
 
@@ -440,7 +477,7 @@ fn sort_inputs(
             .get(id)
             .map(|s| s.path.as_path())
             .unwrap_or(Path::new(""));
-        eval::normalize(path.parent().unwrap_or(Path::new("")))
+        crate::source::normalize(path.parent().unwrap_or(Path::new("")))
     };
     let mut module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>> = HashMap::new();
     let mut alone: Vec<(FileId, FileKind)> = Vec::new();
@@ -472,7 +509,7 @@ fn sort_inputs(
             .unwrap_or(Path::new(""));
         match module_dirs.get_mut(&dir) {
             Some(list) => {
-                if crate::eval::is_auto_loaded(path) {
+                if crate::load::module_files::is_auto_loaded(path) {
                     auto_vars.push((dir, id));
                 }
                 list.push((id, kind));
@@ -609,6 +646,8 @@ struct RootRun<'r> {
     path_rules: &'r [crate::paths::PathRule],
     /// [`ScanOptions::only_roots`], normalised.
     only_roots: &'r HashSet<PathBuf>,
+    /// Directories read only as modules (see [`BesidePlans`]): never evaluated as roots.
+    module_only: &'r HashSet<PathBuf>,
 }
 
 impl RootRun<'_> {
@@ -628,8 +667,9 @@ impl RootRun<'_> {
             set.contains(dir)
         };
         drop(def);
-        let wanted = self.only_roots.is_empty() || self.only_roots.contains(dir);
-        let root = (wanted && !known_called && !crate::discover::in_dot_terraform(dir))
+        let wanted = (self.only_roots.is_empty() || self.only_roots.contains(dir))
+            && !self.module_only.contains(dir);
+        let root = (wanted && !known_called && !crate::source::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
         self.cache.release(dir);
@@ -672,7 +712,7 @@ impl RootRun<'_> {
         let def = self.cache.get(dir)?;
         let (instances, diagnostics) = eval::evaluate_root(&def, self.cache, self.eval_opts);
         drop(def);
-        let checked = if self.plan_roots.contains(&display_path(dir)) {
+        let checked = if self.plan_roots.contains(&display_file_path(dir)) {
             Checked::Pending(instances)
         } else {
             Checked::Done(self.check(instances))
@@ -712,6 +752,101 @@ fn add_source_dirs(
         if source && known.insert(f.display.clone()) {
             files.push(f);
         }
+    }
+}
+
+/// A plan named alone on the command line (`onus scan plan.json`, no `--source`) uses the
+/// Terraform source beside it, as a scan of its directory would: the source files of the
+/// plan's directory and the directories below it (its local modules) are read, unless some
+/// scan path found them already. Returns the files added.
+fn add_plan_sources(
+    opts: &ScanOptions,
+    paths: &[PathBuf],
+    files: &mut Vec<Discovered>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> HashSet<PathBuf> {
+    let mut added = HashSet::new();
+    if !opts.source_dirs.is_empty() {
+        return added;
+    }
+    let mut dirs: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_file() && FileKind::of(p) == Some(FileKind::MaybePlan))
+        .map(|p| match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    if dirs.is_empty() {
+        return added;
+    }
+    let (found, diags) = discover::discover(
+        &dirs,
+        &DiscoverOptions {
+            exclude: opts.exclude.clone(),
+            follow_symlinks: opts.follow_symlinks,
+        },
+    );
+    diagnostics.extend(diags);
+    let mut known: HashSet<String> = files.iter().map(|f| f.display.clone()).collect();
+    for f in found {
+        let source = matches!(
+            f.kind,
+            FileKind::Config | FileKind::ConfigJson | FileKind::Vars | FileKind::VarsJson
+        );
+        if source && known.insert(f.display.clone()) {
+            added.insert(f.path.clone());
+            files.push(f);
+        }
+    }
+    added
+}
+
+/// What the source read beside plans named alone ([`add_plan_sources`]) is for. Only a
+/// directory holding one of those plans is evaluated as a root, to point the plan's findings
+/// at its blocks; the directories below it are modules it may call, never roots of their own.
+struct BesidePlans {
+    /// Directories (normalised) all of whose files were read only beside a plan, but for
+    /// the plans' own directories.
+    module_only: HashSet<PathBuf>,
+    /// Display paths of plans' directories all of whose files were read only beside a plan:
+    /// their instances are used to locate the plan's, never checked themselves.
+    plan_roots: HashSet<String>,
+}
+
+impl BesidePlans {
+    fn new(inputs: &Inputs, sources: &SourceMap, beside: &HashSet<PathBuf>) -> Self {
+        let mut out = BesidePlans {
+            module_only: HashSet::new(),
+            plan_roots: HashSet::new(),
+        };
+        if beside.is_empty() {
+            return out;
+        }
+        let plan_dirs: HashSet<PathBuf> = inputs
+            .plans
+            .iter()
+            .filter_map(|(id, _)| sources.get(*id))
+            .map(|src| crate::source::normalize(src.path.parent().unwrap_or(Path::new(""))))
+            .collect();
+        for (dir, list) in &inputs.module_dirs {
+            let only_beside = list.iter().all(|(id, _)| {
+                sources
+                    .get(*id)
+                    .is_some_and(|src| beside.contains(&src.path))
+            });
+            if !only_beside {
+                continue;
+            }
+            if plan_dirs.contains(dir) {
+                out.plan_roots.insert(display_file_path(dir));
+            } else {
+                out.module_only.insert(dir.clone());
+            }
+        }
+        out
     }
 }
 

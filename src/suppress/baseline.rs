@@ -1,5 +1,12 @@
 //! Baselines: a file recording the findings a project has accepted for now, by fingerprint (rule,
 //! file, address, attribute path; never line numbers), so a scan reports only what is new.
+//!
+//! Files are named by their path relative to the repository root (the nearest directory above
+//! the scan path holding `.git` or `.onus.hcl`), as fingerprints are: a baseline written at the
+//! root matches a scan run from any directory, however its paths are spelt. Baselines written
+//! before that (paths relative to the directory onus ran in) still match when they were written
+//! from the repository root; otherwise their entries do not resolve, and the scan says they
+//! need rewriting.
 
 use crate::finding::Finding;
 use serde::{Deserialize, Serialize};
@@ -73,7 +80,7 @@ impl Baseline {
     }
 
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let origin = crate::discover::display_path(path);
+        let origin = crate::source::display_file_path(path);
         let text = crate::load::regular_file::read_regular_text(path, crate::load::MAX_FILE_BYTES)
             .map_err(|e| format!("cannot read baseline {origin}: {e}"))?;
         Baseline::parse(&text, &origin)
@@ -92,9 +99,32 @@ impl Baseline {
     }
 }
 
+/// Whether a baseline entry's file names a file below `root`: a relative path without `..`
+/// that exists there. Entries written by an older onus from another directory usually do not.
+pub fn resolves_under(root: &Path, file: &str) -> bool {
+    let path = Path::new(file);
+    path.is_relative()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        && root.join(path).exists()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_resolve_only_as_paths_below_the_root() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(tmp.path().join("tf")).expect("dir");
+        std::fs::write(tmp.path().join("tf/main.tf"), "").expect("file");
+        assert!(resolves_under(tmp.path(), "tf/main.tf"));
+        assert!(!resolves_under(tmp.path(), "main.tf"));
+        assert!(!resolves_under(tmp.path(), "tf/../tf/main.tf"));
+        let abs = tmp.path().join("tf/main.tf");
+        assert!(!resolves_under(tmp.path(), &abs.to_string_lossy()));
+    }
 
     #[test]
     fn rejects_other_versions_and_garbage() {

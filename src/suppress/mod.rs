@@ -1,21 +1,21 @@
 //! Living with findings: the stage after `check` that applies severity overrides, ignore
 //! comments in the source ([`inline`]) and the baseline ([`baseline`]), and reports ignores
-//! that are expired, lack a reason, or suppress nothing. Rule selection ([`select`]) runs
-//! before the scan instead.
+//! that are expired, lack a reason, or suppress nothing. Rule selection runs before the scan
+//! instead (`rules::select`); only its severity overrides are applied here.
 
 pub mod baseline;
 pub mod date;
 pub mod inline;
-pub mod select;
 
 pub use baseline::Baseline;
 pub use date::Date;
-pub use select::RuleSelection;
 
+use crate::diag::ConfigError;
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
 use crate::finding::{Finding, Suppression, SuppressionKind};
-use crate::result::{ConfigError, ScanResult};
+use crate::result::ScanResult;
+use crate::rules::RuleSelection;
+use crate::source::FileKind;
 use crate::source::{FileId, SourceMap, Span};
 use inline::Directive;
 use rayon::prelude::*;
@@ -86,7 +86,7 @@ pub fn apply(
     let baseline = match &opts.baseline {
         Some(p) => Some((
             Baseline::read(p).map_err(|e| ConfigError(vec![e]))?,
-            crate::discover::display_path(p),
+            crate::source::display_file_path(p),
         )),
         None => None,
     };
@@ -375,16 +375,30 @@ fn apply_baseline(
     for f in &result.findings {
         seen.insert(f.fingerprint.as_str());
     }
-    let fixed = baseline
-        .findings
-        .iter()
-        .filter(|e| !seen.contains(e.fingerprint.as_str()))
+    // An entry is judged only where this scan looked: its file was read. Entries of files
+    // outside the scanned paths are neither new nor fixed.
+    let scanned: HashSet<&str> = result
+        .sources
+        .files()
+        .map(|(_, f)| f.repository_path())
+        .collect();
+    let mut fixed = 0usize;
+    let mut stale = 0usize;
+    for e in &baseline.findings {
         // Rules that did not run (selected out) have not been fixed.
-        .filter(|e| {
-            result.rules.get(&e.rule).is_some()
-                || result.path_rules.iter().any(|r| *r.id == *e.rule)
-        })
-        .count();
+        let ran = result.rules.get(&e.rule).is_some()
+            || result.path_rules.iter().any(|r| *r.id == *e.rule);
+        if seen.contains(e.fingerprint.as_str()) || !ran {
+            continue;
+        }
+        if scanned.contains(e.file.as_str()) {
+            fixed += 1;
+        } else if let Some(root) = &result.repository_root {
+            if !baseline::resolves_under(root, &e.file) {
+                stale += 1;
+            }
+        }
+    }
     if fixed > 0 {
         diags.push(
             Diagnostic::note(
@@ -394,6 +408,24 @@ fn apply_baseline(
                 } else {
                     format!("{fixed} baselined findings are fixed now; `onus baseline write -o {display}` drops them from the baseline")
                 },
+            )
+            .in_file(display.to_string()),
+        );
+    }
+    if stale > 0 {
+        let (n, are) = if stale == 1 {
+            ("1 baselined finding is".to_string(), "its file does")
+        } else {
+            (format!("{stale} baselined findings are"), "their files do")
+        };
+        diags.push(
+            Diagnostic::warning(
+                "baseline-stale",
+                format!(
+                    "{n} not matched: {are} not exist under the repository root (the file was \
+                     deleted, or the baseline was written by an earlier onus, whose paths were \
+                     relative to the directory it ran in); rewrite it with `onus baseline write -o {display}`"
+                ),
             )
             .in_file(display.to_string()),
         );

@@ -3,7 +3,7 @@ rule "azure-app-configuration-local-auth-disabled" {
   severity  = "medium"
   area      = "identity-access"
   resources = ["azurerm_app_configuration"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_184"]
 
   description = <<-EOT
     With local authentication on, the store's access keys (in connection strings) read and write every setting and feature flag; settings often include Key Vault references and sometimes secrets. Keys are shared and never expire. Entra ID authentication with managed identities ties access to a role assignment.

@@ -10,6 +10,7 @@ rule "azure-appservice-cors-no-wildcard" {
     "azurerm_app_service",
     "azurerm_function_app",
   ]
+  aliases   = ["CKV_AZURE_57"]
 
   description = <<-EOT
     A CORS policy with the origin `*` lets scripts on any website call the app's API from a

@@ -10,7 +10,7 @@ rule "azure-appservice-http2" {
     "azurerm_linux_function_app",
     "azurerm_windows_function_app",
   ]
-  aliases = ["CKV_AZURE_18", "AVD-AZU-0005", "azure-appservice-enable-http2"]
+  aliases   = ["CKV_AZURE_18", "CKV_AZURE_67", "AVD-AZU-0005", "azure-appservice-enable-http2"]
 
   compliance = { "cis-azure-3.0" = ["9.10"] }
   description = <<-EOT

@@ -9,8 +9,13 @@ rule "azure-appservice-remote-debugging-disabled" {
     "azurerm_windows_web_app",
     "azurerm_linux_function_app",
     "azurerm_windows_function_app",
+    "azurerm_app_service_slot",
+    "azurerm_linux_web_app_slot",
+    "azurerm_windows_web_app_slot",
+    "azurerm_linux_function_app_slot",
+    "azurerm_windows_function_app_slot",
   ]
-  aliases = ["CKV_AZURE_72"]
+  aliases = ["CKV_AZURE_72", "CKV_AZURE_155"]
 
   compliance = { "cis-azure-3.0" = ["9.12"] }
   description = <<-EOT
@@ -20,7 +25,8 @@ rule "azure-appservice-remote-debugging-disabled" {
     is the customer's side of App Service.
 
     `site_config.remote_debugging_enabled` defaults to `false`, so only an explicit `true` is
-    reported (the deprecated resources call it `remote_debugging_enabled` as well).
+    reported (the deprecated resources call it `remote_debugging_enabled` as well). Deployment slots
+    are checked too: a staging slot runs on the same workers and often holds production secrets.
   EOT
   remediation = "Remove `remote_debugging_enabled = true` from `site_config`; debug in a non-production slot and switch it off afterwards."
   references = [
@@ -60,6 +66,19 @@ rule "azure-appservice-remote-debugging-disabled" {
         service_plan_id     = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/plan"
 
         site_config {}
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "azurerm_linux_web_app_slot" "staging" {
+        name           = "staging"
+        app_service_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-web/providers/Microsoft.Web/sites/app-shop"
+
+        site_config {
+          remote_debugging_enabled = true  # expect: azure-appservice-remote-debugging-disabled
+        }
       }
     EOT
   }

@@ -5,6 +5,7 @@ rule "azure-authorization-custom-role-wildcard-actions" {
   resources = ["azurerm_role_definition"]
   aliases   = ["CKV_AZURE_39"]
 
+  compliance = { "cis-azure-3.0" = ["2.23"] }
   description = <<-EOT
     A custom role whose `actions` contain `*` allows every management operation on every resource
     provider within its assignable scopes, including `Microsoft.Authorization/*`, so whoever holds it

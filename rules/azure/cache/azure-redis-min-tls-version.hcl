@@ -3,7 +3,7 @@ rule "azure-redis-min-tls-version" {
   severity  = "medium"
   area      = "data-protection"
   resources = ["azurerm_redis_cache"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_148"]
 
   description = <<-EOT
     TLS 1.0 and 1.1 have known weaknesses and are retired by Microsoft across Azure; a cache that still negotiates them lets a client (or a downgrade on the path) protect cache traffic, which includes session tokens and the access key, with broken protocols. The TLS floor is a customer setting.

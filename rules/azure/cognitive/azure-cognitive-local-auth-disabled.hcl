@@ -3,7 +3,7 @@ rule "azure-cognitive-local-auth-disabled" {
   severity  = "medium"
   area      = "identity-access"
   resources = ["azurerm_cognitive_account"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_236"]
 
   description = <<-EOT
     With local authentication on, the account's two static access keys grant full use of the account. Keys never expire, are shared between every caller, and are not tied to an identity in the logs; a leaked key works until someone rotates it. Microsoft Entra ID authentication with managed identities and RBAC removes the shared secret. Choosing the authentication method is the customer's responsibility.

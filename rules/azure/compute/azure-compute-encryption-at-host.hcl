@@ -8,6 +8,7 @@ rule "azure-compute-encryption-at-host" {
     "azurerm_linux_virtual_machine_scale_set",
     "azurerm_windows_virtual_machine_scale_set",
   ]
+  aliases   = ["CKV_AZURE_97", "CKV_AZURE_151"]
 
   description = <<-EOT
     Managed disks are encrypted at rest, but a VM's temporary disk and the host-side caches of its

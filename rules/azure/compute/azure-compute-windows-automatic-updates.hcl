@@ -3,6 +3,7 @@ rule "azure-compute-windows-automatic-updates" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_windows_virtual_machine", "azurerm_windows_virtual_machine_scale_set"]
+  aliases   = ["CKV_AZURE_177"]
 
   description = <<-EOT
     With Windows Update switched off in the guest, security patches are applied only when someone

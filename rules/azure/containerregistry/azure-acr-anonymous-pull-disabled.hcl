@@ -3,6 +3,7 @@ rule "azure-acr-anonymous-pull-disabled" {
   severity  = "high"
   area      = "data-protection"
   resources = ["azurerm_container_registry"]
+  aliases   = ["CKV_AZURE_138"]
 
   description = <<-EOT
     With anonymous pull access, anyone who can reach the registry can download every image in it

@@ -5,6 +5,7 @@ rule "azure-cosmosdb-network-restricted" {
   resources = ["azurerm_cosmosdb_account"]
   aliases   = ["CKV_AZURE_99", "CKV_AZURE_101"]
 
+  compliance = { "cis-azure-3.0" = ["5.4.1"] }
   description = <<-EOT
     A Cosmos DB account with public network access and no IP or virtual network filter accepts
     requests from the whole internet. Its primary keys grant full read and write access to every

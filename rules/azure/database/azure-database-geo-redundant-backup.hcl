@@ -3,7 +3,7 @@ rule "azure-database-geo-redundant-backup" {
   severity  = "low"
   area      = "data-protection"
   resources = ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
-  aliases   = ["CKV_AZURE_136"]
+  aliases   = ["CKV_AZURE_136", "CKV_AZURE_94"]
 
   description = <<-EOT
     Flexible server backups are kept in the server's region unless geo-redundant backup is on. A

@@ -10,7 +10,7 @@ rule "azure-database-no-public-network-access" {
     "azurerm_mysql_server",
     "azurerm_mariadb_server",
   ]
-  aliases = ["CKV_AZURE_113", "CKV_AZURE_68", "CKV_AZURE_53", "AVD-AZU-0022", "azure-database-no-public-access"]
+  aliases   = ["CKV_AZURE_48", "CKV_AZURE_53", "CKV_AZURE_68", "CKV_AZURE_113", "AVD-AZU-0022", "azure-database-no-public-access"]
 
   compliance = { "cis-azure-3.0" = ["5.1.7"] }
   description = <<-EOT

@@ -3,6 +3,7 @@ rule "azure-database-sql-entra-admin" {
   severity  = "medium"
   area      = "identity-access"
   resources = ["azurerm_mssql_server"]
+  aliases   = ["CKV2_AZURE_27"]
 
   compliance = { "cis-azure-3.0" = ["5.1.4"] }
   description = <<-EOT

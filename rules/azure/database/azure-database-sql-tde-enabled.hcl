@@ -3,6 +3,7 @@ rule "azure-database-sql-tde-enabled" {
   severity  = "high"
   area      = "data-protection"
   resources = ["azurerm_mssql_database"]
+  aliases   = ["CKV2_AZURE_25"]
 
   compliance = { "cis-azure-3.0" = ["5.1.5"] }
   description = <<-EOT

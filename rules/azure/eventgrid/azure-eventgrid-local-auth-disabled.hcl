@@ -3,7 +3,7 @@ rule "azure-eventgrid-local-auth-disabled" {
   severity  = "medium"
   area      = "identity-access"
   resources = ["azurerm_eventgrid_topic", "azurerm_eventgrid_domain"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_192", "CKV_AZURE_195"]
 
   description = <<-EOT
     With local authentication on, any holder of the topic's static access key (or a SAS token made from it) can publish events, and subscribers act on them. Keys are shared secrets without an identity in the logs. Microsoft Entra ID authentication ties publishing to a role assignment (`EventGrid Data Sender`).

@@ -3,7 +3,7 @@ rule "azure-eventgrid-public-network-disabled" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_eventgrid_topic", "azurerm_eventgrid_domain"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_106", "CKV_AZURE_193"]
 
   description = <<-EOT
     An Event Grid topic or domain open to public networks accepts published events from anywhere that hold an access key or SAS token; subscribers (functions, webhooks, queues) act on those events, so a forged event triggers real work. Private endpoints or inbound IP rules restrict publishers; the customer configures them.

@@ -3,7 +3,7 @@ rule "azure-eventhub-min-tls-version" {
   severity  = "medium"
   area      = "data-protection"
   resources = ["azurerm_eventhub_namespace"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_223"]
 
   description = <<-EOT
     TLS 1.0 and 1.1 have known weaknesses and are being retired across Azure; a namespace that accepts them lets clients send events and SAS tokens over broken protocols. The TLS floor is a customer setting.

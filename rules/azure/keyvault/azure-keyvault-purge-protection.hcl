@@ -3,7 +3,7 @@ rule "azure-keyvault-purge-protection" {
   severity  = "medium"
   area      = "data-protection"
   resources = ["azurerm_key_vault"]
-  aliases   = ["CKV_AZURE_110", "AVD-AZU-0016", "azure-keyvault-no-purge"]
+  aliases   = ["CKV_AZURE_110", "CKV_AZURE_42", "AVD-AZU-0016", "azure-keyvault-no-purge"]
 
   compliance = { "cis-azure-3.0" = ["3.3.5"] }
   description = <<-EOT

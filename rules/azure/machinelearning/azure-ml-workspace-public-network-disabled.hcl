@@ -3,7 +3,7 @@ rule "azure-ml-workspace-public-network-disabled" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_machine_learning_workspace"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_144"]
 
   description = <<-EOT
     A Machine Learning workspace open to public networks serves its studio, APIs, datastores and model registry over the internet; workspace credentials reach training data and compute. Private endpoints keep it off the internet; the customer configures them.

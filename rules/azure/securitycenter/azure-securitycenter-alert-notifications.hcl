@@ -5,6 +5,7 @@ rule "azure-securitycenter-alert-notifications" {
   resources = ["azurerm_security_center_contact"]
   aliases   = ["CKV_AZURE_21", "AVD-AZU-0044", "azure-securitycenter-alert-on-severe-notifications", "AVD-AZU-0063", "azure-securitycenter-email-alerts-disabled"]
 
+  compliance = { "cis-azure-3.0" = ["3.1.14"] }
   description = <<-EOT
     Defender for Cloud raises an alert when it detects an attack (a brute-forced VM, a malicious
     upload, a suspicious Key Vault access), but an alert nobody receives is not acted on. With

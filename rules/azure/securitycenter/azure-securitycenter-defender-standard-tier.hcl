@@ -3,7 +3,7 @@ rule "azure-securitycenter-defender-standard-tier" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_security_center_subscription_pricing"]
-  aliases   = ["CKV_AZURE_19", "AVD-AZU-0045", "azure-securitycenter-enable-standard-subscription"]
+  aliases   = ["CKV_AZURE_19", "CKV_AZURE_55", "CKV_AZURE_61", "CKV_AZURE_69", "CKV_AZURE_79", "CKV_AZURE_84", "CKV_AZURE_85", "CKV_AZURE_86", "CKV_AZURE_87", "CKV_AZURE_234", "AVD-AZU-0045", "azure-securitycenter-enable-standard-subscription"]
 
   description = <<-EOT
     The Free tier of Defender for Cloud gives only posture recommendations. The Standard tier of a

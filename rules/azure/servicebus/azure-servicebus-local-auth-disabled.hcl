@@ -3,6 +3,7 @@ rule "azure-servicebus-local-auth-disabled" {
   severity  = "medium"
   area      = "identity-access"
   resources = ["azurerm_servicebus_namespace"]
+  aliases   = ["CKV_AZURE_203"]
 
   description = <<-EOT
     Shared access policies give anyone holding the key the right to send, receive or manage queues

@@ -3,7 +3,7 @@ rule "azure-servicebus-min-tls-version" {
   severity  = "medium"
   area      = "data-protection"
   resources = ["azurerm_servicebus_namespace"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_205"]
 
   description = <<-EOT
     TLS 1.0 and 1.1 have known weaknesses and are being retired across Azure; a namespace that accepts them lets clients send messages and SAS tokens over broken protocols. The TLS floor is a customer setting.

@@ -3,7 +3,7 @@ rule "azure-servicebus-public-network-disabled" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_servicebus_namespace"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_204"]
 
   description = <<-EOT
     A Service Bus namespace open to public networks accepts senders and receivers from anywhere that hold a SAS key or token; queues carry business messages and commands that downstream systems act on. Private endpoints (Premium tier) restrict who can connect; the customer configures them.

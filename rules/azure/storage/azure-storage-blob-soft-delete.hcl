@@ -3,8 +3,9 @@ rule "azure-storage-blob-soft-delete" {
   severity  = "medium"
   area      = "data-protection"
   resources = ["azurerm_storage_account"]
-  aliases   = ["AVD-AZU-0056", "azure-storage-blobs-soft-deletion-enabled"]
+  aliases   = ["CKV2_AZURE_38", "AVD-AZU-0056", "azure-storage-blobs-soft-deletion-enabled"]
 
+  compliance = { "cis-azure-3.0" = ["4.10"] }
   description = <<-EOT
     Without blob soft delete, a blob that is deleted or overwritten (by a script with a wrong prefix,
     a compromised key, ransomware) is gone at once. Soft delete keeps it recoverable for the

@@ -3,7 +3,7 @@ rule "azure-storage-customer-managed-key" {
   severity  = "low"
   area      = "data-protection"
   resources = ["azurerm_storage_account"]
-  aliases   = ["AVD-AZU-0060", "azure-storage-blob-container-cmk-encrypted"]
+  aliases   = ["CKV2_AZURE_1", "AVD-AZU-0060", "azure-storage-blob-container-cmk-encrypted"]
 
   compliance = { "cis-azure-3.0" = ["4.11"] }
   description = <<-EOT

@@ -3,7 +3,7 @@ rule "azure-storage-network-default-deny" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_storage_account"]
-  aliases   = ["CKV_AZURE_35", "CKV_AZURE_59", "AVD-AZU-0012", "azure-storage-default-action-deny"]
+  aliases   = ["CKV_AZURE_35", "AVD-AZU-0012", "azure-storage-default-action-deny"]
 
   compliance = { "cis-azure-3.0" = ["4.7"] }
   description = <<-EOT

@@ -16,8 +16,8 @@ rule "azure-storage-no-public-blob-access" {
     The default changed across provider versions: azurerm v2 called the argument
     `allow_blob_public_access` (default `false`), v3 renamed it to `allow_nested_items_to_be_public`
     with a default of `true`, v4 kept `true`, and v5 changed the default to `false`. Because the scan
-    cannot know which provider version applies, the rule asks for an explicit `false`, and it also
-    reports the v2 name set to `true`.
+    cannot know which provider version applies, the rule asks for an explicit `false` under either
+    name, and reports the v2 name set to `true`.
   EOT
   remediation = "Set `allow_nested_items_to_be_public = false` on the storage account; serve public content through a CDN or short-lived SAS tokens instead."
   references = [
@@ -28,10 +28,16 @@ rule "azure-storage-no-public-blob-access" {
 
   assert {
     # No default: v3/v4 default to true, v5 to false, so only an explicit false is certain.
-    attribute "allow_nested_items_to_be_public" {
-      equals = false
+    # An explicit false under the azurerm v2 name counts as well.
+    any {
+      attribute "allow_nested_items_to_be_public" {
+        equals = false
+      }
+      attribute "allow_blob_public_access" {
+        equals = false
+      }
     }
-    # azurerm v2 spelling, default false there.
+    # azurerm v2 spelling set to true.
     attribute "allow_blob_public_access" {
       equals  = false
       default = false
@@ -73,6 +79,33 @@ rule "azure-storage-no-public-blob-access" {
         account_tier                    = "Standard"
         account_replication_type        = "LRS"
         allow_nested_items_to_be_public = false
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      # azurerm v2 spelling
+      resource "azurerm_storage_account" "legacy" {
+        name                     = "stlegacy"
+        resource_group_name      = "rg-data"
+        location                 = "westeurope"
+        account_tier             = "Standard"
+        account_replication_type = "LRS"
+        allow_blob_public_access = false
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "azurerm_storage_account" "legacy" {
+        name                     = "stlegacy"
+        resource_group_name      = "rg-data"
+        location                 = "westeurope"
+        account_tier             = "Standard"
+        account_replication_type = "LRS"
+        allow_blob_public_access = true  # expect: azure-storage-no-public-blob-access
       }
     EOT
   }

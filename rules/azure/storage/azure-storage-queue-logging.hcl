@@ -3,7 +3,7 @@ rule "azure-storage-queue-logging" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["azurerm_storage_account"]
-  aliases   = ["AVD-AZU-0009", "azure-storage-queue-services-logging-enabled"]
+  aliases   = ["CKV_AZURE_33", "AVD-AZU-0009", "azure-storage-queue-services-logging-enabled"]
 
   compliance = { "cis-azure-3.0" = ["4.12"] }
   description = <<-EOT

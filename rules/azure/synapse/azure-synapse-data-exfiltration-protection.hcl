@@ -3,7 +3,7 @@ rule "azure-synapse-data-exfiltration-protection" {
   severity  = "medium"
   area      = "data-protection"
   resources = ["azurerm_synapse_workspace"]
-  aliases   = []
+  aliases   = ["CKV_AZURE_157"]
 
   description = <<-EOT
     Without data exfiltration protection, code running in the workspace (Spark notebooks, pipelines, a compromised developer account) can copy data through managed private endpoints to storage in any Entra tenant. With it on, outbound managed private endpoints are limited to approved tenants. It can only be set when the workspace is created, with a managed virtual network; it is the customer's choice.

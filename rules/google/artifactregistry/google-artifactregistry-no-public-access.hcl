@@ -7,6 +7,7 @@ rule "google-artifactregistry-no-public-access" {
     "google_artifact_registry_repository_iam_binding",
     "google_artifact_registry_repository_iam_policy",
   ]
+  aliases   = ["CKV_GCP_101"]
 
   description = <<-EOT
     A role on a repository granted to `allUsers` or `allAuthenticatedUsers` lets anyone pull its images

@@ -3,6 +3,7 @@ rule "google-artifactregistry-repository-customer-managed-key" {
   severity  = "low"
   area      = "data-protection"
   resources = ["google_artifact_registry_repository"]
+  aliases   = ["CKV_GCP_84"]
 
   description = <<-EOT
     Artifact Registry encrypts images and packages with Google-managed keys by default. A Cloud

@@ -8,6 +8,7 @@ rule "google-bigquery-dataset-customer-managed-key" {
   resources = [
     "google_bigquery_dataset",
   ]
+  aliases   = ["CKV_GCP_81"]
 
   description = <<-EOT
     BigQuery encrypts data with Google-managed keys by default. A Cloud KMS key as the dataset's

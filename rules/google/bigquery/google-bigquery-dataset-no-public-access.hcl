@@ -10,6 +10,7 @@ rule "google-bigquery-dataset-no-public-access" {
     "google_bigquery_dataset_access",
     "google_bigquery_dataset_iam_member",
     "google_bigquery_dataset_iam_binding",
+    "google_bigquery_dataset_iam_policy",
   ]
   aliases = ["CKV_GCP_15", "AVD-GCP-0046", "google-bigquery-no-public-access"]
 
@@ -20,8 +21,10 @@ rule "google-bigquery-dataset-no-public-access" {
     enforces the access list the customer defines.
 
     The rule checks the `access` blocks of `google_bigquery_dataset` (`special_group` and
-    `iam_member`), the same fields on `google_bigquery_dataset_access`, and `member` / `members` of
-    the dataset IAM member and binding resources.
+    `iam_member`), the same fields on `google_bigquery_dataset_access`, `member` / `members` of
+    the dataset IAM member and binding resources, and the `policy_data` JSON of
+    `google_bigquery_dataset_iam_policy` when it is known at scan time (a policy built by the
+    `google_iam_policy` data source is not evaluated).
   EOT
   remediation = "Remove the `allUsers` / `allAuthenticatedUsers` grant and share the dataset with specific users, groups, service accounts or an authorized view."
   references = [
@@ -82,6 +85,11 @@ rule "google-bigquery-dataset-no-public-access" {
         }
       }
     }
+    # google_bigquery_dataset_iam_policy
+    attribute "policy_data" {
+      not_matches = "\"(allUsers|allAuthenticatedUsers)\""
+      default     = ""
+    }
   }
 
   example "bad" {
@@ -113,6 +121,29 @@ rule "google-bigquery-dataset-no-public-access" {
     EOT
   }
 
+  example "bad" {
+    code = <<-EOT
+      resource "google_bigquery_dataset_iam_binding" "public" {
+        dataset_id = "sales"
+        role       = "roles/bigquery.dataViewer"
+        members = [  # expect: google-bigquery-dataset-no-public-access
+          "group:analysts@example.com",
+          "allAuthenticatedUsers",
+        ]
+      }
+
+      resource "google_bigquery_dataset_iam_policy" "public" {
+        dataset_id = "sales"
+        policy_data = jsonencode({  # expect: google-bigquery-dataset-no-public-access
+          bindings = [{
+            role    = "roles/bigquery.dataViewer"
+            members = ["allUsers"]
+          }]
+        })
+      }
+    EOT
+  }
+
   example "good" {
     code = <<-EOT
       resource "google_bigquery_dataset" "sales" {
@@ -134,6 +165,16 @@ rule "google-bigquery-dataset-no-public-access" {
         dataset_id    = "sales"
         role          = "READER"
         special_group = "projectReaders"
+      }
+
+      resource "google_bigquery_dataset_iam_policy" "readers" {
+        dataset_id = "sales"
+        policy_data = jsonencode({
+          bindings = [{
+            role    = "roles/bigquery.dataViewer"
+            members = ["group:analysts@example.com"]
+          }]
+        })
       }
     EOT
   }

@@ -6,6 +6,7 @@ rule "google-bigquery-table-customer-managed-key" {
     "cis-gcp-2.0" = ["7.2"]
   }
   resources = ["google_bigquery_table"]
+  aliases   = ["CKV_GCP_80"]
 
   description = <<-EOT
     BigQuery encrypts tables with Google-managed keys by default. A Cloud KMS key on the table gives

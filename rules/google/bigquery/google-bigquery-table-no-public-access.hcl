@@ -7,6 +7,7 @@ rule "google-bigquery-table-no-public-access" {
     "google_bigquery_table_iam_binding",
     "google_bigquery_table_iam_policy",
   ]
+  aliases   = ["CKV_GCP_100"]
 
   description = <<-EOT
     A role on a table granted to `allUsers` or `allAuthenticatedUsers` lets anyone query it, whatever

@@ -3,6 +3,7 @@ rule "google-bigtable-instance-customer-managed-key" {
   severity  = "low"
   area      = "data-protection"
   resources = ["google_bigtable_instance"]
+  aliases   = ["CKV_GCP_85"]
 
   description = <<-EOT
     Bigtable encrypts table data with Google-managed keys by default. A Cloud KMS key on each

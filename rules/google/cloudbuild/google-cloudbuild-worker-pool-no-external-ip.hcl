@@ -3,6 +3,7 @@ rule "google-cloudbuild-worker-pool-no-external-ip" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["google_cloudbuild_worker_pool"]
+  aliases   = ["CKV_GCP_86"]
 
   description = <<-EOT
     Build workers hold source code, build secrets and the build service account's token. Workers

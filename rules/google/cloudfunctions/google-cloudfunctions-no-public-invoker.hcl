@@ -10,6 +10,7 @@ rule "google-cloudfunctions-no-public-invoker" {
     "google_cloudfunctions2_function_iam_binding",
     "google_cloudfunctions2_function_iam_policy",
   ]
+  aliases   = ["CKV_GCP_107"]
 
   description = <<-EOT
     Granting `roles/cloudfunctions.invoker` (or any role) on a function to `allUsers` lets anyone on

@@ -10,6 +10,7 @@ rule "google-cloudrun-no-public-invoker" {
     "google_cloud_run_v2_service_iam_binding",
     "google_cloud_run_v2_service_iam_policy",
   ]
+  aliases   = ["CKV_GCP_102"]
 
   description = <<-EOT
     Granting `roles/run.invoker` (or any role) on a Cloud Run service to `allUsers` lets anyone on the

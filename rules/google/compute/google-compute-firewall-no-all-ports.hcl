@@ -13,6 +13,8 @@ rule "google-compute-firewall-no-all-ports" {
      targets, so any service that happens to listen, including debug and admin endpoints, is
      reachable. Rules should name the ports the workload serves. Firewall rules are the customer's
      side of IaaS; severity is medium because the sources may still be limited.
+
+    A rule with `disabled = true` is not enforced, so it is not reported.
   EOT
   remediation = "Replace the block with allow blocks listing the specific protocols and `ports` the service needs."
   references = [
@@ -20,6 +22,12 @@ rule "google-compute-firewall-no-all-ports" {
     "https://cloud.google.com/firewall/docs/firewalls#protocols_and_ports",
   ]
 
+  when {
+    attribute "disabled" {
+      not_equals = true
+      default    = false
+    }
+  }
   assert {
     none "allow" {
       any {
@@ -97,6 +105,21 @@ rule "google-compute-firewall-no-all-ports" {
         allow {
           protocol = "tcp"
           ports    = ["443"]
+        }
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_compute_firewall" "switched_off" {
+        name     = "switched-off"
+        network  = "prod"
+        disabled = true
+        source_ranges = ["0.0.0.0/0"]
+
+        allow {
+          protocol = "all"
         }
       }
     EOT

@@ -15,6 +15,8 @@ rule "google-compute-firewall-no-public-egress" {
 
      Only rules with `direction = "EGRESS"` and an `allow` block are checked. Note that a VPC's
      implied egress rule allows all egress unless a deny rule overrides it.
+
+    A rule with `disabled = true` is not enforced, so it is not reported.
   EOT
   remediation = "Restrict `destination_ranges` to the ranges the workloads must reach, and add a low-priority egress deny rule."
   references = [
@@ -23,6 +25,10 @@ rule "google-compute-firewall-no-public-egress" {
   ]
 
   when {
+    attribute "disabled" {
+      not_equals = true
+      default    = false
+    }
     attribute "direction" {
       equals = "EGRESS"
     }
@@ -82,6 +88,22 @@ rule "google-compute-firewall-no-public-egress" {
         destination_ranges = ["0.0.0.0/0"]
 
         deny {
+          protocol = "all"
+        }
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_compute_firewall" "switched_off" {
+        name     = "switched-off"
+        network  = "prod"
+        disabled = true
+        direction = "EGRESS"
+        destination_ranges = ["0.0.0.0/0"]
+
+        allow {
           protocol = "all"
         }
       }

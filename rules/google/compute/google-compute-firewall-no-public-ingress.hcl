@@ -15,6 +15,8 @@ rule "google-compute-firewall-no-public-ingress" {
 
      `direction` defaults to `INGRESS`. Deny rules are not reported. Specific administrative ports are
      also checked by `google-compute-firewall-no-public-ssh` and `google-compute-firewall-no-public-rdp`.
+
+    A rule with `disabled = true` is not enforced, so it is not reported.
   EOT
   remediation = "Restrict `source_ranges` to the addresses that need access, or put the service behind a load balancer and allow only Google's health-check and proxy ranges."
   references = [
@@ -23,6 +25,10 @@ rule "google-compute-firewall-no-public-ingress" {
   ]
 
   when {
+    attribute "disabled" {
+      not_equals = true
+      default    = false
+    }
     attribute "direction" {
       equals  = "INGRESS"
       default = "INGRESS"
@@ -97,6 +103,21 @@ rule "google-compute-firewall-no-public-ingress" {
 
         allow {
           protocol = "tcp"
+        }
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_compute_firewall" "switched_off" {
+        name     = "switched-off"
+        network  = "prod"
+        disabled = true
+        source_ranges = ["0.0.0.0/0"]
+
+        allow {
+          protocol = "all"
         }
       }
     EOT

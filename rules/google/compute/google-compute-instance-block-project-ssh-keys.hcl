@@ -10,7 +10,7 @@ rule "google-compute-instance-block-project-ssh-keys" {
     "google_compute_instance_template",
     "google_compute_region_instance_template",
   ]
-  aliases   = ["AVD-GCP-0030", "google-compute-no-project-wide-ssh-keys"]
+  aliases   = ["CKV_GCP_32", "AVD-GCP-0030", "google-compute-no-project-wide-ssh-keys"]
 
   description = <<-EOT
     Project-wide SSH keys in project metadata grant their holders login on every instance of the

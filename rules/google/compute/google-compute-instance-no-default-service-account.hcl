@@ -10,7 +10,7 @@ rule "google-compute-instance-no-default-service-account" {
     "google_compute_instance_template",
     "google_compute_region_instance_template",
   ]
-  aliases   = ["AVD-GCP-0044", "google-compute-no-default-service-account"]
+  aliases   = ["CKV_GCP_30", "AVD-GCP-0044", "google-compute-no-default-service-account"]
 
   description = <<-EOT
     A `service_account` block without `email`, or with the default account's address

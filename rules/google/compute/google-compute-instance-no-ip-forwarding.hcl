@@ -10,7 +10,7 @@ rule "google-compute-instance-no-ip-forwarding" {
     "google_compute_instance_template",
     "google_compute_region_instance_template",
   ]
-  aliases   = ["AVD-GCP-0043", "google-compute-no-ip-forwarding"]
+  aliases   = ["CKV_GCP_36", "AVD-GCP-0043", "google-compute-no-ip-forwarding"]
 
   description = <<-EOT
     With `can_ip_forward = true` the instance may send and receive packets whose source or

@@ -8,7 +8,7 @@ rule "google-compute-project-os-login" {
   resources = [
     "google_compute_project_metadata",
   ]
-  aliases   = ["AVD-GCP-0042", "google-compute-project-level-oslogin"]
+  aliases   = ["CKV_GCP_33", "AVD-GCP-0042", "google-compute-project-level-oslogin"]
 
   description = <<-EOT
     OS Login ties SSH access to IAM: users log in with their Google identity, access is granted and

@@ -5,7 +5,7 @@ rule "google-compute-subnetwork-private-google-access" {
   resources = [
     "google_compute_subnetwork",
   ]
-  aliases   = ["AVD-GCP-0075", "google-compute-enable-subnetwork-private-google-access"]
+  aliases   = ["CKV_GCP_74", "AVD-GCP-0075", "google-compute-enable-subnetwork-private-google-access"]
 
   description = <<-EOT
     Without Private Google Access, instances without external addresses cannot reach Google APIs,

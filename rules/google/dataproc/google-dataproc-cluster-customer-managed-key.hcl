@@ -6,6 +6,7 @@ rule "google-dataproc-cluster-customer-managed-key" {
     "cis-gcp-2.0" = ["1.17"]
   }
   resources = ["google_dataproc_cluster"]
+  aliases   = ["CKV_GCP_91"]
 
   description = <<-EOT
     Dataproc keeps cluster and job data on the persistent disks of the cluster's VMs, encrypted

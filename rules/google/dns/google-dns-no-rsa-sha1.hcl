@@ -8,7 +8,7 @@ rule "google-dns-no-rsa-sha1" {
   resources = [
     "google_dns_managed_zone",
   ]
-  aliases   = ["AVD-GCP-0012", "google-dns-no-rsa-sha1"]
+  aliases   = ["CKV_GCP_17", "AVD-GCP-0012", "google-dns-no-rsa-sha1"]
 
   description = <<-EOT
     SHA-1 is broken for collision resistance, and RSASHA1 DNSSEC signatures are no longer accepted

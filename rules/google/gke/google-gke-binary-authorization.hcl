@@ -5,7 +5,7 @@ rule "google-gke-binary-authorization" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = []
+  aliases   = ["CKV_GCP_66"]
 
   description = <<-EOT
     Binary Authorization admits only container images signed or attested by trusted build systems.

@@ -5,7 +5,7 @@ rule "google-gke-intranode-visibility" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = []
+  aliases   = ["CKV_GCP_61"]
 
   description = <<-EOT
     Without intranode visibility, traffic between pods on the same node never leaves the node, so

@@ -5,7 +5,7 @@ rule "google-gke-logging-enabled" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = ["AVD-GCP-0060", "google-gke-enable-stackdriver-logging"]
+  aliases   = ["CKV_GCP_1", "AVD-GCP-0060", "google-gke-enable-stackdriver-logging"]
 
   description = <<-EOT
     With `logging_service = "none"` the cluster's system and workload logs are not collected, so there

@@ -5,7 +5,7 @@ rule "google-gke-monitoring-enabled" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = ["AVD-GCP-0052", "google-gke-enable-stackdriver-monitoring"]
+  aliases   = ["CKV_GCP_8", "AVD-GCP-0052", "google-gke-enable-stackdriver-monitoring"]
 
   description = <<-EOT
     With `monitoring_service = "none"` no system metrics are collected, so resource exhaustion, crash

@@ -5,7 +5,7 @@ rule "google-gke-no-public-control-plane" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = ["AVD-GCP-0053", "google-gke-no-public-control-plane"]
+  aliases   = ["CKV_GCP_18", "AVD-GCP-0053", "google-gke-no-public-control-plane"]
 
   description = <<-EOT
     An authorised network of `0.0.0.0/0` opens the Kubernetes API server to the whole internet, so

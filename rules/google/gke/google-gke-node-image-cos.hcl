@@ -6,7 +6,7 @@ rule "google-gke-node-image-cos" {
     "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["AVD-GCP-0054", "google-gke-node-pool-uses-cos"]
+  aliases   = ["CKV_GCP_22", "AVD-GCP-0054", "google-gke-node-pool-uses-cos"]
 
   description = <<-EOT
     Container-Optimized OS is a minimal, read-only, automatically patched image built for running
@@ -16,6 +16,9 @@ rule "google-gke-node-image-cos" {
      `node_config.image_type` defaults to `COS_CONTAINERD`; an image type not starting with `COS` is
      reported. Workloads that need Ubuntu or Windows nodes are valid exceptions: suppress with a
      reason.
+
+    Node pools declared inline in `google_container_cluster` (`node_pool { node_config { ... } }`)
+    are checked the same way.
   EOT
   remediation = "Set `image_type = \"COS_CONTAINERD\"` in `node_config` (or remove the setting)."
   references = [
@@ -25,6 +28,11 @@ rule "google-gke-node-image-cos" {
 
   assert {
     attribute "node_config.image_type" {
+      matches = "(?i)^cos"
+      default = "COS_CONTAINERD"
+    }
+    # node pools declared inline in google_container_cluster
+    attribute "node_pool.node_config.image_type" {
       matches = "(?i)^cos"
       default = "COS_CONTAINERD"
     }
@@ -39,6 +47,24 @@ rule "google-gke-node-image-cos" {
 
         node_config {
           image_type = "UBUNTU_CONTAINERD"  # expect: google-gke-node-image-cos
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_container_cluster" "prod" {
+        name     = "prod"
+        location = "europe-west1"
+
+        node_pool {
+          name       = "default"
+          node_count = 3
+
+          node_config {
+            image_type = "UBUNTU_CONTAINERD"  # expect: google-gke-node-image-cos
+          }
         }
       }
     EOT

@@ -6,7 +6,7 @@ rule "google-gke-node-metadata-concealed" {
     "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["AVD-GCP-0057", "google-gke-node-metadata-security"]
+  aliases   = ["CKV_GCP_69", "AVD-GCP-0057", "google-gke-node-metadata-security"]
 
   description = <<-EOT
     When pods can reach the node's full metadata server, any compromised pod can read the node's
@@ -19,6 +19,9 @@ rule "google-gke-node-metadata-concealed" {
      and `node_metadata = "EXPOSE"` or `"UNSPECIFIED"` (provider v3 and earlier), in the cluster's
      `node_config` and in node pools. When the block is absent the mode follows the cluster's Workload
      Identity setting, which `google-gke-workload-identity` checks.
+
+    Node pools declared inline in `google_container_cluster` (`node_pool { node_config { ... } }`)
+    are checked the same way.
   EOT
   remediation = "Set `workload_metadata_config { mode = \"GKE_METADATA\" }` in `node_config` and enable Workload Identity on the cluster."
   references = [
@@ -33,6 +36,15 @@ rule "google-gke-node-metadata-concealed" {
     }
     # google provider v3 and earlier
     attribute "node_config.workload_metadata_config.node_metadata" {
+      not_one_of = ["EXPOSE", "UNSPECIFIED"]
+      default    = "GKE_METADATA_SERVER"
+    }
+    # node pools declared inline in google_container_cluster
+    attribute "node_pool.node_config.workload_metadata_config.mode" {
+      not_equals = "GCE_METADATA"
+      default    = "GKE_METADATA"
+    }
+    attribute "node_pool.node_config.workload_metadata_config.node_metadata" {
       not_one_of = ["EXPOSE", "UNSPECIFIED"]
       default    = "GKE_METADATA_SERVER"
     }
@@ -66,6 +78,26 @@ rule "google-gke-node-metadata-concealed" {
         node_config {
           workload_metadata_config {
             node_metadata = "EXPOSE"  # expect: google-gke-node-metadata-concealed
+          }
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_container_cluster" "prod" {
+        name     = "prod"
+        location = "europe-west1"
+
+        node_pool {
+          name       = "default"
+          node_count = 3
+
+          node_config {
+            workload_metadata_config {
+              mode = "GCE_METADATA"  # expect: google-gke-node-metadata-concealed
+            }
           }
         }
       }

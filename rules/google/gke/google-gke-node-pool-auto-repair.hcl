@@ -3,9 +3,10 @@ rule "google-gke-node-pool-auto-repair" {
   severity  = "low"
   area      = "configuration-posture"
   resources = [
+    "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["AVD-GCP-0063", "google-gke-enable-auto-repair"]
+  aliases   = ["CKV_GCP_9", "AVD-GCP-0063", "google-gke-enable-auto-repair"]
 
   description = <<-EOT
     Auto-repair recreates nodes that fail health checks. With it off, a node that crashed, lost its
@@ -13,6 +14,9 @@ rule "google-gke-node-pool-auto-repair" {
      remaining nodes. The setting is the customer's; Google only runs the repair when asked.
 
      `management.auto_repair` defaults to `true`, so only an explicit `false` is reported.
+
+    Node pools declared inline in `google_container_cluster` (`node_pool { management { ... } }`)
+    are checked the same way.
   EOT
   remediation = "Set `management { auto_repair = true }` on the node pool (or remove `auto_repair = false`)."
   references = [
@@ -22,6 +26,11 @@ rule "google-gke-node-pool-auto-repair" {
 
   assert {
     attribute "management.auto_repair" {
+      equals  = true
+      default = true
+    }
+    # node pools declared inline in google_container_cluster
+    attribute "node_pool.management.auto_repair" {
       equals  = true
       default = true
     }
@@ -37,6 +46,24 @@ rule "google-gke-node-pool-auto-repair" {
         management {
           auto_repair  = false  # expect: google-gke-node-pool-auto-repair
           auto_upgrade = true
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_container_cluster" "prod" {
+        name     = "prod"
+        location = "europe-west1"
+
+        node_pool {
+          name       = "default"
+          node_count = 3
+
+          management {
+            auto_repair = false  # expect: google-gke-node-pool-auto-repair
+          }
         }
       }
     EOT

@@ -3,9 +3,10 @@ rule "google-gke-node-pool-auto-upgrade" {
   severity  = "low"
   area      = "configuration-posture"
   resources = [
+    "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["AVD-GCP-0058", "google-gke-enable-auto-upgrade"]
+  aliases   = ["CKV_GCP_10", "AVD-GCP-0058", "google-gke-enable-auto-upgrade"]
 
   description = <<-EOT
     Auto-upgrade keeps node versions in step with the control plane and picks up security patches for
@@ -13,6 +14,9 @@ rule "google-gke-node-pool-auto-upgrade" {
      someone upgrades them by hand. Node versions are the customer's side of GKE Standard.
 
      `management.auto_upgrade` defaults to `true`, so only an explicit `false` is reported.
+
+    Node pools declared inline in `google_container_cluster` (`node_pool { management { ... } }`)
+    are checked the same way.
   EOT
   remediation = "Set `management { auto_upgrade = true }` on the node pool (or remove `auto_upgrade = false`) and choose a release channel."
   references = [
@@ -22,6 +26,11 @@ rule "google-gke-node-pool-auto-upgrade" {
 
   assert {
     attribute "management.auto_upgrade" {
+      equals  = true
+      default = true
+    }
+    # node pools declared inline in google_container_cluster
+    attribute "node_pool.management.auto_upgrade" {
       equals  = true
       default = true
     }
@@ -36,6 +45,24 @@ rule "google-gke-node-pool-auto-upgrade" {
 
         management {
           auto_upgrade = false  # expect: google-gke-node-pool-auto-upgrade
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_container_cluster" "prod" {
+        name     = "prod"
+        location = "europe-west1"
+
+        node_pool {
+          name       = "default"
+          node_count = 3
+
+          management {
+            auto_upgrade = false  # expect: google-gke-node-pool-auto-upgrade
+          }
         }
       }
     EOT

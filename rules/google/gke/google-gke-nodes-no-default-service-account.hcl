@@ -6,7 +6,7 @@ rule "google-gke-nodes-no-default-service-account" {
     "google_container_cluster",
     "google_container_node_pool",
   ]
-  aliases   = ["AVD-GCP-0050", "google-gke-use-service-account"]
+  aliases   = ["CKV2_GCP_1", "AVD-GCP-0050", "google-gke-use-service-account"]
 
   description = <<-EOT
     Without `node_config.service_account`, nodes run as the Compute Engine default service account,

@@ -5,7 +5,7 @@ rule "google-gke-release-channel" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = []
+  aliases   = ["CKV_GCP_70"]
 
   description = <<-EOT
     A cluster outside a release channel (`channel = "UNSPECIFIED"`) gets no managed version

@@ -5,7 +5,7 @@ rule "google-gke-shielded-nodes" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = ["AVD-GCP-0055", "google-gke-node-shielding-enabled"]
+  aliases   = ["CKV_GCP_71", "AVD-GCP-0055", "google-gke-node-shielding-enabled"]
 
   description = <<-EOT
     Shielded GKE Nodes give every node a verifiable identity and integrity: without them, an

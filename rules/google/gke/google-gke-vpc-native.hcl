@@ -5,7 +5,7 @@ rule "google-gke-vpc-native" {
   resources = [
     "google_container_cluster",
   ]
-  aliases   = ["AVD-GCP-0049", "google-gke-enable-ip-aliasing"]
+  aliases   = ["CKV_GCP_23", "AVD-GCP-0049", "google-gke-enable-ip-aliasing"]
 
   description = <<-EOT
     In a routes-based cluster, pod addresses are not VPC addresses: firewall rules, VPC flow logs

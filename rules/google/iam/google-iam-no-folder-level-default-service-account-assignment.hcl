@@ -4,6 +4,7 @@ rule "google-iam-no-folder-level-default-service-account-assignment" {
   area      = "identity-access"
   resources = [
     "google_folder_iam_member",
+    "google_folder_iam_binding",
   ]
   aliases   = ["AVD-GCP-0004", "google-iam-no-folder-level-default-service-account-assignment"]
 
@@ -16,12 +17,10 @@ rule "google-iam-no-folder-level-default-service-account-assignment" {
     widens what a compromised workload can do. Which identities workloads run as is the customer's
     decision.
 
-    The rule checks `member` of the folder IAM member resources for the
-    two default account address patterns. A member taken from the
+    The rule checks `member` of the folder IAM member resources, and each element of
+    `members` of the folder IAM binding resources, for the two default account address
+    patterns. A member taken from the
     `google_compute_default_service_account` data source is not known at scan time.
-
-    Only the `_iam_member` resources are checked: the members of an `_iam_binding` are a list of
-    strings, and the rule language cannot yet match a pattern against each element of such a list.
   EOT
   remediation = "Create a dedicated service account per workload with `google_service_account`, grant it only the roles it needs, and attach it to the workload instead of the default account."
   references = [
@@ -30,8 +29,15 @@ rule "google-iam-no-folder-level-default-service-account-assignment" {
   ]
 
   assert {
-    attribute "member" {
-      not_matches = "(-compute@developer|@appspot)\\.gserviceaccount\\.com$"
+    none "member" {
+      value {
+        matches = "(-compute@developer|@appspot)\\.gserviceaccount\\.com$"
+      }
+    }
+    none "members" {
+      value {
+        matches = "(-compute@developer|@appspot)\\.gserviceaccount\\.com$"
+      }
     }
   }
 
@@ -55,6 +61,19 @@ rule "google-iam-no-folder-level-default-service-account-assignment" {
     EOT
   }
 
+  example "bad" {
+    code = <<-EOT
+      resource "google_folder_iam_binding" "storage" {
+        folder  = "folders/123456789012"
+        role    = "roles/storage.objectViewer"
+        members = [
+          "group:storage-readers@example.com",
+          "serviceAccount:123456789012-compute@developer.gserviceaccount.com",  # expect: google-iam-no-folder-level-default-service-account-assignment
+        ]
+      }
+    EOT
+  }
+
   example "good" {
     code = <<-EOT
       resource "google_service_account" "worker" {
@@ -66,6 +85,12 @@ rule "google-iam-no-folder-level-default-service-account-assignment" {
         folder  = "folders/123456789012"
         role    = "roles/pubsub.subscriber"
         member  = "serviceAccount:$${google_service_account.worker.email}"
+      }
+
+      resource "google_folder_iam_binding" "workers" {
+        folder  = "folders/123456789012"
+        role    = "roles/pubsub.subscriber"
+        members = ["serviceAccount:$${google_service_account.worker.email}"]
       }
     EOT
   }

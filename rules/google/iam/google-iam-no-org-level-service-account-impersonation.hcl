@@ -5,6 +5,7 @@ rule "google-iam-no-org-level-service-account-impersonation" {
   resources = [
     "google_organization_iam_member",
     "google_organization_iam_binding",
+    "google_organization_iam_policy",
   ]
   aliases   = ["AVD-GCP-0009", "google-iam-no-org-level-service-account-impersonation"]
 
@@ -17,6 +18,10 @@ rule "google-iam-no-org-level-service-account-impersonation" {
 
     Grant these roles on the individual service account (`google_service_account_iam_member`)
     instead. The rule checks `role` of the organization IAM member and binding resources.
+
+    The authoritative `google_organization_iam_policy` is checked when its `policy_data` is known at scan
+    time (a `jsonencode` literal or a heredoc); a policy built by the `google_iam_policy` data
+    source is not evaluated.
   EOT
   remediation = "Remove the grant and give `roles/iam.serviceAccountUser` or `roles/iam.serviceAccountTokenCreator` on the specific service account with `google_service_account_iam_member`."
   references = [
@@ -28,6 +33,10 @@ rule "google-iam-no-org-level-service-account-impersonation" {
     attribute "role" {
       not_one_of = ["roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator"]
       default    = ""
+    }
+    attribute "policy_data" {
+      not_matches = "\"roles/iam\\.serviceAccount(User|TokenCreator)\""
+      default     = ""
     }
   }
 
@@ -49,6 +58,26 @@ rule "google-iam-no-org-level-service-account-impersonation" {
         members = [
           "serviceAccount:deployer@example-project.iam.gserviceaccount.com",
         ]
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_organization_iam_policy" "authoritative" {
+        org_id = "123456789"
+        policy_data = jsonencode({  # expect: google-iam-no-org-level-service-account-impersonation
+          bindings = [
+            {
+              role    = "roles/browser"
+              members = ["group:everyone@example.com"]
+            },
+            {
+              role    = "roles/iam.serviceAccountTokenCreator"
+              members = ["group:ci@example.com"]
+            },
+          ]
+        })
       }
     EOT
   }

@@ -9,6 +9,9 @@ rule "google-iam-no-personal-emails" {
     "google_project_iam_member",
     "google_folder_iam_member",
     "google_organization_iam_member",
+    "google_project_iam_binding",
+    "google_folder_iam_binding",
+    "google_organization_iam_binding",
   ]
   aliases   = ["AVD-GCP-0069", "google-iam-no-personal-emails"]
 
@@ -20,11 +23,9 @@ rule "google-iam-no-personal-emails" {
     audit. Severity is medium. Who receives roles is the customer's IAM decision; the organization
     policy `iam.allowedPolicyMemberDomains` enforces the same at run time.
 
-    The rule checks `member` of the project, folder and organization IAM member resources for
-    common consumer mail domains.
-
-    Only the `_iam_member` resources are checked: the members of an `_iam_binding` are a list of
-    strings, and the rule language cannot yet match a pattern against each element of such a list.
+    The rule checks `member` of the project, folder and organization IAM member resources, and
+    each element of `members` of the IAM binding resources, for common consumer mail domains; a
+    finding points at the offending member.
   EOT
   remediation = "Grant the role to an account or group of the organization's Cloud Identity or Workspace domain, and set the `iam.allowedPolicyMemberDomains` organization policy."
   references = [
@@ -33,8 +34,15 @@ rule "google-iam-no-personal-emails" {
   ]
 
   assert {
-    attribute "member" {
-      not_matches = "^user:.*@(gmail|googlemail|yahoo|hotmail|outlook|live|icloud|aol|proton|protonmail)\\.[a-z.]+$"
+    none "member" {
+      value {
+        matches = "^user:.*@(gmail|googlemail|yahoo|hotmail|outlook|live|icloud|aol|proton|protonmail)\\.[a-z.]+$"
+      }
+    }
+    none "members" {
+      value {
+        matches = "^user:.*@(gmail|googlemail|yahoo|hotmail|outlook|live|icloud|aol|proton|protonmail)\\.[a-z.]+$"
+      }
     }
   }
 
@@ -58,6 +66,19 @@ rule "google-iam-no-personal-emails" {
     EOT
   }
 
+  example "bad" {
+    code = <<-EOT
+      resource "google_folder_iam_binding" "contractors" {
+        folder = "folders/123456789012"
+        role   = "roles/viewer"
+        members = [
+          "group:contractors@example.com",
+          "user:sam.roe@outlook.com",  # expect: google-iam-no-personal-emails
+        ]
+      }
+    EOT
+  }
+
   example "good" {
     code = <<-EOT
       resource "google_project_iam_member" "contractor" {
@@ -70,6 +91,15 @@ rule "google-iam-no-personal-emails" {
         project = "example-project"
         role    = "roles/logging.viewer"
         member  = "serviceAccount:bot@example-project.iam.gserviceaccount.com"
+      }
+
+      resource "google_project_iam_binding" "viewers" {
+        project = "example-project"
+        role    = "roles/viewer"
+        members = [
+          "group:viewers@example.com",
+          "user:jane.doe@example.com",
+        ]
       }
     EOT
   }

@@ -9,6 +9,9 @@ rule "google-iam-no-privileged-service-accounts" {
     "google_project_iam_member",
     "google_folder_iam_member",
     "google_organization_iam_member",
+    "google_project_iam_binding",
+    "google_folder_iam_binding",
+    "google_organization_iam_binding",
   ]
   aliases   = ["AVD-GCP-0007", "google-iam-no-privileged-service-accounts"]
 
@@ -20,13 +23,11 @@ rule "google-iam-no-privileged-service-accounts" {
     The roles a workload identity gets are the customer's IAM decision.
 
     The rule reports a `serviceAccount:` member granted one of these roles through the project,
-    folder or organization IAM member resources: `roles/owner`, `roles/editor`, `roles/iam.securityAdmin`, `roles/iam.serviceAccountAdmin`, `roles/iam.serviceAccountKeyAdmin`, `roles/resourcemanager.projectIamAdmin`, `roles/resourcemanager.folderAdmin`, `roles/resourcemanager.folderIamAdmin`, `roles/resourcemanager.organizationAdmin`.
-    Only the `_iam_member` resources are checked: the members of an `_iam_binding` are a list of
-    strings, and the rule language cannot yet match a pattern against each element of such a list.
-    A member built by interpolation (`"serviceAccount:$${google_service_account.ci.email}"`) is not
-    known at scan time (the account's `email` is computed by the provider), so it is not reported
-    either: the engine cannot yet match a pattern against the known literal prefix of a partly
-    unknown string.
+    folder or organization IAM member resources, or listed in `members` of their IAM binding
+    resources (the finding points at the member): `roles/owner`, `roles/editor`, `roles/iam.securityAdmin`, `roles/iam.serviceAccountAdmin`, `roles/iam.serviceAccountKeyAdmin`, `roles/resourcemanager.projectIamAdmin`, `roles/resourcemanager.folderAdmin`, `roles/resourcemanager.folderIamAdmin`, `roles/resourcemanager.organizationAdmin`.
+    A member built by interpolation (`"serviceAccount:$${google_service_account.ci.email}"`) is
+    reported too: the account's `email` is computed by the provider, but the known prefix already
+    says the member is a service account.
   EOT
   remediation = "Grant the service account predefined roles limited to what the workload does (for example `roles/storage.objectViewer`), and keep owner and IAM-admin roles with a few human groups."
   references = [
@@ -36,13 +37,20 @@ rule "google-iam-no-privileged-service-accounts" {
 
   assert {
     any {
+      all {
+        none "member" {
+          value {
+            matches = "^serviceAccount:"
+          }
+        }
+        none "members" {
+          value {
+            matches = "^serviceAccount:"
+          }
+        }
+      }
       attribute "role" {
         not_one_of = ["roles/owner", "roles/editor", "roles/iam.securityAdmin", "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountKeyAdmin", "roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderAdmin", "roles/resourcemanager.folderIamAdmin", "roles/resourcemanager.organizationAdmin"]
-      }
-      all {
-        attribute "member" {
-          not_matches = "^serviceAccount:"
-        }
       }
     }
   }
@@ -51,8 +59,8 @@ rule "google-iam-no-privileged-service-accounts" {
     code = <<-EOT
       resource "google_project_iam_member" "deployer" {
         project = "example-project"
-        role    = "roles/owner"  # expect: google-iam-no-privileged-service-accounts
-        member  = "serviceAccount:deployer@example-project.iam.gserviceaccount.com"
+        role    = "roles/owner"
+        member  = "serviceAccount:deployer@example-project.iam.gserviceaccount.com"  # expect: google-iam-no-privileged-service-accounts
       }
     EOT
   }
@@ -61,8 +69,35 @@ rule "google-iam-no-privileged-service-accounts" {
     code = <<-EOT
       resource "google_organization_iam_member" "iam_bots" {
         org_id  = "123456789012"
-        role    = "roles/iam.securityAdmin"  # expect: google-iam-no-privileged-service-accounts
-        member  = "serviceAccount:policy-bot@example-project.iam.gserviceaccount.com"
+        role    = "roles/iam.securityAdmin"
+        member  = "serviceAccount:policy-bot@example-project.iam.gserviceaccount.com"  # expect: google-iam-no-privileged-service-accounts
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_project_iam_binding" "editors" {
+        project = "example-project"
+        role    = "roles/editor"
+        members = [
+          "group:platform-admins@example.com",
+          "serviceAccount:ci@example-project.iam.gserviceaccount.com",  # expect: google-iam-no-privileged-service-accounts
+        ]
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_service_account" "ci" {
+        account_id = "ci"
+      }
+
+      resource "google_folder_iam_member" "ci" {
+        folder = "folders/123456789012"
+        role   = "roles/resourcemanager.folderAdmin"
+        member = "serviceAccount:$${google_service_account.ci.email}"  # expect: google-iam-no-privileged-service-accounts
       }
     EOT
   }
@@ -79,6 +114,12 @@ rule "google-iam-no-privileged-service-accounts" {
         project = "example-project"
         role    = "roles/owner"
         member  = "group:platform-admins@example.com"
+      }
+
+      resource "google_project_iam_binding" "runners" {
+        project = "example-project"
+        role    = "roles/run.developer"
+        members = ["serviceAccount:deployer@example-project.iam.gserviceaccount.com"]
       }
     EOT
   }

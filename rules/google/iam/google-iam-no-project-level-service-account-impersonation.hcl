@@ -8,8 +8,9 @@ rule "google-iam-no-project-level-service-account-impersonation" {
   resources = [
     "google_project_iam_member",
     "google_project_iam_binding",
+    "google_project_iam_policy",
   ]
-  aliases   = ["AVD-GCP-0011", "google-iam-no-project-level-service-account-impersonation"]
+  aliases   = ["CKV_GCP_41", "AVD-GCP-0011", "google-iam-no-project-level-service-account-impersonation"]
 
   description = <<-EOT
     `roles/iam.serviceAccountUser` lets a principal run workloads as a service account and
@@ -20,6 +21,10 @@ rule "google-iam-no-project-level-service-account-impersonation" {
 
     Grant these roles on the individual service account (`google_service_account_iam_member`)
     instead. The rule checks `role` of the project IAM member and binding resources.
+
+    The authoritative `google_project_iam_policy` is checked when its `policy_data` is known at scan
+    time (a `jsonencode` literal or a heredoc); a policy built by the `google_iam_policy` data
+    source is not evaluated.
   EOT
   remediation = "Remove the grant and give `roles/iam.serviceAccountUser` or `roles/iam.serviceAccountTokenCreator` on the specific service account with `google_service_account_iam_member`."
   references = [
@@ -31,6 +36,10 @@ rule "google-iam-no-project-level-service-account-impersonation" {
     attribute "role" {
       not_one_of = ["roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator"]
       default    = ""
+    }
+    attribute "policy_data" {
+      not_matches = "\"roles/iam\\.serviceAccount(User|TokenCreator)\""
+      default     = ""
     }
   }
 
@@ -56,6 +65,26 @@ rule "google-iam-no-project-level-service-account-impersonation" {
     EOT
   }
 
+  example "bad" {
+    code = <<-EOT
+      resource "google_project_iam_policy" "authoritative" {
+        project = "example-project"
+        policy_data = jsonencode({  # expect: google-iam-no-project-level-service-account-impersonation
+          bindings = [
+            {
+              role    = "roles/browser"
+              members = ["group:everyone@example.com"]
+            },
+            {
+              role    = "roles/iam.serviceAccountTokenCreator"
+              members = ["group:ci@example.com"]
+            },
+          ]
+        })
+      }
+    EOT
+  }
+
   example "good" {
     code = <<-EOT
       resource "google_project_iam_member" "ci" {
@@ -68,6 +97,16 @@ rule "google-iam-no-project-level-service-account-impersonation" {
         service_account_id = "projects/example-project/serviceAccounts/builder@example-project.iam.gserviceaccount.com"
         role               = "roles/iam.serviceAccountUser"
         member             = "group:ci@example.com"
+      }
+
+      resource "google_project_iam_policy" "authoritative" {
+        project = "example-project"
+        policy_data = jsonencode({
+          bindings = [{
+            role    = "roles/iam.serviceAccountViewer"
+            members = ["group:ci@example.com"]
+          }]
+        })
       }
     EOT
   }

@@ -6,6 +6,9 @@ rule "google-iam-no-user-granted-permissions" {
     "google_project_iam_member",
     "google_folder_iam_member",
     "google_organization_iam_member",
+    "google_project_iam_binding",
+    "google_folder_iam_binding",
+    "google_organization_iam_binding",
   ]
   aliases   = ["AVD-GCP-0003", "google-iam-no-user-granted-permissions"]
 
@@ -16,10 +19,9 @@ rule "google-iam-no-user-granted-permissions" {
     one place that the identity team manages. Severity is medium: it is a defence-in-depth
     measure for access hygiene. Who receives roles is the customer's IAM decision.
 
-    The rule checks `member` of the project, folder and organization IAM member resources.
-
-    Only the `_iam_member` resources are checked: the members of an `_iam_binding` are a list of
-    strings, and the rule language cannot yet match a pattern against each element of such a list.
+    The rule checks `member` of the project, folder and organization IAM member resources, and
+    each element of `members` of the IAM binding resources; a finding points at the `user:`
+    member.
   EOT
   remediation = "Grant the role to a Google group (`group:team@example.com`) and manage the person's access through group membership."
   references = [
@@ -29,8 +31,15 @@ rule "google-iam-no-user-granted-permissions" {
   ]
 
   assert {
-    attribute "member" {
-      not_matches = "^user:"
+    none "member" {
+      value {
+        matches = "^user:"
+      }
+    }
+    none "members" {
+      value {
+        matches = "^user:"
+      }
     }
   }
 
@@ -54,6 +63,19 @@ rule "google-iam-no-user-granted-permissions" {
     EOT
   }
 
+  example "bad" {
+    code = <<-EOT
+      resource "google_project_iam_binding" "analysts" {
+        project = "example-project"
+        role    = "roles/bigquery.dataViewer"
+        members = [
+          "group:analysts@example.com",
+          "user:carol@example.com",  # expect: google-iam-no-user-granted-permissions
+        ]
+      }
+    EOT
+  }
+
   example "good" {
     code = <<-EOT
       resource "google_project_iam_member" "analysts" {
@@ -66,6 +88,12 @@ rule "google-iam-no-user-granted-permissions" {
         org_id  = "123456789012"
         role    = "roles/logging.logWriter"
         member  = "serviceAccount:worker@example-project.iam.gserviceaccount.com"
+      }
+
+      resource "google_folder_iam_binding" "network" {
+        folder  = "folders/123456789012"
+        role    = "roles/compute.networkAdmin"
+        members = ["group:network-admins@example.com"]
       }
     EOT
   }

@@ -8,6 +8,7 @@ rule "google-iam-no-user-managed-service-account-keys" {
   resources = [
     "google_service_account_key",
   ]
+  aliases   = ["CKV2_GCP_3"]
 
   description = <<-EOT
     A user-managed service account key is a long-lived credential that does not expire by default,

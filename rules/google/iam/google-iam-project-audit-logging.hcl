@@ -8,7 +8,7 @@ rule "google-iam-project-audit-logging" {
   resources = [
     "google_project",
   ]
-  aliases   = ["AVD-GCP-0079", "google-iam-configure-audit-logging"]
+  aliases   = ["CKV2_GCP_5", "AVD-GCP-0079", "google-iam-configure-audit-logging"]
 
   description = <<-EOT
     Admin Activity audit logs are always on, but Data Access logs (`DATA_READ`, `DATA_WRITE`) are off

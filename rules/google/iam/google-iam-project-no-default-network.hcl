@@ -8,7 +8,7 @@ rule "google-iam-project-no-default-network" {
   resources = [
     "google_project",
   ]
-  aliases   = ["AVD-GCP-0010", "google-iam-no-default-network"]
+  aliases   = ["CKV_GCP_27", "AVD-GCP-0010", "google-iam-no-default-network"]
 
   description = <<-EOT
     A new project gets a `default` VPC with a subnet in every region and firewall rules that allow

@@ -5,7 +5,7 @@ rule "google-iam-workload-identity-provider-condition" {
   resources = [
     "google_iam_workload_identity_pool_provider",
   ]
-  aliases   = ["AVD-GCP-0068", "google-iam-no-conditions-workload-identity-pool-provider"]
+  aliases   = ["CKV_GCP_118", "AVD-GCP-0068", "google-iam-no-conditions-workload-identity-pool-provider"]
 
   description = <<-EOT
     A provider for a shared issuer such as GitHub Actions, GitLab or a public OIDC service trusts

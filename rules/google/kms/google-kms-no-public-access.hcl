@@ -13,6 +13,7 @@ rule "google-kms-no-public-access" {
     "google_kms_key_ring_iam_binding",
     "google_kms_key_ring_iam_policy",
   ]
+  aliases   = ["CKV_GCP_112", "CKV2_GCP_6", "CKV2_GCP_8"]
 
   description = <<-EOT
     A role on a key granted to `allUsers` or `allAuthenticatedUsers` lets anyone use it: decrypt the

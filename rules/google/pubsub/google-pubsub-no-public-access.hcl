@@ -10,6 +10,7 @@ rule "google-pubsub-no-public-access" {
     "google_pubsub_subscription_iam_binding",
     "google_pubsub_subscription_iam_policy",
   ]
+  aliases   = ["CKV_GCP_99"]
 
   description = <<-EOT
     A role on a topic granted to `allUsers` or `allAuthenticatedUsers` lets anyone publish forged

@@ -5,7 +5,7 @@ rule "google-pubsub-topic-customer-managed-key" {
   resources = [
     "google_pubsub_topic",
   ]
-  aliases   = []
+  aliases   = ["CKV_GCP_83"]
 
   description = <<-EOT
     Pub/Sub encrypts stored messages with Google-managed keys. A Cloud KMS key gives the customer an

@@ -5,7 +5,7 @@ rule "google-redis-auth-enabled" {
   resources = [
     "google_redis_instance",
   ]
-  aliases   = []
+  aliases   = ["CKV_GCP_95"]
 
   description = <<-EOT
     Without Redis AUTH, anything that can reach the instance's private address can read and change

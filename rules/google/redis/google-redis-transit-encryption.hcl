@@ -5,7 +5,7 @@ rule "google-redis-transit-encryption" {
   resources = [
     "google_redis_instance",
   ]
-  aliases   = []
+  aliases   = ["CKV_GCP_97"]
 
   description = <<-EOT
     Without in-transit encryption, Redis commands and replies, including the AUTH string and every

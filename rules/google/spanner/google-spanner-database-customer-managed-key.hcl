@@ -3,6 +3,7 @@ rule "google-spanner-database-customer-managed-key" {
   severity  = "low"
   area      = "data-protection"
   resources = ["google_spanner_database"]
+  aliases   = ["CKV_GCP_93"]
 
   description = <<-EOT
     Spanner encrypts data at rest with Google-managed keys by default. A Cloud KMS key gives the

@@ -6,7 +6,7 @@ rule "google-sql-backups-enabled" {
     "cis-gcp-2.0" = ["6.7"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0024", "google-sql-enable-backup"]
+  aliases   = ["CKV_GCP_14", "AVD-GCP-0024", "google-sql-enable-backup"]
 
   description = <<-EOT
     Without automated backups, an accidental `DROP`, a bad migration, a ransomware-style wipe by a

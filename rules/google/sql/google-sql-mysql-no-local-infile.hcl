@@ -6,7 +6,7 @@ rule "google-sql-mysql-no-local-infile" {
     "cis-gcp-2.0" = ["6.1.3"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0026", "google-sql-mysql-no-local-infile"]
+  aliases   = ["CKV_GCP_50", "AVD-GCP-0026", "google-sql-mysql-no-local-infile"]
 
   description = <<-EOT
     With `local_infile` on, `LOAD DATA LOCAL` lets the server ask the connecting client to send any

@@ -13,6 +13,9 @@ rule "google-sql-no-open-authorized-networks" {
     to the instance's public IP and try to log in to the database, bypassing the Cloud SQL Auth Proxy
     and its IAM check. Exposed database ports are scanned constantly and attacked with credential
     stuffing and engine exploits. The authorized network list is the customer's configuration.
+
+    Entries written by a `dynamic "authorized_networks"` block are checked once their values are
+    known (a variable's default, tfvars or locals); an entry whose value is unknown is not reported.
   EOT
   remediation = "Replace the `0.0.0.0/0` entry in `settings.ip_configuration.authorized_networks` with the specific client ranges, or connect through the Cloud SQL Auth Proxy / private IP instead."
   references = [
@@ -50,6 +53,39 @@ rule "google-sql-no-open-authorized-networks" {
             authorized_networks {
               name  = "anyone"
               value = "0.0.0.0/0"  # expect: google-sql-no-open-authorized-networks
+            }
+          }
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      variable "client_networks" {
+        default = [
+          { name = "office", cidr = "203.0.113.0/24" },
+          { name = "anywhere", cidr = "0.0.0.0/0" },
+        ]
+      }
+
+      resource "google_sql_database_instance" "orders" {
+        name             = "orders"
+        database_version = "POSTGRES_15"
+        region           = "europe-west1"
+
+        settings {
+          tier = "db-custom-2-7680"
+
+          ip_configuration {
+            ipv4_enabled = true
+
+            dynamic "authorized_networks" {
+              for_each = var.client_networks
+              content {
+                name  = authorized_networks.value.name
+                value = authorized_networks.value.cidr  # expect: google-sql-no-open-authorized-networks
+              }
             }
           }
         }

@@ -3,7 +3,7 @@ rule "google-sql-no-public-ip" {
   severity  = "medium"
   area      = "configuration-posture"
   compliance = {
-    "cis-gcp-2.0" = ["6.6"]
+    "cis-gcp-2.0" = ["6.2.9", "6.6"]
   }
   resources = ["google_sql_database_instance"]
   aliases   = ["CKV_GCP_60", "AVD-GCP-0017", "google-sql-no-public-access"]

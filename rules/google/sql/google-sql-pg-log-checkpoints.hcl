@@ -3,7 +3,7 @@ rule "google-sql-pg-log-checkpoints" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0025", "google-sql-pg-log-checkpoints"]
+  aliases   = ["CKV_GCP_51", "AVD-GCP-0025", "google-sql-pg-log-checkpoints"]
 
   description = <<-EOT
     Checkpoint log lines record when and why the server flushed its write-ahead log, and how long

@@ -6,7 +6,7 @@ rule "google-sql-pg-log-connections" {
     "cis-gcp-2.0" = ["6.2.2"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0016", "google-sql-pg-log-connections"]
+  aliases   = ["CKV_GCP_52", "AVD-GCP-0016", "google-sql-pg-log-connections"]
 
   description = <<-EOT
     Without `log_connections`, successful and failed connection attempts leave no trace in the

@@ -6,7 +6,7 @@ rule "google-sql-pg-log-disconnections" {
     "cis-gcp-2.0" = ["6.2.3"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0022", "google-sql-pg-log-disconnections"]
+  aliases   = ["CKV_GCP_53", "AVD-GCP-0022", "google-sql-pg-log-disconnections"]
 
   description = <<-EOT
     `log_disconnections` writes the end of each session with its duration. Together with connection

@@ -3,7 +3,7 @@ rule "google-sql-pg-log-lock-waits" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0020", "google-sql-pg-log-lock-waits"]
+  aliases   = ["CKV_GCP_54", "AVD-GCP-0020", "google-sql-pg-log-lock-waits"]
 
   description = <<-EOT
     `log_lock_waits` logs every session that waits longer than the deadlock timeout for a lock.

@@ -6,6 +6,7 @@ rule "google-sql-pg-log-min-error-statement" {
     "cis-gcp-2.0" = ["6.2.6"]
   }
   resources = ["google_sql_database_instance"]
+  aliases   = ["CKV_GCP_109"]
 
   description = <<-EOT
     `log_min_error_statement` decides which failing statements are written to the log with their

@@ -6,7 +6,7 @@ rule "google-sql-pg-log-min-messages" {
     "cis-gcp-2.0" = ["6.2.5"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0018", "google-sql-pg-log-errors"]
+  aliases   = ["CKV_GCP_55", "AVD-GCP-0018", "google-sql-pg-log-errors"]
 
   description = <<-EOT
     `log_min_messages` sets the least severe message the server writes to its log. At `ERROR` or

@@ -6,6 +6,7 @@ rule "google-sql-pg-log-statement" {
     "cis-gcp-2.0" = ["6.2.4"]
   }
   resources = ["google_sql_database_instance"]
+  aliases   = ["CKV_GCP_111"]
 
   description = <<-EOT
     `log_statement` decides which SQL statements the server logs. At its default, `none`, a

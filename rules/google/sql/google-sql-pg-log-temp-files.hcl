@@ -3,7 +3,7 @@ rule "google-sql-pg-log-temp-files" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0014", "google-sql-enable-pg-temp-file-logging"]
+  aliases   = ["CKV_GCP_56", "AVD-GCP-0014", "google-sql-enable-pg-temp-file-logging"]
 
   description = <<-EOT
     `log_temp_files = 0` logs every temporary file a query creates, with its size. Large temporary

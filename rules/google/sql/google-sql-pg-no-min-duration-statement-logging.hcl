@@ -6,7 +6,7 @@ rule "google-sql-pg-no-min-duration-statement-logging" {
     "cis-gcp-2.0" = ["6.2.7"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0021", "google-sql-pg-no-min-statement-logging"]
+  aliases   = ["CKV_GCP_57", "AVD-GCP-0021", "google-sql-pg-no-min-statement-logging"]
 
   description = <<-EOT
     `log_min_duration_statement` writes the full text of every statement that runs longer than the

@@ -6,6 +6,7 @@ rule "google-sql-pg-pgaudit" {
     "cis-gcp-2.0" = ["6.2.8"]
   }
   resources = ["google_sql_database_instance"]
+  aliases   = ["CKV_GCP_110"]
 
   description = <<-EOT
     pgAudit writes detailed session and object audit records (who read or changed which table, and

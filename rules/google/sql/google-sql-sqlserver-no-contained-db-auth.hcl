@@ -6,7 +6,7 @@ rule "google-sql-sqlserver-no-contained-db-auth" {
     "cis-gcp-2.0" = ["6.3.7"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0023", "google-sql-no-contained-db-auth"]
+  aliases   = ["CKV_GCP_59", "AVD-GCP-0023", "google-sql-no-contained-db-auth"]
 
   description = <<-EOT
     Contained database authentication lets users authenticate against a database without a login

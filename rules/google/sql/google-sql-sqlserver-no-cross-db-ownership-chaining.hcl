@@ -6,7 +6,7 @@ rule "google-sql-sqlserver-no-cross-db-ownership-chaining" {
     "cis-gcp-2.0" = ["6.3.2"]
   }
   resources = ["google_sql_database_instance"]
-  aliases   = ["AVD-GCP-0019", "google-sql-no-cross-db-ownership-chaining"]
+  aliases   = ["CKV_GCP_58", "AVD-GCP-0019", "google-sql-no-cross-db-ownership-chaining"]
 
   description = <<-EOT
     Cross-database ownership chaining lets a user who owns objects in one database reach objects in

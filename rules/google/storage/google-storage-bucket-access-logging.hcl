@@ -12,9 +12,11 @@ rule "google-storage-bucket-access-logging" {
      Audit Logs data-access logging may not cover. Without them, who read or changed which object
      cannot be established after a leak. Configuring them is the customer's side; severity is medium.
 
-     `logging.log_bucket` must be set. A bucket that only receives other buckets' usage logs is
-     reported as well: exempting it needs a link through the nested `logging.log_bucket` attribute,
-     which the rule language does not follow yet; suppress the finding on such a bucket.
+     `logging.log_bucket` must be set. A bucket that receives usage logs (another bucket of the
+     configuration names it in `logging.log_bucket`, by reference or by its `name`) is not asked
+     to log itself: logging it to itself would loop, and its own access is best recorded by Cloud
+     Audit Logs. When another bucket's `log_bucket` is known only after apply, a bucket without
+     logging is left undecided, since it may be that log bucket.
   EOT
   remediation = "Add `logging { log_bucket = google_storage_bucket.access_logs.name }` (or enable Data Access audit logs for Cloud Storage)."
   references = [
@@ -22,9 +24,16 @@ rule "google-storage-bucket-access-logging" {
     "https://cloud.google.com/storage/docs/access-logs",
   ]
 
+  # A bucket that receives usage logs is not asked to log itself.
   assert {
-    attribute "logging.log_bucket" {
-      present = true
+    any {
+      attribute "logging.log_bucket" {
+        present = true
+      }
+      linked "google_storage_bucket" {
+        via   = "logging.log_bucket"
+        match = "name"
+      }
     }
   }
 
@@ -49,6 +58,68 @@ rule "google-storage-bucket-access-logging" {
         logging {
           log_bucket = "example-access-logs"
         }
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_storage_bucket" "access_logs" {
+        name                        = "example-access-logs"
+        location                    = "EU"
+        uniform_bucket_level_access = true
+      }
+
+      resource "google_storage_bucket" "media" {
+        name                        = "example-media"
+        location                    = "EU"
+        uniform_bucket_level_access = true
+
+        logging {
+          log_bucket = google_storage_bucket.access_logs.name
+        }
+      }
+
+      resource "google_storage_bucket" "archive_logs" {
+        name                        = "example-archive-logs"
+        location                    = "EU"
+        uniform_bucket_level_access = true
+      }
+
+      resource "google_storage_bucket" "archive" {
+        name                        = "example-archive"
+        location                    = "EU"
+        uniform_bucket_level_access = true
+
+        logging {
+          log_bucket = "example-archive-logs"
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      resource "google_storage_bucket" "access_logs" {
+        name                        = "example-access-logs"
+        location                    = "EU"
+        uniform_bucket_level_access = true
+      }
+
+      resource "google_storage_bucket" "media" {
+        name                        = "example-media"
+        location                    = "EU"
+        uniform_bucket_level_access = true
+
+        logging {
+          log_bucket = google_storage_bucket.access_logs.name
+        }
+      }
+
+      resource "google_storage_bucket" "reports" {  # expect: google-storage-bucket-access-logging google_storage_bucket.reports
+        name                        = "example-reports"
+        location                    = "EU"
+        uniform_bucket_level_access = true
       }
     EOT
   }

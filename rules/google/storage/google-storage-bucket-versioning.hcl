@@ -5,7 +5,7 @@ rule "google-storage-bucket-versioning" {
   resources = [
     "google_storage_bucket",
   ]
-  aliases   = ["AVD-GCP-0078", "google-storage-enable-bucket-versioning"]
+  aliases   = ["CKV_GCP_78", "AVD-GCP-0078", "google-storage-enable-bucket-versioning"]
 
   description = <<-EOT
     Without versioning, an overwritten or deleted object is gone: a mistaken script, a compromised

@@ -3,6 +3,7 @@ rule "google-workbench-instance-no-public-ip" {
   severity  = "medium"
   area      = "configuration-posture"
   resources = ["google_workbench_instance"]
+  aliases   = ["CKV2_GCP_28"]
 
   description = <<-EOT
     A Workbench instance is a VM with JupyterLab, notebooks, training data and the instance service

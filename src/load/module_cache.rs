@@ -3,10 +3,11 @@
 //! done unless another root module uses it, so a scan holds the trees of the directories in
 //! flight and of the shared modules, not of the whole repository.
 
+use super::module_def::{ModuleDef, ModuleSource};
+use super::module_files::replaced_by_tofu;
 use crate::diag::Diagnostic;
-use crate::discover::FileKind;
-use crate::eval::{ModuleDef, ModuleSource};
 use crate::load::{self, Parsed};
+use crate::source::FileKind;
 use crate::source::{FileId, SourceMap};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -108,7 +109,7 @@ impl<'s> ModuleCache<'s> {
             .filter_map(|(id, _)| self.sources.get(*id).map(|s| s.path.as_path()))
             .collect();
         // OpenTofu reads `x.tofu` instead of `x.tf`: the replaced file is not parsed at all.
-        let replaced = crate::eval::replaced_by_tofu(&paths);
+        let replaced = replaced_by_tofu(&paths);
         for &(id, kind) in &slot.files {
             let Some(src) = self.sources.get(id) else {
                 continue;

@@ -145,7 +145,7 @@ enum Kind<'t> {
 
 /// What the byte at the cursor is read as, taken from the innermost frame.
 #[derive(Clone, Copy)]
-enum Mode<'t> {
+enum ReadAs<'t> {
     Code,
     Str,
     Heredoc(&'t [u8]),
@@ -171,7 +171,12 @@ static TEMPLATE_SPECIAL: [bool; 256] = byte_set(b"$%");
 /// The first reason to refuse `text` before parsing it, if any: nesting deeper than
 /// `max_depth`, an object with more than `max_entries` entries (counted generously: every comma
 /// and line ending), an end inside an unclosed construct, or operator chains nested too deeply.
-pub fn scan(text: &str, max_depth: usize, max_entries: usize, syntax: Syntax) -> Option<Problem> {
+pub fn refusal(
+    text: &str,
+    max_depth: usize,
+    max_entries: usize,
+    syntax: Syntax,
+) -> Option<Problem> {
     let len = text.len() as u64;
     let mut scanner = Scanner {
         text,
@@ -293,19 +298,19 @@ impl<'t> Scanner<'t> {
             let Some(top) = stack.last() else { break };
             let (top_at, top_dbl, top_depth, top_ops) = (top.at, top.dbl, top.depth, top.ops);
             let mode = match top.kind {
-                Kind::Root | Kind::Open { .. } | Kind::Interp { .. } => Mode::Code,
-                Kind::Str => Mode::Str,
-                Kind::Heredoc { marker } => Mode::Heredoc(marker),
-                Kind::Body { .. } | Kind::Template => Mode::Template,
+                Kind::Root | Kind::Open { .. } | Kind::Interp { .. } => ReadAs::Code,
+                Kind::Str => ReadAs::Str,
+                Kind::Heredoc { marker } => ReadAs::Heredoc(marker),
+                Kind::Body { .. } | Kind::Template => ReadAs::Template,
             };
             // What a construct opened here nests under: in code, an operand after two or more
             // operators of its chain is one hcl-edit may parse twice.
-            let inner_dbl = top_dbl + u32::from(matches!(mode, Mode::Code) && top_ops >= 2);
+            let inner_dbl = top_dbl + u32::from(matches!(mode, ReadAs::Code) && top_ops >= 2);
             let special = match mode {
-                Mode::Code => &CODE_SPECIAL,
-                Mode::Str => &STR_SPECIAL,
-                Mode::Heredoc(_) => &HEREDOC_SPECIAL,
-                Mode::Template => &TEMPLATE_SPECIAL,
+                ReadAs::Code => &CODE_SPECIAL,
+                ReadAs::Str => &STR_SPECIAL,
+                ReadAs::Heredoc(_) => &HEREDOC_SPECIAL,
+                ReadAs::Template => &TEMPLATE_SPECIAL,
             };
             while i < limit && !special[b[i] as usize] {
                 i += 1;
@@ -320,19 +325,19 @@ impl<'t> Scanner<'t> {
             }
             let next = b.get(i + 1).copied();
             match (mode, c) {
-                (Mode::Str, b'\\') => i += 2,
-                (Mode::Str, b'"') => {
+                (ReadAs::Str, b'\\') => i += 2,
+                (ReadAs::Str, b'"') => {
                     stack.pop();
                     i += 1;
                 }
-                (Mode::Heredoc(marker), b'\n') => match closing_line(text, i + 1, marker) {
+                (ReadAs::Heredoc(marker), b'\n') => match closing_line(text, i + 1, marker) {
                     Some(end) => {
                         stack.pop();
                         i = end;
                     }
                     None => i += 1,
                 },
-                (Mode::Str | Mode::Heredoc(_) | Mode::Template, _) => {
+                (ReadAs::Str | ReadAs::Heredoc(_) | ReadAs::Template, _) => {
                     // `$` or `%`: `$${` and `%%{` are literal, `${` and `%{` open.
                     if next == Some(c) && b.get(i + 2) == Some(&b'{') {
                         i += 3;
@@ -345,13 +350,13 @@ impl<'t> Scanner<'t> {
                         i += 1;
                     }
                 }
-                (Mode::Code, b'"') => {
+                (ReadAs::Code, b'"') => {
                     self.push(stack, Kind::Str, i, inner_dbl, top_depth)?;
                     i += 1;
                 }
-                (Mode::Code, b'#') => i = line_end(b, i),
-                (Mode::Code, b'/') if next == Some(b'/') => i = line_end(b, i),
-                (Mode::Code, b'/') if next == Some(b'*') => match find(b, i + 2, b"*/") {
+                (ReadAs::Code, b'#') => i = line_end(b, i),
+                (ReadAs::Code, b'/') if next == Some(b'/') => i = line_end(b, i),
+                (ReadAs::Code, b'/') if next == Some(b'*') => match find(b, i + 2, b"*/") {
                     Some(end) => i = end + 2,
                     None => {
                         if region.is_none() {
@@ -360,7 +365,7 @@ impl<'t> Scanner<'t> {
                         i = b.len();
                     }
                 },
-                (Mode::Code, b'<') if next == Some(b'<') => match heredoc_start(text, i) {
+                (ReadAs::Code, b'<') if next == Some(b'<') => match heredoc_start(text, i) {
                     Some((marker, body)) => {
                         i = self.heredoc(stack, &mut rejoins, i, marker, body, inner_dbl)?;
                     }
@@ -369,17 +374,17 @@ impl<'t> Scanner<'t> {
                         i += 1;
                     }
                 },
-                (Mode::Code, b'(' | b'[' | b'{') => {
+                (ReadAs::Code, b'(' | b'[' | b'{') => {
                     let object = (c == b'{' && !is_block_header(b, i)).then_some(0);
                     let kind = Kind::Open { bracket: c, object };
                     self.push(stack, kind, i, inner_dbl, top_depth + 1)?;
                     i += 1;
                 }
-                (Mode::Code, b')' | b']' | b'}') => {
+                (ReadAs::Code, b')' | b']' | b'}') => {
                     self.close(stack);
                     i += 1;
                 }
-                (Mode::Code, b',' | b'\n') => {
+                (ReadAs::Code, b',' | b'\n') => {
                     if let Some(top) = stack.last_mut() {
                         if c == b',' {
                             top.ops = 0;
@@ -396,7 +401,7 @@ impl<'t> Scanner<'t> {
                     }
                     i += 1;
                 }
-                (Mode::Code, b'=') => {
+                (ReadAs::Code, b'=') => {
                     if next == Some(b'=') {
                         if let Some(top) = stack.last_mut() {
                             top.ops += 1;
@@ -411,11 +416,11 @@ impl<'t> Scanner<'t> {
                         i += if next == Some(b'>') { 2 } else { 1 };
                     }
                 }
-                (Mode::Code, b'?') => {
+                (ReadAs::Code, b'?') => {
                     reset_ops(stack);
                     i += 1;
                 }
-                (Mode::Code, b':') => {
+                (ReadAs::Code, b':') => {
                     if next == Some(b':') {
                         // A provider function's namespace, inside one operand.
                         i += 2;
@@ -424,11 +429,11 @@ impl<'t> Scanner<'t> {
                         i += 1;
                     }
                 }
-                (Mode::Code, b'&' | b'|') => {
+                (ReadAs::Code, b'&' | b'|') => {
                     self.count_operator(stack);
                     i += if next == Some(c) { 2 } else { 1 };
                 }
-                (Mode::Code, _) => {
+                (ReadAs::Code, _) => {
                     // `+ - * / % < > !`; a `-` inside a name counts too, which only errs high.
                     self.count_operator(stack);
                     i += 1;
@@ -850,11 +855,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn config(text: &str) -> Option<Problem> {
-        scan(text, 256, 10_000, Syntax::Config)
+        refusal(text, 256, 10_000, Syntax::Config)
     }
 
     fn template(text: &str) -> Option<Problem> {
-        scan(text, 256, 10_000, Syntax::Template)
+        refusal(text, 256, 10_000, Syntax::Template)
     }
 
     fn hcl_edit_accepts(text: &str, syntax: Syntax) -> bool {
@@ -866,7 +871,7 @@ mod tests {
 
     /// The property the pass rests on: whatever it calls unclosed, hcl-edit rejects.
     fn assert_exact(text: &str, syntax: Syntax) {
-        let problem = scan(text, 256, 10_000, syntax);
+        let problem = refusal(text, 256, 10_000, syntax);
         if matches!(problem, Some(Problem::Unclosed(..))) {
             assert!(
                 !hcl_edit_accepts(text, syntax),
@@ -1012,7 +1017,7 @@ mod tests {
         // Inside a template (a JSON string's text), the same.
         let template = format!("${{{}}}", &text[4..text.len() - 1]);
         assert!(matches!(
-            scan(&template, 256, 10_000, Syntax::Template),
+            refusal(&template, 256, 10_000, Syntax::Template),
             Some(Problem::Backtracking(_))
         ));
         // Deep nesting without operator chains costs nothing extra.
@@ -1102,7 +1107,7 @@ mod tests {
                 Syntax::Config
             };
             if hcl_edit_accepts(text, syntax) {
-                assert_eq!(scan(text, 256, 10_000, syntax), None, "{name}");
+                assert_eq!(refusal(text, 256, 10_000, syntax), None, "{name}");
             }
             // Cut the text at every line end and at points between: a cut text usually ends
             // inside something, and hcl-edit must then reject it too.
@@ -1114,7 +1119,7 @@ mod tests {
             for &cut in cuts.iter().step_by(step) {
                 let prefix = &text[..cut];
                 if matches!(
-                    scan(prefix, 256, 10_000, syntax),
+                    refusal(prefix, 256, 10_000, syntax),
                     Some(Problem::Unclosed(..))
                 ) {
                     refused_prefixes += 1;

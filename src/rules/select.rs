@@ -2,8 +2,7 @@
 //! `--min-severity`, and the config's `rules { }` block), and severity overrides. Single-resource
 //! rules and exposure-path rules are selected alike, as [`Selectable`]s.
 
-use crate::paths::PathRule;
-use crate::result::ConfigError;
+use crate::diag::ConfigError;
 use crate::rules::{Rule, RuleSet};
 use crate::taxonomy::{Area, Severity};
 use globset::{Glob, GlobMatcher};
@@ -47,6 +46,12 @@ pub trait Selectable {
     fn frameworks(&self) -> Vec<&str>;
 }
 
+/// A rule kind whose severity is fixed when it is selected (path rules: their findings are
+/// made with it), rather than looked up for each finding.
+pub trait Reseverable: Selectable {
+    fn set_severity(&mut self, severity: Severity);
+}
+
 impl Selectable for Rule {
     fn id(&self) -> &str {
         &self.id
@@ -68,32 +73,6 @@ impl Selectable for Rule {
     }
     fn frameworks(&self) -> Vec<&str> {
         self.compliance.iter().map(|(f, _)| f.as_str()).collect()
-    }
-}
-
-impl Selectable for PathRule {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn is_named(&self, name: &str) -> bool {
-        &*self.id == name
-    }
-    fn provider(&self) -> &str {
-        &self.provider
-    }
-    fn area(&self) -> Area {
-        self.area
-    }
-    fn severity(&self) -> Severity {
-        self.severity
-    }
-    // Path rules map to no compliance control: a framework's controls are about one
-    // resource's settings, and a path is a combination of several.
-    fn maps_to(&self, _framework: &str) -> bool {
-        false
-    }
-    fn frameworks(&self) -> Vec<&str> {
-        Vec::new()
     }
 }
 
@@ -176,10 +155,10 @@ impl RuleSelection {
     /// rules their overridden severity (their findings are made with it). A pattern that
     /// matches no rule of either kind is an error (most likely a typo), as is an unknown
     /// provider.
-    pub fn apply(
+    pub fn apply<P: Reseverable>(
         &self,
         rules: &mut RuleSet,
-        path_rules: &mut Vec<PathRule>,
+        path_rules: &mut Vec<P>,
     ) -> Result<(), ConfigError> {
         if self.is_empty() {
             return Ok(());
@@ -258,7 +237,8 @@ impl RuleSelection {
         rules.retain(|r| selected(r));
         path_rules.retain(|r| selected(r));
         for r in path_rules.iter_mut() {
-            r.severity = severities.of(&*r);
+            let severity = severities.of(&*r);
+            r.set_severity(severity);
         }
         Ok(())
     }
