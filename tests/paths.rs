@@ -421,8 +421,12 @@ fn copy_dir(from: &Path, to: &Path) {
 fn human_output_draws_the_chain_one_line_per_hop() {
     let result = cwd_scan("ec2-admin-role");
     let f = path_findings(&result)[0];
-    let chain =
-        onus::paths::render_chain(&f.rule_id, f.path.as_ref().expect("path"), &result.sources);
+    let chain = onus::paths::render_chain(
+        &f.rule_id,
+        f.path.as_ref().expect("path"),
+        &result.sources,
+        &result.path_rules,
+    );
     let lines: Vec<&str> = chain.lines().collect();
     assert_eq!(lines[0], "  path:");
     assert_eq!(lines.len(), 1 + 9 + 1, "{chain}");
@@ -927,4 +931,187 @@ fn route_authorization_from_a_variable_without_a_value_leaves_the_api_path_undec
         .iter()
         .all(|(rule, why)| rule == "aws-path-public-api-route-admin-role"
             && why.contains("variable `authorization_type` has no value")));
+}
+
+// -- path rules of `--rules` directories ----------------------------------------------------
+
+/// A user's path rule: its own id and words, a search of onus's, and the examples of the
+/// built-in rule running that search.
+fn user_path_rule(id: &str, search: &str, severity: &str) -> String {
+    let model_id = match search {
+        "internet-instance-admin-role" => "aws-path-internet-instance-admin-role",
+        "public-function-url-admin-role" => "aws-path-public-function-url-admin-role",
+        other => panic!("no model for {other}"),
+    };
+    let builtin = rules::builtin().expect("path rules parse");
+    let model = builtin
+        .iter()
+        .find(|r| &*r.id == model_id)
+        .expect("built-in rule");
+    let bad = model.examples[0].1.replace(&*model.id, id);
+    let good = &model.examples[1].1;
+    format!(
+        "path_rule \"{id}\" {{\n  title    = \"Team policy: {search}\"\n  severity = \"{severity}\"\n  search   = \"{search}\"\n  description = \"The team's own id for this combination.\"\n  remediation = \"Scope the role.\"\n  example \"bad\" {{\n    code = <<-EOT\n{bad}    EOT\n  }}\n  example \"good\" {{\n    code = <<-EOT\n{good}    EOT\n  }}\n}}\n"
+    )
+}
+
+/// A single-resource rule, so the directory mixes both kinds.
+const USER_RULE: &str = r#"
+rule "acme-ec2-detailed-monitoring" {
+  title     = "EC2 instances have detailed monitoring"
+  severity  = "low"
+  area      = "configuration-posture"
+  resources = ["aws_instance"]
+  description = "The team's policy: every instance reports one-minute metrics."
+  remediation = "Set `monitoring = true`."
+  assert {
+    attribute "monitoring" {
+      equals  = true
+      default = false
+    }
+  }
+  example "bad" {
+    code = <<-EOT
+      resource "aws_instance" "a" { # expect: acme-ec2-detailed-monitoring
+        ami = "ami-1"
+      }
+    EOT
+  }
+  example "good" {
+    code = <<-EOT
+      resource "aws_instance" "a" {
+        ami        = "ami-1"
+        monitoring = true
+      }
+    EOT
+  }
+}
+"#;
+
+#[test]
+fn a_rules_directory_with_a_paths_folder_adds_its_path_rules() {
+    let rules_dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(rules_dir.path().join("aws/ec2")).expect("mkdir");
+    std::fs::create_dir_all(rules_dir.path().join("paths")).expect("mkdir");
+    std::fs::write(
+        rules_dir
+            .path()
+            .join("aws/ec2/acme-ec2-detailed-monitoring.hcl"),
+        USER_RULE,
+    )
+    .expect("write rule");
+    std::fs::write(
+        rules_dir.path().join("paths/acme-path-exposed-admin.hcl"),
+        user_path_rule(
+            "acme-path-exposed-admin",
+            "internet-instance-admin-role",
+            "critical",
+        ),
+    )
+    .expect("write path rule");
+    let result = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.rule_dirs = vec![rules_dir.path().to_path_buf()];
+        o.no_builtin_rules = true;
+    })
+    .expect("scan runs");
+    assert_eq!(path_rule_ids(&result), vec!["acme-path-exposed-admin"]);
+    let ids: Vec<&str> = result.path_rules.iter().map(|r| &*r.id).collect();
+    assert_eq!(ids, vec!["acme-path-exposed-admin"]);
+    // The single-resource rule beside it runs too.
+    assert!(result
+        .findings
+        .iter()
+        .any(|f| &*f.rule_id == "acme-ec2-detailed-monitoring"));
+    // Its near-miss twin stays clean under the user's rule as under the built-in one.
+    let twin = scan_with(&fixture("ec2-admin-role-private-subnet"), |o| {
+        o.rule_dirs = vec![rules_dir.path().to_path_buf()];
+        o.no_builtin_rules = true;
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&twin).is_empty());
+}
+
+#[test]
+fn a_path_rule_file_beside_single_rules_is_read_as_a_path_rule_from_the_command_line() {
+    let rules_dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(rules_dir.path().join("owner-tag.hcl"), USER_RULE).expect("write rule");
+    std::fs::write(
+        rules_dir.path().join("url.hcl"),
+        user_path_rule(
+            "acme-path-open-function",
+            "public-function-url-admin-role",
+            "critical",
+        ),
+    )
+    .expect("write path rule");
+    let out = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["paths", "--format", "json", "--rules"])
+        .arg(rules_dir.path())
+        .arg("fixtures/paths/lambda-url-admin-role")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    rules.sort();
+    // The built-in rule and the user's run the same search: both report the path.
+    assert_eq!(
+        rules,
+        vec![
+            "acme-path-open-function",
+            "aws-path-public-function-url-admin-role"
+        ]
+    );
+}
+
+#[test]
+fn a_user_path_rule_is_checked_like_a_built_in_one() {
+    let rules_dir = tempfile::tempdir().expect("tempdir");
+    let write = |text: String| {
+        std::fs::write(rules_dir.path().join("rule.hcl"), text).expect("write path rule");
+    };
+    let scan = || {
+        scan_with(&fixture("ec2-admin-role"), |o| {
+            o.rule_dirs = vec![rules_dir.path().to_path_buf()];
+        })
+    };
+    // An id the built-in rules already use.
+    write(user_path_rule(
+        "aws-path-internet-instance-admin-role",
+        "internet-instance-admin-role",
+        "critical",
+    ));
+    let err = scan()
+        .err()
+        .expect("a duplicate id is a configuration error");
+    assert!(err.contains("is already defined in rules/paths/"), "{err}");
+    // A search onus does not implement.
+    write(
+        user_path_rule("acme-path-x", "internet-instance-admin-role", "critical").replace(
+            "search   = \"internet-instance-admin-role\"",
+            "search   = \"internet-anything\"",
+        ),
+    );
+    let err = scan()
+        .err()
+        .expect("an unknown search is a configuration error");
+    assert!(err.contains("unknown `search`"), "{err}");
+    // A severity the combination does not give.
+    write(user_path_rule(
+        "acme-path-x",
+        "internet-instance-admin-role",
+        "low",
+    ));
+    let err = scan().err().expect("the severity follows the combination");
+    assert!(
+        err.contains("severity follows the path's combination"),
+        "{err}"
+    );
 }

@@ -997,7 +997,12 @@ fn fingerprint(rule: &str, file: &str, address: &str, chain: &str) -> String {
 
 /// The chain of a path for terminal output: one line per hop with its stage, address,
 /// file:line, service and service model, and what the hop contributes; then the cheapest fix.
-pub fn render_chain(rule_id: &str, path: &ExposurePath, sources: &SourceMap) -> String {
+pub fn render_chain(
+    rule_id: &str,
+    path: &ExposurePath,
+    sources: &SourceMap,
+    rules: &[PathRule],
+) -> String {
     use std::fmt::Write;
     let mut out = String::from("  path:\n");
     let width = path.hops.iter().map(|h| h.address.len()).max().unwrap_or(0);
@@ -1017,10 +1022,7 @@ pub fn render_chain(rule_id: &str, path: &ExposurePath, sources: &SourceMap) -> 
             h.label,
         );
     }
-    if let Some(rule) = rules::builtin()
-        .ok()
-        .and_then(|rs| rs.into_iter().find(|r| &*r.id == rule_id))
-    {
+    if let Some(rule) = rules.iter().find(|r| &*r.id == rule_id) {
         let fix = rule.remediation.split_whitespace().collect::<Vec<_>>();
         let _ = writeln!(out, "  fix: {}", fix.join(" "));
     }

@@ -10,6 +10,7 @@ use crate::rules::select::{Reseverable, Selectable};
 use crate::source::FileId;
 use crate::taxonomy::{Area, Severity};
 use crate::value::Value;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The path searches onus implements.
@@ -63,6 +64,8 @@ pub struct PathRule {
     pub references: Vec<String>,
     /// (`"bad"` or `"good"`, Terraform code with `# expect: ID` pins on the bad one).
     pub examples: Vec<(String, String)>,
+    /// The file it was read from (`rules/paths/ID.hcl` for a built-in rule).
+    pub origin: String,
 }
 
 impl Selectable for PathRule {
@@ -121,6 +124,70 @@ pub fn builtin() -> Result<Vec<PathRule>, Vec<String>> {
             }
         })
         .clone()
+}
+
+/// The path rules of a `--rules` directory (or `rule_dirs` of the configuration): every file
+/// below it declaring a `path_rule` block, in a `paths/` folder as the built-in ones are or
+/// beside single-resource rules. Their searches are onus's own; the file names one.
+pub fn load_dir(dir: &Path) -> Result<Vec<PathRule>, Vec<String>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for p in crate::rules::rule_files(dir)? {
+        let origin = crate::source::display_file_path(&p);
+        match std::fs::read_to_string(&p) {
+            Ok(text) if crate::rules::declares_path_rule(&text) => match parse(&text, &origin) {
+                Ok(r) => rules.push(r),
+                Err(e) => errors.extend(e),
+            },
+            Ok(_) => {}
+            Err(e) => errors.push(format!("{origin}: {e}")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The path rules of a scan: the built-in ones (unless `builtin` is false) and those of the
+/// rule directories. An id may be defined once, across path rules and `rules` alike.
+pub fn load(
+    dirs: &[PathBuf],
+    builtin_rules: bool,
+    rules: &crate::rules::RuleSet,
+) -> Result<Vec<PathRule>, Vec<String>> {
+    let mut all = if builtin_rules {
+        builtin()?
+    } else {
+        Vec::new()
+    };
+    let mut errors = Vec::new();
+    for d in dirs {
+        match load_dir(d) {
+            Ok(found) => all.extend(found),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in &all {
+        if let Some(rule) = rules.get(&r.id) {
+            errors.push(format!(
+                "{}: rule id `{}` is already defined in {}",
+                r.origin, r.id, rule.origin
+            ));
+        } else if let Some(first) = seen.insert(&r.id, &r.origin) {
+            errors.push(format!(
+                "{}: rule id `{}` is already defined in {first}",
+                r.origin, r.id
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(all)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Where path rules live below `rules/`; the single-resource rule set skips it.
@@ -226,6 +293,7 @@ pub fn parse(text: &str, origin: &str) -> Result<PathRule, Vec<String>> {
             remediation,
             references,
             examples,
+            origin: origin.to_string(),
         }),
         _ => Err(errors),
     }

@@ -92,9 +92,9 @@ fn write_with_root(
         rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
     // Exposure-path rules are described after the others, those with results only (they are
     // not in the rule set: their format is their own).
-    let path_rules: Vec<crate::paths::PathRule> = crate::paths::rules::builtin()
-        .unwrap_or_default()
-        .into_iter()
+    let path_rules: Vec<&crate::paths::PathRule> = result
+        .path_rules
+        .iter()
         .filter(|r| result.findings.iter().any(|f| f.rule_id == r.id))
         .collect();
     for (i, r) in path_rules.iter().enumerate() {
@@ -125,7 +125,7 @@ fn write_with_root(
             rules
                 .iter()
                 .map(|r| rule_object(r))
-                .chain(path_rules.iter().map(path_rule_object))
+                .chain(path_rules.iter().copied().map(path_rule_object))
                 .collect(),
         ),
     );

@@ -153,13 +153,10 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         || find_and_read(opts, &paths),
     );
     let mut rules = rules?;
-    // Path rules are built in: a scan of user rules alone has none. The selection applies to
-    // them as to the others; `--no-paths` drops them after it, so naming one stays valid.
-    let mut path_rules = if opts.no_builtin_rules {
-        Vec::new()
-    } else {
-        crate::paths::rules::builtin().map_err(ConfigError)?
-    };
+    // Path rules: the built-in ones and those of the rule directories. The selection applies
+    // to them as to the others; `--no-paths` drops them after it, so naming one stays valid.
+    let mut path_rules = crate::paths::rules::load(&opts.rule_dirs, !opts.no_builtin_rules, &rules)
+        .map_err(ConfigError)?;
     opts.select.apply(&mut rules, &mut path_rules)?;
     if opts.no_paths {
         path_rules.clear();
