@@ -143,9 +143,9 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
         rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
     // Exposure-path rules are described after the others, those with results only (they are
     // not in the rule set: their format is their own).
-    let path_rules: Vec<crate::paths::PathRule> = crate::paths::rules::builtin()
-        .unwrap_or_default()
-        .into_iter()
+    let path_rules: Vec<&crate::paths::PathRule> = result
+        .path_rules
+        .iter()
         .filter(|r| result.findings.iter().any(|f| f.rule_id == r.id))
         .collect();
     for (i, r) in path_rules.iter().enumerate() {
@@ -170,7 +170,7 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
             rules
                 .iter()
                 .map(|r| rule_object(r))
-                .chain(path_rules.iter().map(path_rule_object))
+                .chain(path_rules.iter().copied().map(path_rule_object))
                 .collect(),
         ),
     );

@@ -12,6 +12,8 @@ pub use condition::{CompareOp, Condition, Quantifier, Test};
 pub use parse::parse_rule;
 pub use select::RuleSelection;
 
+use crate::load::hcl;
+use crate::source::FileId;
 use crate::taxonomy::{Area, Severity};
 use foldhash::{HashMap, HashMapExt};
 use std::path::Path;
@@ -27,6 +29,34 @@ pub fn builtin_files(ext: &str) -> impl Iterator<Item = (&'static str, &'static 
         .iter()
         .copied()
         .filter(move |(p, _)| p.ends_with(ext))
+}
+
+/// The `*.hcl` files below a rules directory, sorted; an error when `dir` is not a directory.
+pub fn rule_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Vec<String>> {
+    if !dir.is_dir() {
+        return Err(vec![format!(
+            "{}: rules directory not found",
+            dir.display()
+        )]);
+    }
+    let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "hcl"))
+        .map(|e| e.into_path())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Whether a rule file is an exposure-path rule: it declares a `path_rule` block and no `rule`
+/// block. Such files have their own format and parser (`paths::rules`), wherever they sit in a
+/// rules directory; a file that does not parse is left to the rule parser to report.
+pub fn declares_path_rule(text: &str) -> bool {
+    text.contains("path_rule")
+        && hcl::parse(FileId(0), text).is_ok_and(|body| {
+            body.blocks_of("path_rule").next().is_some() && body.blocks_of("rule").next().is_none()
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,26 +174,16 @@ impl RuleSet {
         self.check_unique().map(|()| 1)
     }
 
-    /// Adds every `*.hcl` rule file below `dir`.
+    /// Adds every `*.hcl` rule file below `dir`, leaving out exposure-path rule files (read by
+    /// `paths::rules::load_dir` from the same directories).
     pub fn load_dir(&mut self, dir: &Path) -> Result<usize, Vec<String>> {
         let mut errors = Vec::new();
         let mut added = 0;
-        let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "hcl"))
-            .map(|e| e.into_path())
-            .collect();
-        if !dir.is_dir() {
-            return Err(vec![format!(
-                "{}: rules directory not found",
-                dir.display()
-            )]);
-        }
-        paths.sort();
+        let paths = rule_files(dir)?;
         for p in paths {
             let origin = crate::source::display_file_path(&p);
             match std::fs::read_to_string(&p) {
+                Ok(text) if declares_path_rule(&text) => {}
                 Ok(text) => match parse_rule(&text, &origin) {
                     Ok(rule) => {
                         self.push(rule);

@@ -60,7 +60,7 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
     let blocks: Vec<&Block> = body.blocks_of("rule").collect();
     let [block] = blocks.as_slice() else {
         return Err(vec![format!(
-            "{origin}: a rule file holds exactly one `rule \"ID\" {{ ... }}` block"
+            "{origin}: a rule file holds exactly one `rule \"ID\" {{ ... }}` block (or, for an exposure path, one `path_rule \"ID\" {{ ... }}` block)"
         )]);
     };
     let Some(id) = block.labels.first().cloned() else {
