@@ -169,11 +169,16 @@ pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigErro
                         ));
                     };
                     for (k, v) in map.iter() {
+                        // Located at the entry's value when the literal carries its place.
+                        let at_value = |msg: String| match v.span {
+                            Some(span) => at(span.start, msg),
+                            None => r.err(msg),
+                        };
                         let sev = v
                             .as_str()
                             .ok_or_else(|| format!("the severity of `{k}` must be a string"))
                             .and_then(|s| s.parse::<Severity>())
-                            .map_err(|e| r.err(format!("severity_overrides: {e}")))?;
+                            .map_err(|e| at_value(format!("severity_overrides: {e}")))?;
                         config.select.severity_overrides.push((k.to_string(), sev));
                     }
                 }
@@ -501,6 +506,18 @@ severity_overrides = { "aws-ebs-volume-encryption" = "low" }
         assert_eq!(opts.select.disable, ["aws-x"]);
         assert!(opts.suppress.report_unused_ignores);
         assert_eq!(opts.suppress.baseline, Some(PathBuf::from("x/b.json")));
+    }
+
+    #[test]
+    fn a_bad_severity_override_points_at_its_value() {
+        let text = "severity_overrides = {\n  \"aws-s3-x\" = \"urgent\"\n}\n";
+        let e = parse(text, ".onus.hcl", Path::new("")).err().map(|e| e.0);
+        let e = e.expect("an error");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with(".onus.hcl:2:16: severity_overrides: "),
+            "{e:?}"
+        );
     }
 
     #[test]
