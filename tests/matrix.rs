@@ -105,10 +105,11 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     assert_eq!(iaas.get("critical"), Some(&2));
     assert_eq!(iaas.get("high"), Some(&1));
     assert_eq!(iaas_undecided, 4);
-    // Two API routes without authorization (PaaS), and two undecided ones.
+    // Two API routes without authorization and an ECS service (PaaS), two undecided routes
+    // and one service whose task role is a variable without a value.
     let (paas, paas_undecided) = row(ServiceModel::PaaS).expect("PaaS row");
-    assert_eq!(paas.get("critical"), Some(&2));
-    assert_eq!(paas_undecided, 2);
+    assert_eq!(paas.get("critical"), Some(&3));
+    assert_eq!(paas_undecided, 3);
     let (faas, faas_undecided) = row(ServiceModel::FaaS).expect("FaaS row");
     assert_eq!(faas.get("critical"), Some(&1));
     assert_eq!(faas_undecided, 0);

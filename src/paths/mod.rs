@@ -48,6 +48,7 @@ pub fn find(
             PathKind::PublicFunctionUrlAdminRole => search.function_urls_to(Grant::Admin),
             PathKind::InternetInstanceIamEscalation => search.instances_to(Grant::IamEscalation),
             PathKind::PublicApiRouteAdminRole => search.api_routes_to(Grant::Admin),
+            PathKind::InternetEcsTaskAdminRole => search.ecs_services_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -174,6 +175,7 @@ const POLICY: &[&str] = &["aws_iam_policy"];
 const FUNCTION: &[&str] = &["aws_lambda_function"];
 const LAUNCH_TEMPLATE: &[&str] = &["aws_launch_template"];
 const API_INTEGRATION: &[&str] = &["aws_apigatewayv2_integration"];
+const TASK_DEFINITION: &[&str] = &["aws_ecs_task_definition"];
 
 /// The graph with the reverse edges the searches need, built once per root.
 struct Search<'a> {
@@ -800,6 +802,97 @@ impl<'a> Search<'a> {
                     .map(|f| self.function_grants(f, grant)),
             )
         })
+    }
+
+    // -- entry: an ECS service whose tasks get a public IP address -------------------------
+
+    /// Each ECS service with `awsvpc` networking whose tasks get a public address in a subnet
+    /// routed to the internet and an open security group, and whose task definition's task
+    /// role has `grant`. The task role is what the containers' code holds; the execution role
+    /// (pulling images, writing logs) is the ECS agent's, never handed to the containers.
+    fn ecs_services_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_ecs_service")
+            .iter()
+            .map(|&s| {
+                let net = self
+                    .inst(s)
+                    .values
+                    .get("network_configuration")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.first());
+                let reach = match net {
+                    // Bridge or host networking: the tasks use their container instance's
+                    // address, an entry the instance rules judge.
+                    None => Reach::No,
+                    Some(net) => self.ecs_task_entry(s, net).then(|| {
+                        let td = self
+                            .g
+                            .resolve(s, "task_definition", TASK_DEFINITION, "family");
+                        self.follow(td, |t| self.task_definition_grants(t, grant))
+                    }),
+                };
+                (s, reach)
+            })
+            .collect()
+    }
+
+    /// A public address (`assign_public_ip`, false by default), a subnet routed to the
+    /// internet and a security group open to it. No security group named: the VPC's default
+    /// group, which admits only its own members.
+    fn ecs_task_entry(&self, service: usize, net: &Value) -> Reach {
+        const PUBLIC_IP: &str = "network_configuration.0.assign_public_ip";
+        let public_ip = match net.get("assign_public_ip") {
+            Some(v) if v.as_bool() == Some(true) => Reach::Yes(Vec::new()),
+            Some(v) if v.is_null() || v.as_bool() == Some(false) => Reach::No,
+            Some(v) => Reach::Unknown(unknown_why(v, PUBLIC_IP)),
+            None => Reach::No,
+        };
+        public_ip
+            .then(|| match net.get("subnets") {
+                Some(v) if !v.is_null() => self.subnet_internet_route(self.g.resolve_value(
+                    v,
+                    "network_configuration.0.subnets",
+                    SUBNET,
+                    "id",
+                )),
+                // `subnets` is required with `network_configuration`.
+                _ => Reach::No,
+            })
+            .then(|| {
+                let groups = match net.get("security_groups") {
+                    Some(v) => self.g.resolve_value(
+                        v,
+                        "network_configuration.0.security_groups",
+                        SECURITY_GROUP,
+                        "id",
+                    ),
+                    None => Resolved::Known(Vec::new()),
+                };
+                self.open_among(vec![groups])
+            })
+            .then(|| {
+                Reach::Yes(vec![self.hop(
+                    service,
+                    PathStage::Entry,
+                    Some(PUBLIC_IP),
+                    "service gives its tasks a public IP address".into(),
+                )])
+            })
+    }
+
+    /// The task definition's task role has `grant`; no task role, no credentials.
+    fn task_definition_grants(&self, td: usize, grant: Grant) -> Reach {
+        match self.g.resolve(td, "task_role_arn", ROLE, "name") {
+            Resolved::Known(r) if r.is_empty() => Reach::No,
+            role => Reach::Yes(vec![self.hop(
+                td,
+                PathStage::Pivot,
+                Some("task_role_arn"),
+                "tasks run as the task role".into(),
+            )])
+            .then(|| self.follow(role, |r| self.role_grants(r, grant))),
+        }
     }
 
     // -- identity: what a role's policies grant ------------------------------------------

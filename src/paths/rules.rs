@@ -25,6 +25,9 @@ pub enum PathKind {
     InternetInstanceIamEscalation,
     /// HTTP API route without authorization whose Lambda integration's role may do everything.
     PublicApiRouteAdminRole,
+    /// ECS service whose tasks get a public IP, a route to an internet gateway and a security
+    /// group open to the internet, whose task role may do everything.
+    InternetEcsTaskAdminRole,
 }
 
 impl PathKind {
@@ -41,6 +44,9 @@ impl PathKind {
                 Some((PathKind::InternetInstanceIamEscalation, true, false))
             }
             "public-api-route-admin-role" => Some((PathKind::PublicApiRouteAdminRole, true, true)),
+            "internet-ecs-task-admin-role" => {
+                Some((PathKind::InternetEcsTaskAdminRole, true, true))
+            }
             _ => None,
         }
     }
