@@ -98,13 +98,13 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
             .find(|c| c.service_model == model)
             .map(|c| (c.findings.clone(), c.undecided))
     };
-    // Three EC2 paths (an instance and an Auto Scaling group critical, one high), and two
-    // undecided for each of the role variable and the launch template's profile variable;
-    // one critical function URL path.
+    // Four IaaS paths (an instance, an Auto Scaling group and an EKS node group critical, one
+    // high), and two undecided for each of the role variable and the launch template's profile
+    // variable, one for the node role variable; one critical function URL path.
     let (iaas, iaas_undecided) = row(ServiceModel::IaaS).expect("IaaS row");
-    assert_eq!(iaas.get("critical"), Some(&2));
+    assert_eq!(iaas.get("critical"), Some(&3));
     assert_eq!(iaas.get("high"), Some(&1));
-    assert_eq!(iaas_undecided, 4);
+    assert_eq!(iaas_undecided, 5);
     // Two API routes without authorization and an ECS service (PaaS), two undecided routes
     // and one service whose task role is a variable without a value.
     let (paas, paas_undecided) = row(ServiceModel::PaaS).expect("PaaS row");
@@ -124,7 +124,7 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
         .find(|l| l.trim_start().starts_with("IaaS") && l.contains("path"))
         .expect("IaaS paths line");
     assert!(
-        iaas_line.ends_with("3 paths (2 C 1 H) · 4 undecided"),
+        iaas_line.ends_with("4 paths (3 C 1 H) · 5 undecided"),
         "{iaas_line}"
     );
     let md = matrix::render_markdown(&m);
@@ -133,8 +133,8 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     let json_paths = doc["paths"].as_array().expect("paths in JSON");
     assert_eq!(json_paths.len(), 3);
     assert_eq!(json_paths[0]["service_model"], "IaaS");
-    assert_eq!(json_paths[0]["findings"]["critical"], 2);
-    assert_eq!(json_paths[0]["undecided"], 4);
+    assert_eq!(json_paths[0]["findings"]["critical"], 3);
+    assert_eq!(json_paths[0]["undecided"], 5);
 
     // Without the search, the matrix says nothing about paths rather than "none found".
     let off = matrix::build(&scan_paths("fixtures/paths", true));

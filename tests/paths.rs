@@ -475,6 +475,7 @@ fn onus_paths_prints_only_path_findings() {
             "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-iam-escalation",
             "aws-path-internet-ecs-task-admin-role",
+            "aws-path-internet-eks-node-admin-role",
             "aws-path-public-function-url-admin-role"
         ],
         "{stdout}"
@@ -488,7 +489,7 @@ fn onus_paths_prints_only_path_findings() {
         .output()
         .expect("runs");
     let scan_out = String::from_utf8_lossy(&scan.stdout);
-    assert_eq!(scan_out.matches(" aws-path-").count(), 7, "{scan_out}");
+    assert_eq!(scan_out.matches(" aws-path-").count(), 8, "{scan_out}");
     assert!(
         scan_out
             .lines()
@@ -1198,4 +1199,66 @@ fn ecs_tasks_without_a_public_address_are_no_path() {
         .undecided
         .iter()
         .any(|u| u.rule_id.starts_with("aws-path-")));
+}
+
+// -- EKS managed node group with SSH open to the internet → node role --------------------
+
+#[test]
+fn eks_nodes_with_ssh_open_to_the_internet_and_an_admin_node_role_are_a_path() {
+    let result = scan_dir(&fixture("eks-node-admin-role"));
+    assert!(!result.has_errors(), "{:?}", result.diagnostics);
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&*found[0].rule_id, "aws-path-internet-eks-node-admin-role");
+    assert_eq!(found[0].address, "aws_eks_node_group.workers");
+    assert_eq!(found[0].severity, onus::taxonomy::Severity::Critical);
+    let hops: Vec<(PathStage, &str, u32)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| {
+            let src = result.sources.get(h.span.file).expect("source");
+            (h.stage, h.address.as_str(), src.line_col(h.span.start).line)
+        })
+        .collect();
+    let admin =
+        "aws_iam_role_policy_attachment.nodes[\"arn:aws:iam::aws:policy/AdministratorAccess\"]";
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.aws_internet_gateway.main[0]",
+                16
+            ),
+            (PathStage::Entry, "module.network.aws_route.internet[0]", 29),
+            (PathStage::Entry, "module.network.aws_route_table.app", 21),
+            (PathStage::Entry, "module.network.aws_subnet.app", 13),
+            // The node group's hop points at the SSH key set without source groups.
+            (PathStage::Entry, "aws_eks_node_group.workers", 23),
+            (PathStage::Pivot, "aws_eks_node_group.workers", 13),
+            (PathStage::Pivot, "aws_iam_role.nodes", 18),
+            (PathStage::Target, admin, 33),
+        ]
+    );
+}
+
+#[test]
+fn ssh_from_a_bastion_group_only_breaks_the_eks_node_path() {
+    assert_eq!(paths_of("eks-node-ssh-from-bastion"), (vec![], vec![]));
+}
+
+#[test]
+fn a_node_role_from_a_variable_without_a_value_leaves_the_eks_node_path_undecided() {
+    let (found, undecided) = paths_of("eks-node-role-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert_eq!(undecided[0].0, "aws-path-internet-eks-node-admin-role");
+    assert!(
+        undecided[0].1.contains("node_role_arn"),
+        "{}",
+        undecided[0].1
+    );
 }

@@ -49,6 +49,7 @@ pub fn find(
             PathKind::InternetInstanceIamEscalation => search.instances_to(Grant::IamEscalation),
             PathKind::PublicApiRouteAdminRole => search.api_routes_to(Grant::Admin),
             PathKind::InternetEcsTaskAdminRole => search.ecs_services_to(Grant::Admin),
+            PathKind::InternetEksNodeAdminRole => search.eks_node_groups_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -892,6 +893,82 @@ impl<'a> Search<'a> {
                 "tasks run as the task role".into(),
             )])
             .then(|| self.follow(role, |r| self.role_grants(r, grant))),
+        }
+    }
+
+    // -- entry: an EKS managed node group with SSH open to the internet ------------------
+
+    /// Each managed node group whose nodes get a public address in a subnet routed to the
+    /// internet and whose `remote_access` names an SSH key without source security groups
+    /// (EKS then opens port 22 to 0.0.0.0/0), and whose node role has `grant`: every pod, and
+    /// whoever logs in to a node, can use the node role's credentials. Without `remote_access`
+    /// the nodes sit behind the cluster security group EKS manages, which admits no internet.
+    fn eks_node_groups_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_eks_node_group")
+            .iter()
+            .map(|&n| {
+                let inst = self.inst(n);
+                let remote = inst
+                    .values
+                    .get("remote_access")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.first());
+                let reach = match remote {
+                    None => Reach::No,
+                    Some(remote) => {
+                        let subnets = self.g.resolve(n, "subnet_ids", SUBNET, "id");
+                        // A node group takes no public address setting of its own (with
+                        // `remote_access` it has no launch template): its subnets decide.
+                        self.public_ip(None, "subnet_ids", &subnets)
+                            .then(|| self.subnet_internet_route(subnets))
+                            .then(|| self.ssh_open_to_internet(n, remote))
+                            .then(|| match self.g.resolve(n, "node_role_arn", ROLE, "name") {
+                                Resolved::Known(r) if r.is_empty() => Reach::No,
+                                role => Reach::Yes(vec![self.hop(
+                                    n,
+                                    PathStage::Pivot,
+                                    Some("node_role_arn"),
+                                    "nodes run as the node role".into(),
+                                )])
+                                .then(|| self.follow(role, |r| self.role_grants(r, grant))),
+                            })
+                    }
+                };
+                (n, reach)
+            })
+            .collect()
+    }
+
+    /// `remote_access` with an SSH key and no `source_security_group_ids`: port 22 open to the
+    /// internet.
+    fn ssh_open_to_internet(&self, group: usize, remote: &Value) -> Reach {
+        let key = remote.get("ec2_ssh_key").filter(|v| !v.is_null());
+        let sources = remote
+            .get("source_security_group_ids")
+            .filter(|v| !v.is_null());
+        let no_sources = match sources {
+            None => Reach::Yes(Vec::new()),
+            Some(v) => match v.as_list() {
+                Some([]) => Reach::Yes(Vec::new()),
+                Some(_) => Reach::No,
+                None => Reach::Unknown(unknown_why(v, "remote_access.0.source_security_group_ids")),
+            },
+        };
+        match key {
+            None => Reach::No,
+            Some(k) if !k.is_known() => {
+                Reach::Unknown(unknown_why(k, "remote_access.0.ec2_ssh_key")).then(|| no_sources)
+            }
+            Some(_) => no_sources.then(|| {
+                Reach::Yes(vec![self.hop(
+                    group,
+                    PathStage::Entry,
+                    Some("remote_access.0.ec2_ssh_key"),
+                    "SSH key without source security groups: EKS opens port 22 to the internet"
+                        .into(),
+                )])
+            }),
         }
     }
 

@@ -28,6 +28,9 @@ pub enum PathKind {
     /// ECS service whose tasks get a public IP, a route to an internet gateway and a security
     /// group open to the internet, whose task role may do everything.
     InternetEcsTaskAdminRole,
+    /// EKS managed node group in a public subnet with SSH open to the internet, whose node
+    /// role may do everything.
+    InternetEksNodeAdminRole,
 }
 
 impl PathKind {
@@ -46,6 +49,9 @@ impl PathKind {
             "public-api-route-admin-role" => Some((PathKind::PublicApiRouteAdminRole, true, true)),
             "internet-ecs-task-admin-role" => {
                 Some((PathKind::InternetEcsTaskAdminRole, true, true))
+            }
+            "internet-eks-node-admin-role" => {
+                Some((PathKind::InternetEksNodeAdminRole, true, true))
             }
             _ => None,
         }
