@@ -113,6 +113,11 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     let (faas, faas_undecided) = row(ServiceModel::FaaS).expect("FaaS row");
     assert_eq!(faas.get("critical"), Some(&1));
     assert_eq!(faas_undecided, 0);
+    // A role any AWS principal may assume, with an admin policy (Mgmt: IAM), and one whose
+    // trusted principals are a variable without a value.
+    let (mgmt, mgmt_undecided) = row(ServiceModel::Management).expect("Mgmt row");
+    assert_eq!(mgmt.get("critical"), Some(&1));
+    assert_eq!(mgmt_undecided, 1);
 
     let text = matrix::render_text(&m);
     assert!(
@@ -131,7 +136,7 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     assert!(md.contains("| **FaaS** | 1 path (1 C) |"), "{md}");
     let doc: serde_json::Value = serde_json::from_str(&matrix::render_json(&m)).expect("JSON");
     let json_paths = doc["paths"].as_array().expect("paths in JSON");
-    assert_eq!(json_paths.len(), 3);
+    assert_eq!(json_paths.len(), 4);
     assert_eq!(json_paths[0]["service_model"], "IaaS");
     assert_eq!(json_paths[0]["findings"]["critical"], 3);
     assert_eq!(json_paths[0]["undecided"], 5);

@@ -476,7 +476,8 @@ fn onus_paths_prints_only_path_findings() {
             "aws-path-internet-instance-iam-escalation",
             "aws-path-internet-ecs-task-admin-role",
             "aws-path-internet-eks-node-admin-role",
-            "aws-path-public-function-url-admin-role"
+            "aws-path-public-function-url-admin-role",
+            "aws-path-public-trust-admin-role"
         ],
         "{stdout}"
     );
@@ -489,7 +490,7 @@ fn onus_paths_prints_only_path_findings() {
         .output()
         .expect("runs");
     let scan_out = String::from_utf8_lossy(&scan.stdout);
-    assert_eq!(scan_out.matches(" aws-path-").count(), 8, "{scan_out}");
+    assert_eq!(scan_out.matches(" aws-path-").count(), 9, "{scan_out}");
     assert!(
         scan_out
             .lines()
@@ -1258,6 +1259,56 @@ fn a_node_role_from_a_variable_without_a_value_leaves_the_eks_node_path_undecide
     assert_eq!(undecided[0].0, "aws-path-internet-eks-node-admin-role");
     assert!(
         undecided[0].1.contains("node_role_arn"),
+        "{}",
+        undecided[0].1
+    );
+}
+
+// -- IAM role any AWS principal may assume → its admin policy ----------------------------
+
+#[test]
+fn a_role_anyone_may_assume_with_an_admin_policy_through_a_module_is_a_path() {
+    let result = scan_dir(&fixture("public-trust-admin-role"));
+    assert!(!result.has_errors(), "{:?}", result.diagnostics);
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&*found[0].rule_id, "aws-path-public-trust-admin-role");
+    assert_eq!(found[0].address, "module.partner_role.aws_iam_role.this");
+    assert_eq!(found[0].severity, onus::taxonomy::Severity::Critical);
+    let hops: Vec<(PathStage, &str)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (PathStage::Entry, "module.partner_role.aws_iam_role.this"),
+            (PathStage::Pivot, "module.partner_role.aws_iam_role.this"),
+            (
+                PathStage::Target,
+                "module.partner_role.aws_iam_role_policy_attachment.this[\"arn:aws:iam::aws:policy/AdministratorAccess\"]"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_external_id_on_the_trust_breaks_the_public_trust_path() {
+    assert_eq!(paths_of("public-trust-external-id"), (vec![], vec![]));
+}
+
+#[test]
+fn trusted_principals_from_a_variable_without_a_value_leave_the_trust_path_undecided() {
+    let (found, undecided) = paths_of("public-trust-principals-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert_eq!(undecided[0].0, "aws-path-public-trust-admin-role");
+    assert!(
+        undecided[0].1.contains("assume_role_policy"),
         "{}",
         undecided[0].1
     );

@@ -9,7 +9,9 @@
 pub mod graph;
 pub mod rules;
 
-use crate::builtins::iam::{policy_grants_admin, policy_grants_iam_escalation};
+use crate::builtins::iam::{
+    policy_grants_admin, policy_grants_iam_escalation, policy_trusts_any_principal,
+};
 use crate::builtins::network::cidr_is_internet;
 use crate::check::Undecided;
 use crate::finding::{ExposurePath, Finding, PathHop, PathStage};
@@ -50,6 +52,7 @@ pub fn find(
             PathKind::PublicApiRouteAdminRole => search.api_routes_to(Grant::Admin),
             PathKind::InternetEcsTaskAdminRole => search.ecs_services_to(Grant::Admin),
             PathKind::InternetEksNodeAdminRole => search.eks_node_groups_to(Grant::Admin),
+            PathKind::PublicTrustAdminRole => search.publicly_trusted_roles_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -970,6 +973,42 @@ impl<'a> Search<'a> {
                 )])
             }),
         }
+    }
+
+    // -- entry: a role any AWS principal may assume ---------------------------------------
+
+    /// Each role whose trust policy lets any AWS principal call `sts:AssumeRole` with no
+    /// condition tying the caller to a known account, organisation or external id: anyone with
+    /// an AWS account who learns the role's ARN gets its credentials, so the trust policy is
+    /// the entry and the role's own policies the target.
+    fn publicly_trusted_roles_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_iam_role")
+            .iter()
+            .map(|&r| {
+                let trust = match self.inst(r).values.get("assume_role_policy") {
+                    None => Reach::No,
+                    Some(policy) => match policy_trusts_any_principal(policy) {
+                        (Tri::True, detail) => Reach::Yes(vec![self.hop(
+                            r,
+                            PathStage::Entry,
+                            Some("assume_role_policy"),
+                            format!(
+                                "any AWS principal may assume the role ({})",
+                                detail.unwrap_or_else(|| "no restricting condition".into())
+                            ),
+                        )]),
+                        (Tri::False, _) => Reach::No,
+                        (Tri::Unknown, detail) => Reach::Unknown(format!(
+                            "{}.assume_role_policy: {}",
+                            self.inst(r).address,
+                            detail.unwrap_or_else(|| "the trust policy is not known".into())
+                        )),
+                    },
+                };
+                (r, trust.then(|| self.role_grants(r, grant)))
+            })
+            .collect()
     }
 
     // -- identity: what a role's policies grant ------------------------------------------

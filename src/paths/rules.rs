@@ -31,6 +31,9 @@ pub enum PathKind {
     /// EKS managed node group in a public subnet with SSH open to the internet, whose node
     /// role may do everything.
     InternetEksNodeAdminRole,
+    /// IAM role whose trust policy lets any AWS principal assume it, with a policy that
+    /// allows everything.
+    PublicTrustAdminRole,
 }
 
 impl PathKind {
@@ -53,6 +56,7 @@ impl PathKind {
             "internet-eks-node-admin-role" => {
                 Some((PathKind::InternetEksNodeAdminRole, true, true))
             }
+            "public-trust-admin-role" => Some((PathKind::PublicTrustAdminRole, true, true)),
             _ => None,
         }
     }
