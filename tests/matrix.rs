@@ -98,20 +98,26 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
             .find(|c| c.service_model == model)
             .map(|c| (c.findings.clone(), c.undecided))
     };
-    // Three EC2 paths (an instance and an Auto Scaling group critical, one high), and two
-    // undecided for each of the role variable and the launch template's profile variable;
-    // one critical function URL path.
+    // Four IaaS paths (an instance, an Auto Scaling group and an EKS node group critical, one
+    // high), and two undecided for each of the role variable and the launch template's profile
+    // variable, one for the node role variable; one critical function URL path.
     let (iaas, iaas_undecided) = row(ServiceModel::IaaS).expect("IaaS row");
-    assert_eq!(iaas.get("critical"), Some(&2));
+    assert_eq!(iaas.get("critical"), Some(&3));
     assert_eq!(iaas.get("high"), Some(&1));
-    assert_eq!(iaas_undecided, 4);
-    // Two API routes without authorization (PaaS), and two undecided ones.
+    assert_eq!(iaas_undecided, 5);
+    // Two API routes without authorization and an ECS service (PaaS), two undecided routes
+    // and one service whose task role is a variable without a value.
     let (paas, paas_undecided) = row(ServiceModel::PaaS).expect("PaaS row");
-    assert_eq!(paas.get("critical"), Some(&2));
-    assert_eq!(paas_undecided, 2);
+    assert_eq!(paas.get("critical"), Some(&3));
+    assert_eq!(paas_undecided, 3);
     let (faas, faas_undecided) = row(ServiceModel::FaaS).expect("FaaS row");
     assert_eq!(faas.get("critical"), Some(&1));
     assert_eq!(faas_undecided, 0);
+    // A role any AWS principal may assume, with an admin policy (Mgmt: IAM), and one whose
+    // trusted principals are a variable without a value.
+    let (mgmt, mgmt_undecided) = row(ServiceModel::Management).expect("Mgmt row");
+    assert_eq!(mgmt.get("critical"), Some(&1));
+    assert_eq!(mgmt_undecided, 1);
 
     let text = matrix::render_text(&m);
     assert!(
@@ -123,17 +129,17 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
         .find(|l| l.trim_start().starts_with("IaaS") && l.contains("path"))
         .expect("IaaS paths line");
     assert!(
-        iaas_line.ends_with("3 paths (2 C 1 H) · 4 undecided"),
+        iaas_line.ends_with("4 paths (3 C 1 H) · 5 undecided"),
         "{iaas_line}"
     );
     let md = matrix::render_markdown(&m);
     assert!(md.contains("| **FaaS** | 1 path (1 C) |"), "{md}");
     let doc: serde_json::Value = serde_json::from_str(&matrix::render_json(&m)).expect("JSON");
     let json_paths = doc["paths"].as_array().expect("paths in JSON");
-    assert_eq!(json_paths.len(), 3);
+    assert_eq!(json_paths.len(), 4);
     assert_eq!(json_paths[0]["service_model"], "IaaS");
-    assert_eq!(json_paths[0]["findings"]["critical"], 2);
-    assert_eq!(json_paths[0]["undecided"], 4);
+    assert_eq!(json_paths[0]["findings"]["critical"], 3);
+    assert_eq!(json_paths[0]["undecided"], 5);
 
     // Without the search, the matrix says nothing about paths rather than "none found".
     let off = matrix::build(&scan_paths("fixtures/paths", true));

@@ -474,7 +474,10 @@ fn onus_paths_prints_only_path_findings() {
             "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-iam-escalation",
-            "aws-path-public-function-url-admin-role"
+            "aws-path-internet-ecs-task-admin-role",
+            "aws-path-internet-eks-node-admin-role",
+            "aws-path-public-function-url-admin-role",
+            "aws-path-public-trust-admin-role"
         ],
         "{stdout}"
     );
@@ -487,7 +490,7 @@ fn onus_paths_prints_only_path_findings() {
         .output()
         .expect("runs");
     let scan_out = String::from_utf8_lossy(&scan.stdout);
-    assert_eq!(scan_out.matches(" aws-path-").count(), 6, "{scan_out}");
+    assert_eq!(scan_out.matches(" aws-path-").count(), 9, "{scan_out}");
     assert!(
         scan_out
             .lines()
@@ -1113,5 +1116,200 @@ fn a_user_path_rule_is_checked_like_a_built_in_one() {
     assert!(
         err.contains("severity follows the path's combination"),
         "{err}"
+    );
+}
+
+// -- ECS service with public task addresses → task role ----------------------------------
+
+#[test]
+fn ecs_tasks_with_public_addresses_and_an_admin_task_role_from_a_module_are_a_path() {
+    let result = scan_dir(&fixture("ecs-task-admin-role"));
+    assert!(!result.has_errors(), "{:?}", result.diagnostics);
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&*found[0].rule_id, "aws-path-internet-ecs-task-admin-role");
+    assert_eq!(found[0].address, "aws_ecs_service.api");
+    assert_eq!(found[0].severity, onus::taxonomy::Severity::Critical);
+    let hops: Vec<(PathStage, &str, u32)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| {
+            let src = result.sources.get(h.span.file).expect("source");
+            (h.stage, h.address.as_str(), src.line_col(h.span.start).line)
+        })
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.aws_internet_gateway.main[0]",
+                16
+            ),
+            (PathStage::Entry, "module.network.aws_route.internet[0]", 29),
+            (PathStage::Entry, "module.network.aws_route_table.app", 21),
+            (PathStage::Entry, "module.network.aws_subnet.app", 13),
+            (PathStage::Entry, "aws_security_group.api", 6),
+            (
+                PathStage::Entry,
+                "aws_vpc_security_group_ingress_rule.https[\"0.0.0.0/0\"]",
+                14
+            ),
+            // The service's hop points at `assign_public_ip`, set from a variable.
+            (PathStage::Entry, "aws_ecs_service.api", 31),
+            (PathStage::Pivot, "aws_ecs_task_definition.api", 12),
+            (PathStage::Pivot, "module.task_role.aws_iam_role.this", 18),
+            (
+                PathStage::Target,
+                "module.task_role.aws_iam_role_policy.this",
+                26
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_admin_execution_role_with_a_scoped_task_role_is_no_ecs_path() {
+    assert_eq!(paths_of("ecs-task-execution-role-admin"), (vec![], vec![]));
+}
+
+#[test]
+fn a_task_role_from_a_variable_without_a_value_leaves_the_ecs_path_undecided() {
+    let (found, undecided) = paths_of("ecs-task-role-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert_eq!(undecided[0].0, "aws-path-internet-ecs-task-admin-role");
+    assert!(
+        undecided[0].1.contains("task_role_arn"),
+        "{}",
+        undecided[0].1
+    );
+}
+
+#[test]
+fn ecs_tasks_without_a_public_address_are_no_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture("ecs-task-admin-role"), dir.path());
+    std::fs::write(dir.path().join("terraform.tfvars"), "public_ip = false\n").expect("tfvars");
+    let result = scan_dir(dir.path());
+    assert!(path_findings(&result).is_empty());
+    assert!(!result
+        .undecided
+        .iter()
+        .any(|u| u.rule_id.starts_with("aws-path-")));
+}
+
+// -- EKS managed node group with SSH open to the internet → node role --------------------
+
+#[test]
+fn eks_nodes_with_ssh_open_to_the_internet_and_an_admin_node_role_are_a_path() {
+    let result = scan_dir(&fixture("eks-node-admin-role"));
+    assert!(!result.has_errors(), "{:?}", result.diagnostics);
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&*found[0].rule_id, "aws-path-internet-eks-node-admin-role");
+    assert_eq!(found[0].address, "aws_eks_node_group.workers");
+    assert_eq!(found[0].severity, onus::taxonomy::Severity::Critical);
+    let hops: Vec<(PathStage, &str, u32)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| {
+            let src = result.sources.get(h.span.file).expect("source");
+            (h.stage, h.address.as_str(), src.line_col(h.span.start).line)
+        })
+        .collect();
+    let admin =
+        "aws_iam_role_policy_attachment.nodes[\"arn:aws:iam::aws:policy/AdministratorAccess\"]";
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.aws_internet_gateway.main[0]",
+                16
+            ),
+            (PathStage::Entry, "module.network.aws_route.internet[0]", 29),
+            (PathStage::Entry, "module.network.aws_route_table.app", 21),
+            (PathStage::Entry, "module.network.aws_subnet.app", 13),
+            // The node group's hop points at the SSH key set without source groups.
+            (PathStage::Entry, "aws_eks_node_group.workers", 23),
+            (PathStage::Pivot, "aws_eks_node_group.workers", 13),
+            (PathStage::Pivot, "aws_iam_role.nodes", 18),
+            (PathStage::Target, admin, 33),
+        ]
+    );
+}
+
+#[test]
+fn ssh_from_a_bastion_group_only_breaks_the_eks_node_path() {
+    assert_eq!(paths_of("eks-node-ssh-from-bastion"), (vec![], vec![]));
+}
+
+#[test]
+fn a_node_role_from_a_variable_without_a_value_leaves_the_eks_node_path_undecided() {
+    let (found, undecided) = paths_of("eks-node-role-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert_eq!(undecided[0].0, "aws-path-internet-eks-node-admin-role");
+    assert!(
+        undecided[0].1.contains("node_role_arn"),
+        "{}",
+        undecided[0].1
+    );
+}
+
+// -- IAM role any AWS principal may assume → its admin policy ----------------------------
+
+#[test]
+fn a_role_anyone_may_assume_with_an_admin_policy_through_a_module_is_a_path() {
+    let result = scan_dir(&fixture("public-trust-admin-role"));
+    assert!(!result.has_errors(), "{:?}", result.diagnostics);
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&*found[0].rule_id, "aws-path-public-trust-admin-role");
+    assert_eq!(found[0].address, "module.partner_role.aws_iam_role.this");
+    assert_eq!(found[0].severity, onus::taxonomy::Severity::Critical);
+    let hops: Vec<(PathStage, &str)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (PathStage::Entry, "module.partner_role.aws_iam_role.this"),
+            (PathStage::Pivot, "module.partner_role.aws_iam_role.this"),
+            (
+                PathStage::Target,
+                "module.partner_role.aws_iam_role_policy_attachment.this[\"arn:aws:iam::aws:policy/AdministratorAccess\"]"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_external_id_on_the_trust_breaks_the_public_trust_path() {
+    assert_eq!(paths_of("public-trust-external-id"), (vec![], vec![]));
+}
+
+#[test]
+fn trusted_principals_from_a_variable_without_a_value_leave_the_trust_path_undecided() {
+    let (found, undecided) = paths_of("public-trust-principals-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert_eq!(undecided[0].0, "aws-path-public-trust-admin-role");
+    assert!(
+        undecided[0].1.contains("assume_role_policy"),
+        "{}",
+        undecided[0].1
     );
 }

@@ -547,28 +547,38 @@ fn public_principal(st: &Statement) -> (Tri, String) {
     (violates, format!("{} allows {who} {condition}", st.label))
 }
 
-fn trust_without_mfa(st: &Statement) -> (Tri, String) {
-    let allow = effect_allows(st.body);
-    let assume = match st.body.get("Action") {
-        Some(a) => {
-            find(Some(a), |s| {
-                let s = s.trim().to_ascii_lowercase();
-                s == "sts:assumerole" || s == "sts:*" || all_stars(&s)
-            })
-            .0
-        }
+/// Whether the statement's actions include `sts:AssumeRole`.
+fn allows_assume_role(st: &Statement) -> Tri {
+    let assume = |s: &str| {
+        let s = s.trim().to_ascii_lowercase();
+        s == "sts:assumerole" || s == "sts:*" || all_stars(&s)
+    };
+    match st.body.get("Action") {
+        Some(a) => find(Some(a), assume).0,
         // NotAction: every action but those listed, sts:AssumeRole included unless listed.
         None => match st.body.get("NotAction") {
-            Some(n) => find(Some(n), |s| {
-                let s = s.trim().to_ascii_lowercase();
-                s == "sts:assumerole" || s == "sts:*" || all_stars(&s)
-            })
-            .0
-            .not()
-            .and(n.is_set()),
+            Some(n) => find(Some(n), assume).0.not().and(n.is_set()),
             None => Tri::False,
         },
-    };
+    }
+}
+
+/// Whether a role's trust policy lets any AWS principal assume the role (`Principal` `"*"` or
+/// `{"AWS": "*"}`, or `NotPrincipal`, with no condition such as `sts:ExternalId` or
+/// `aws:PrincipalOrgID` restricting the caller), with the statement's detail: for exposure
+/// paths, which judge a role's trust outside any rule.
+pub fn policy_trusts_any_principal(policy: &Value) -> (Tri, Option<String>) {
+    policy_grants(policy, public_assume)
+}
+
+fn public_assume(st: &Statement) -> (Tri, String) {
+    let (public, detail) = public_principal(st);
+    (public.and(allows_assume_role(st)), detail)
+}
+
+fn trust_without_mfa(st: &Statement) -> (Tri, String) {
+    let allow = effect_allows(st.body);
+    let assume = allows_assume_role(st);
     let (users, who) = account_users(st.body.get("Principal"));
     let mfa = mfa_condition(st.body.get("Condition"), MfaUse::AllowOnlyWith);
     let violates = allow.and(assume).and(users).and(mfa.not());
@@ -820,6 +830,48 @@ fn value_restricts(key: &str, value: &Value) -> Tri {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_trust_policy_open_to_any_principal_without_a_restricting_condition_trusts_anyone() {
+        let policy = |statement: &str| Value::string(format!(r#"{{"Statement":[{statement}]}}"#));
+        let tri = |st: &str| policy_trusts_any_principal(&policy(st)).0;
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"*"}}"#),
+            Tri::True
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","Action":"sts:AssumeRole","Principal":"*"}"#),
+            Tri::True
+        );
+        // An external id (or an organisation) ties the wildcard to a known caller.
+        assert_eq!(
+            tri(
+                r#"{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"*"},"Condition":{"StringEquals":{"sts:ExternalId":"7f3c"}}}"#
+            ),
+            Tri::False
+        );
+        // A named account, a service, or another action: not anyone assuming the role.
+        assert_eq!(
+            tri(
+                r#"{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"arn:aws:iam::111122223333:root"}}"#
+            ),
+            Tri::False
+        );
+        assert_eq!(
+            tri(
+                r#"{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":"ec2.amazonaws.com"}}"#
+            ),
+            Tri::False
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Allow","Action":"sts:TagSession","Principal":{"AWS":"*"}}"#),
+            Tri::False
+        );
+        assert_eq!(
+            tri(r#"{"Effect":"Deny","Action":"sts:AssumeRole","Principal":{"AWS":"*"}}"#),
+            Tri::False
+        );
+    }
 
     #[test]
     fn escalation_covers_pass_role_on_every_resource_and_policy_writes() {

@@ -9,7 +9,9 @@
 pub mod graph;
 pub mod rules;
 
-use crate::builtins::iam::{policy_grants_admin, policy_grants_iam_escalation};
+use crate::builtins::iam::{
+    policy_grants_admin, policy_grants_iam_escalation, policy_trusts_any_principal,
+};
 use crate::builtins::network::cidr_is_internet;
 use crate::check::Undecided;
 use crate::finding::{ExposurePath, Finding, PathHop, PathStage};
@@ -48,6 +50,9 @@ pub fn find(
             PathKind::PublicFunctionUrlAdminRole => search.function_urls_to(Grant::Admin),
             PathKind::InternetInstanceIamEscalation => search.instances_to(Grant::IamEscalation),
             PathKind::PublicApiRouteAdminRole => search.api_routes_to(Grant::Admin),
+            PathKind::InternetEcsTaskAdminRole => search.ecs_services_to(Grant::Admin),
+            PathKind::InternetEksNodeAdminRole => search.eks_node_groups_to(Grant::Admin),
+            PathKind::PublicTrustAdminRole => search.publicly_trusted_roles_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -174,6 +179,7 @@ const POLICY: &[&str] = &["aws_iam_policy"];
 const FUNCTION: &[&str] = &["aws_lambda_function"];
 const LAUNCH_TEMPLATE: &[&str] = &["aws_launch_template"];
 const API_INTEGRATION: &[&str] = &["aws_apigatewayv2_integration"];
+const TASK_DEFINITION: &[&str] = &["aws_ecs_task_definition"];
 
 /// The graph with the reverse edges the searches need, built once per root.
 struct Search<'a> {
@@ -800,6 +806,209 @@ impl<'a> Search<'a> {
                     .map(|f| self.function_grants(f, grant)),
             )
         })
+    }
+
+    // -- entry: an ECS service whose tasks get a public IP address -------------------------
+
+    /// Each ECS service with `awsvpc` networking whose tasks get a public address in a subnet
+    /// routed to the internet and an open security group, and whose task definition's task
+    /// role has `grant`. The task role is what the containers' code holds; the execution role
+    /// (pulling images, writing logs) is the ECS agent's, never handed to the containers.
+    fn ecs_services_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_ecs_service")
+            .iter()
+            .map(|&s| {
+                let net = self
+                    .inst(s)
+                    .values
+                    .get("network_configuration")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.first());
+                let reach = match net {
+                    // Bridge or host networking: the tasks use their container instance's
+                    // address, an entry the instance rules judge.
+                    None => Reach::No,
+                    Some(net) => self.ecs_task_entry(s, net).then(|| {
+                        let td = self
+                            .g
+                            .resolve(s, "task_definition", TASK_DEFINITION, "family");
+                        self.follow(td, |t| self.task_definition_grants(t, grant))
+                    }),
+                };
+                (s, reach)
+            })
+            .collect()
+    }
+
+    /// A public address (`assign_public_ip`, false by default), a subnet routed to the
+    /// internet and a security group open to it. No security group named: the VPC's default
+    /// group, which admits only its own members.
+    fn ecs_task_entry(&self, service: usize, net: &Value) -> Reach {
+        const PUBLIC_IP: &str = "network_configuration.0.assign_public_ip";
+        let public_ip = match net.get("assign_public_ip") {
+            Some(v) if v.as_bool() == Some(true) => Reach::Yes(Vec::new()),
+            Some(v) if v.is_null() || v.as_bool() == Some(false) => Reach::No,
+            Some(v) => Reach::Unknown(unknown_why(v, PUBLIC_IP)),
+            None => Reach::No,
+        };
+        public_ip
+            .then(|| match net.get("subnets") {
+                Some(v) if !v.is_null() => self.subnet_internet_route(self.g.resolve_value(
+                    v,
+                    "network_configuration.0.subnets",
+                    SUBNET,
+                    "id",
+                )),
+                // `subnets` is required with `network_configuration`.
+                _ => Reach::No,
+            })
+            .then(|| {
+                let groups = match net.get("security_groups") {
+                    Some(v) => self.g.resolve_value(
+                        v,
+                        "network_configuration.0.security_groups",
+                        SECURITY_GROUP,
+                        "id",
+                    ),
+                    None => Resolved::Known(Vec::new()),
+                };
+                self.open_among(vec![groups])
+            })
+            .then(|| {
+                Reach::Yes(vec![self.hop(
+                    service,
+                    PathStage::Entry,
+                    Some(PUBLIC_IP),
+                    "service gives its tasks a public IP address".into(),
+                )])
+            })
+    }
+
+    /// The task definition's task role has `grant`; no task role, no credentials.
+    fn task_definition_grants(&self, td: usize, grant: Grant) -> Reach {
+        match self.g.resolve(td, "task_role_arn", ROLE, "name") {
+            Resolved::Known(r) if r.is_empty() => Reach::No,
+            role => Reach::Yes(vec![self.hop(
+                td,
+                PathStage::Pivot,
+                Some("task_role_arn"),
+                "tasks run as the task role".into(),
+            )])
+            .then(|| self.follow(role, |r| self.role_grants(r, grant))),
+        }
+    }
+
+    // -- entry: an EKS managed node group with SSH open to the internet ------------------
+
+    /// Each managed node group whose nodes get a public address in a subnet routed to the
+    /// internet and whose `remote_access` names an SSH key without source security groups
+    /// (EKS then opens port 22 to 0.0.0.0/0), and whose node role has `grant`: every pod, and
+    /// whoever logs in to a node, can use the node role's credentials. Without `remote_access`
+    /// the nodes sit behind the cluster security group EKS manages, which admits no internet.
+    fn eks_node_groups_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_eks_node_group")
+            .iter()
+            .map(|&n| {
+                let inst = self.inst(n);
+                let remote = inst
+                    .values
+                    .get("remote_access")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.first());
+                let reach = match remote {
+                    None => Reach::No,
+                    Some(remote) => {
+                        let subnets = self.g.resolve(n, "subnet_ids", SUBNET, "id");
+                        // A node group takes no public address setting of its own (with
+                        // `remote_access` it has no launch template): its subnets decide.
+                        self.public_ip(None, "subnet_ids", &subnets)
+                            .then(|| self.subnet_internet_route(subnets))
+                            .then(|| self.ssh_open_to_internet(n, remote))
+                            .then(|| match self.g.resolve(n, "node_role_arn", ROLE, "name") {
+                                Resolved::Known(r) if r.is_empty() => Reach::No,
+                                role => Reach::Yes(vec![self.hop(
+                                    n,
+                                    PathStage::Pivot,
+                                    Some("node_role_arn"),
+                                    "nodes run as the node role".into(),
+                                )])
+                                .then(|| self.follow(role, |r| self.role_grants(r, grant))),
+                            })
+                    }
+                };
+                (n, reach)
+            })
+            .collect()
+    }
+
+    /// `remote_access` with an SSH key and no `source_security_group_ids`: port 22 open to the
+    /// internet.
+    fn ssh_open_to_internet(&self, group: usize, remote: &Value) -> Reach {
+        let key = remote.get("ec2_ssh_key").filter(|v| !v.is_null());
+        let sources = remote
+            .get("source_security_group_ids")
+            .filter(|v| !v.is_null());
+        let no_sources = match sources {
+            None => Reach::Yes(Vec::new()),
+            Some(v) => match v.as_list() {
+                Some([]) => Reach::Yes(Vec::new()),
+                Some(_) => Reach::No,
+                None => Reach::Unknown(unknown_why(v, "remote_access.0.source_security_group_ids")),
+            },
+        };
+        match key {
+            None => Reach::No,
+            Some(k) if !k.is_known() => {
+                Reach::Unknown(unknown_why(k, "remote_access.0.ec2_ssh_key")).then(|| no_sources)
+            }
+            Some(_) => no_sources.then(|| {
+                Reach::Yes(vec![self.hop(
+                    group,
+                    PathStage::Entry,
+                    Some("remote_access.0.ec2_ssh_key"),
+                    "SSH key without source security groups: EKS opens port 22 to the internet"
+                        .into(),
+                )])
+            }),
+        }
+    }
+
+    // -- entry: a role any AWS principal may assume ---------------------------------------
+
+    /// Each role whose trust policy lets any AWS principal call `sts:AssumeRole` with no
+    /// condition tying the caller to a known account, organisation or external id: anyone with
+    /// an AWS account who learns the role's ARN gets its credentials, so the trust policy is
+    /// the entry and the role's own policies the target.
+    fn publicly_trusted_roles_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_iam_role")
+            .iter()
+            .map(|&r| {
+                let trust = match self.inst(r).values.get("assume_role_policy") {
+                    None => Reach::No,
+                    Some(policy) => match policy_trusts_any_principal(policy) {
+                        (Tri::True, detail) => Reach::Yes(vec![self.hop(
+                            r,
+                            PathStage::Entry,
+                            Some("assume_role_policy"),
+                            format!(
+                                "any AWS principal may assume the role ({})",
+                                detail.unwrap_or_else(|| "no restricting condition".into())
+                            ),
+                        )]),
+                        (Tri::False, _) => Reach::No,
+                        (Tri::Unknown, detail) => Reach::Unknown(format!(
+                            "{}.assume_role_policy: {}",
+                            self.inst(r).address,
+                            detail.unwrap_or_else(|| "the trust policy is not known".into())
+                        )),
+                    },
+                };
+                (r, trust.then(|| self.role_grants(r, grant)))
+            })
+            .collect()
     }
 
     // -- identity: what a role's policies grant ------------------------------------------

@@ -25,6 +25,15 @@ pub enum PathKind {
     InternetInstanceIamEscalation,
     /// HTTP API route without authorization whose Lambda integration's role may do everything.
     PublicApiRouteAdminRole,
+    /// ECS service whose tasks get a public IP, a route to an internet gateway and a security
+    /// group open to the internet, whose task role may do everything.
+    InternetEcsTaskAdminRole,
+    /// EKS managed node group in a public subnet with SSH open to the internet, whose node
+    /// role may do everything.
+    InternetEksNodeAdminRole,
+    /// IAM role whose trust policy lets any AWS principal assume it, with a policy that
+    /// allows everything.
+    PublicTrustAdminRole,
 }
 
 impl PathKind {
@@ -41,6 +50,13 @@ impl PathKind {
                 Some((PathKind::InternetInstanceIamEscalation, true, false))
             }
             "public-api-route-admin-role" => Some((PathKind::PublicApiRouteAdminRole, true, true)),
+            "internet-ecs-task-admin-role" => {
+                Some((PathKind::InternetEcsTaskAdminRole, true, true))
+            }
+            "internet-eks-node-admin-role" => {
+                Some((PathKind::InternetEksNodeAdminRole, true, true))
+            }
+            "public-trust-admin-role" => Some((PathKind::PublicTrustAdminRole, true, true)),
             _ => None,
         }
     }
