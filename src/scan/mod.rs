@@ -260,8 +260,10 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         module_only: &beside.module_only,
     };
     // Every directory is parsed by its own task, which also evaluates it as a root module
-    // unless some finished task already calls it. Which directories are roots is known only
-    // once all are parsed; results of directories that turn out to be called are dropped.
+    // unless its text is called by another directory's (predicted by the module cache) or
+    // some finished task already calls it. Which directories are roots is known only once all
+    // are parsed: results of directories that turn out to be called are dropped, and roots
+    // skipped here are evaluated after.
     let called: Mutex<HashSet<PathBuf>> = Mutex::new(HashSet::new());
     let dirs = cache.directories();
     let mut done: Vec<DirOutcome> = dirs
@@ -280,7 +282,8 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     roots.retain(|r| !beside.module_only.contains(r));
     let called_dirs: HashSet<&PathBuf> = calls.values().flatten().collect();
     let root_set: HashSet<&PathBuf> = roots.iter().collect();
-    // Roots in a cycle of modules are called by someone, so their tasks skipped them.
+    // Roots in a cycle of modules are called by someone, and a prediction may have been
+    // wrong, so their tasks skipped them.
     let missing: Vec<usize> = done
         .iter()
         .enumerate()
@@ -289,7 +292,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .collect();
     let late: Vec<(usize, RootOutcome)> = missing
         .par_iter()
-        .filter_map(|&i| run.root(&done[i].dir).map(|r| (i, r)))
+        .filter_map(|&i| {
+            let root = run.root(&done[i].dir);
+            cache.finished_late(&done[i].dir);
+            root.map(|r| (i, r))
+        })
         .collect();
     for (i, r) in late {
         done[i].root = Some(r);
@@ -667,14 +674,14 @@ impl RootRun<'_> {
             let mut set = called.lock().unwrap_or_else(|e| e.into_inner());
             set.extend(calls.iter().cloned());
             set.contains(dir)
-        };
+        } || self.cache.predicted_called(dir);
         drop(def);
         let wanted = (self.only_roots.is_empty() || self.only_roots.contains(dir))
             && !self.module_only.contains(dir);
         let root = (wanted && !known_called && !crate::source::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
-        self.cache.release(dir);
+        self.cache.finished(dir);
         DirOutcome {
             dir: dir.to_path_buf(),
             calls,
