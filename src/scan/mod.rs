@@ -153,7 +153,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         || find_and_read(opts, &paths),
     );
     let mut rules = rules?;
-    opts.select.apply(&mut rules)?;
+    let path_rules = select_rules(opts, &mut rules)?;
     let Found {
         files,
         mut diagnostics,
@@ -197,7 +197,6 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         &parsed_files,
     );
     let checker = Checker::new(&rules, &ignorable);
-    let path_rules = path_rules(opts)?;
     let run = RootRun {
         path_rules: &path_rules,
         cache: &cache,
@@ -235,6 +234,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         findings,
         diagnostics,
         rules,
+        path_rules,
         catalog,
         evaluations,
         undecided,
@@ -317,21 +317,20 @@ fn plan_roots(inputs: &Inputs, sources: &SourceMap, opts: &ScanOptions) -> HashS
         .collect()
 }
 
-/// The exposure-path rules of the scan. They are built in: a scan of user rules alone, or one
-/// that opts out, has none; nor does one narrowed to chosen rules, providers, areas or a
-/// compliance framework (the selection names single-resource rules; path rules are not in its
-/// rule set).
-fn path_rules(opts: &ScanOptions) -> Result<Vec<crate::paths::PathRule>, ConfigError> {
-    let sel = &opts.select;
-    let narrowed = !sel.enable.is_empty()
-        || !sel.compliance.is_empty()
-        || !sel.providers.is_empty()
-        || !sel.areas.is_empty();
-    if opts.no_paths || opts.no_builtin_rules || narrowed {
-        Ok(Vec::new())
-    } else {
-        crate::paths::rules::builtin().map_err(ConfigError)
+/// Loads the path rules (the built-in ones and those of the rule directories) and applies the
+/// selection to them and to `rules` alike; `--no-paths` drops the path rules after it, so
+/// naming one stays valid.
+fn select_rules(
+    opts: &ScanOptions,
+    rules: &mut RuleSet,
+) -> Result<Vec<crate::paths::PathRule>, ConfigError> {
+    let mut path_rules = crate::paths::rules::load(&opts.rule_dirs, !opts.no_builtin_rules, rules)
+        .map_err(ConfigError)?;
+    opts.select.apply(rules, &mut path_rules)?;
+    if opts.no_paths {
+        path_rules.clear();
     }
+    Ok(path_rules)
 }
 
 /// Undecided checks by file, position, rule and address.
@@ -390,7 +389,7 @@ impl Evaluated {
 /// orphan variables files (the last three parsed right away: they are few).
 struct Inputs {
     module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>>,
-    plans: Vec<(FileId, Arc<serde_json::Value>)>,
+    plans: Vec<(FileId, Arc<crate::load::json::Document>)>,
     var_files: Vec<Arc<[VarAssignment]>>,
     /// Auto-loaded variables files by directory, for the note about unread ones.
     auto_vars: Vec<(PathBuf, FileId)>,
@@ -718,7 +717,7 @@ impl RootRun<'_> {
     /// them: a plan stands for the source it was made from, which is not checked twice.
     fn check_with_plans(
         &self,
-        plans: &[(FileId, Arc<serde_json::Value>)],
+        plans: &[(FileId, Arc<crate::load::json::Document>)],
         mut pending: Vec<Instance>,
         opts: &ScanOptions,
         beside: &BesidePlans,
