@@ -6,6 +6,9 @@
 //! hold AWS resources the rules cover (S3 buckets with and without encryption resources,
 //! security groups with ingress blocks, RDS, EBS, IAM policies built with `jsonencode` and
 //! heredocs, launch templates, ...), variables with defaults, locals and `terraform.tfvars`.
+//! Like published modules, the shared modules also declare many described inputs (object
+//! types with optional attributes, validations) and outputs, locals built with nested `for`
+//! expressions and a large `aws_iam_policy_document`; roots have described outputs too.
 //! Everything is derived from the seed, so one seed always gives byte-identical files.
 
 #![allow(dead_code)]
@@ -157,6 +160,7 @@ fn write_root(
     if !modules.is_empty() {
         fixed.push((dir.join("modules.tf"), module_calls(modules, rng)));
     }
+    fixed.push((dir.join("outputs.tf"), root_outputs(rng)));
     let fixed_count = fixed.len().min(n);
     for (path, text) in fixed.into_iter().take(fixed_count) {
         write(&path, &text, stats)?;
@@ -217,6 +221,42 @@ variable "kms_key_arn" {{
         rng.pick(&CIDRS),
         rng.range(0, 3)
     );
+    for i in 0..rng.range(10, 25) {
+        module_input(&mut s, "root", i, rng);
+    }
+    s
+}
+
+/// A root module's outputs: described, some built with `for` expressions over its locals.
+fn root_outputs(rng: &mut Rng) -> String {
+    let mut s = String::from(
+        r#"output "prefix" {
+  description = "The name prefix every resource of this root module carries."
+  value       = local.prefix
+}
+
+output "queue_retention" {
+  description = "Message retention of each queue, in seconds, by queue name."
+  value       = { for name, q in local.queues : name => q.retention }
+}
+
+output "delayed_queues" {
+  description = "Names of the queues that delay delivery."
+  value       = [for name, q in local.queues : upper(name) if q.delay > 0]
+}
+"#,
+    );
+    for i in 0..rng.range(5, 15) {
+        let _ = write!(
+            s,
+            r#"
+output "tag_{i}" {{
+  description = "Tag values of this root module, rendered for dashboards and cost reports ({i})."
+  value       = join(",", [for k, v in local.common_tags : "${{k}}=${{v}}" if v != ""])
+}}
+"#
+        );
+    }
     s
 }
 
@@ -387,7 +427,8 @@ resource "aws_s3_bucket_public_access_block" "this" {
         }
     }
     let _ = writeln!(main, "# revision {}", rng.next_u64() % 1000);
-    let outputs = r#"output "name" {
+    module_locals_and_policy(&mut main, kind, rng);
+    let mut outputs = r#"output "name" {
   value = var.name
 }
 
@@ -396,7 +437,169 @@ output "tags" {
 }
 "#
     .to_string();
+    let mut vars = vars;
+    let inputs = rng.range(30, 60);
+    for i in 0..inputs {
+        module_input(&mut vars, kind, i, rng);
+    }
+    for i in 0..rng.range(20, 40) {
+        module_output(&mut outputs, kind, i, rng);
+    }
     (vars, main, outputs)
+}
+
+/// What published modules are mostly made of, beside their resources: many inputs, each with
+/// a sentence or two of description, object types with optional attributes and defaults.
+fn module_input(s: &mut String, kind: &str, i: usize, rng: &mut Rng) {
+    let what = *rng.pick(&[
+        "retention",
+        "logging",
+        "replication",
+        "endpoint",
+        "policy",
+        "rotation",
+        "tags",
+    ]);
+    let _ = write!(
+        s,
+        r#"
+variable "{kind}_{what}_{i}" {{
+  description = "Controls the {what} settings of the {kind} resources created by this module. Set to null to keep the provider default; see the module README for the accepted values and how they interact with the other {what} inputs."
+"#
+    );
+    match rng.range(0, 4) {
+        0 => {
+            let _ = write!(
+                s,
+                "  type        = bool\n  default     = {}\n}}\n",
+                rng.chance(50)
+            );
+        }
+        1 => {
+            let _ = write!(
+                s,
+                "  type        = number\n  default     = {}\n}}\n",
+                rng.range(0, 400)
+            );
+        }
+        2 => s.push_str("  type        = map(string)\n  default     = {}\n}\n"),
+        3 => s.push_str(
+            r#"  type = object({
+    enabled          = optional(bool, false)
+    retention_days   = optional(number, 30)
+    destination_arn  = optional(string)
+    include_patterns = optional(list(string), [])
+    settings         = optional(map(string), {})
+  })
+  default = {}
+}
+"#,
+        ),
+        _ => s.push_str(
+            r#"  type = list(object({
+    name     = string
+    priority = optional(number, 100)
+    action   = optional(string, "allow")
+    cidrs    = optional(list(string), [])
+  }))
+  default = []
+
+  validation {
+    condition     = alltrue([for r in var.rules_placeholder : contains(["allow", "deny"], r.action)])
+    error_message = "Each rule's action must be allow or deny."
+  }
+}
+"#
+            .replace("rules_placeholder", &format!("{kind}_{what}_{i}"))
+            .as_str(),
+        ),
+    }
+}
+
+/// Outputs as modules publish them: one per attribute a caller may need, each described and
+/// wrapped in `try` so a disabled resource gives null.
+fn module_output(s: &mut String, kind: &str, i: usize, rng: &mut Rng) {
+    let attr = *rng.pick(&["arn", "id", "name", "tags_all", "policy"]);
+    let _ = write!(
+        s,
+        r#"
+output "{kind}_{attr}_{i}" {{
+  description = "The {attr} of the {kind} resources, or null when the module creates none; use it to wire other modules to this one."
+  value       = try(local.{attr}_by_name["primary"], null)
+}}
+"#
+    );
+    if rng.chance(30) {
+        let _ = write!(
+            s,
+            r#"
+output "{kind}_{attr}_{i}_all" {{
+  description = "Every {attr} by name."
+  value       = {{ for k, v in local.{attr}_by_name : k => v if v != null }}
+}}
+"#
+        );
+    }
+}
+
+/// Locals built with long `for` expressions over the inputs, and a large policy document.
+fn module_locals_and_policy(s: &mut String, kind: &str, rng: &mut Rng) {
+    let _ = write!(
+        s,
+        r#"
+locals {{
+  names = ["primary", "secondary", "audit"]
+  arn_by_name      = {{ for n in local.names : n => "arn:aws:{kind}:eu-west-1:123456789012:${{var.name}}-${{n}}" }}
+  id_by_name       = {{ for n in local.names : n => "${{var.name}}-${{n}}" }}
+  name_by_name     = {{ for n in local.names : n => upper(n) }}
+  tags_all_by_name = {{ for n in local.names : n => merge(var.tags, {{ Name = "${{var.name}}-${{n}}", Role = n }}) }}
+  policy_by_name   = {{ for n in local.names : n => null }}
+  flat_rules = flatten([
+    for idx, cidr in var.allowed : [
+      for port in [443, 8443, 9443] : {{
+        key   = "${{idx}}-${{port}}"
+        cidr  = cidr
+        port  = port
+        notes = "rule ${{idx}} for port ${{port}} of ${{var.name}}"
+      }}
+    ]
+  ])
+  rules_by_key = {{ for r in local.flat_rules : r.key => r if r.port != 9443 }}
+}}
+
+data "aws_iam_policy_document" "this" {{
+"#
+    );
+    for st in 0..rng.range(4, 8) {
+        let action = *rng.pick(&ACTIONS);
+        let _ = write!(
+            s,
+            r#"  statement {{
+    sid       = "Statement{st}"
+    effect    = "Allow"
+    actions   = ["{action}", "kms:GenerateDataKey", "logs:PutLogEvents"]
+    resources = [for n in local.names : "arn:aws:s3:::${{var.name}}-${{n}}/*"]
+
+    condition {{
+      test     = "StringEquals"
+      variable = "aws:PrincipalOrgID"
+      values   = ["o-exampleorg{st}"]
+    }}
+  }}
+
+"#
+        );
+    }
+    s.push_str(
+        r#"}
+
+resource "aws_iam_policy" "this" {
+  name        = "${var.name}-access"
+  description = "Access to the resources of this module"
+  policy      = data.aws_iam_policy_document.this.json
+}
+"#,
+    );
 }
 
 /// Appends one resource (sometimes with companions) named after `name`.

@@ -153,14 +153,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         || find_and_read(opts, &paths),
     );
     let mut rules = rules?;
-    // Path rules: the built-in ones and those of the rule directories. The selection applies
-    // to them as to the others; `--no-paths` drops them after it, so naming one stays valid.
-    let mut path_rules = crate::paths::rules::load(&opts.rule_dirs, !opts.no_builtin_rules, &rules)
-        .map_err(ConfigError)?;
-    opts.select.apply(&mut rules, &mut path_rules)?;
-    if opts.no_paths {
-        path_rules.clear();
-    }
+    let path_rules = select_rules(opts, &mut rules)?;
     let Found {
         files,
         mut diagnostics,
@@ -170,76 +163,39 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     } = found?;
     // Before any check: fingerprints are made of these paths.
     let repository_root = set_repository_paths(&mut sources, &paths);
-    let progress = (opts.progress && files.len() > PROGRESS_MIN_FILES).then(|| {
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(files.len() as u64),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {msg:10} [{bar:30}] {pos}/{len} files ({elapsed}, eta {eta})",
-        ) {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.set_message("scanning");
-        bar
-    });
-    let stage = |msg: &'static str| {
-        if let Some(bar) = &progress {
-            bar.set_message(msg);
-            bar.tick();
-        }
-    };
-    let parsed_files = |n: usize| {
-        if let Some(bar) = &progress {
-            bar.inc(n as u64);
-        }
-    };
-    // Configuration and plan files read (or attempted: a file that failed is reported): zero
-    // means the selection left nothing to scan, which the caller must be able to tell from a
-    // clean scan.
-    let inputs_read = reads
-        .iter()
-        .filter(|r| {
-            matches!(
-                r,
-                Read::Failed(_)
-                    | Read::Text(FileKind::Config | FileKind::ConfigJson | FileKind::MaybePlan)
-            )
-        })
-        .count();
+    let progress = Progress::new(opts, files.len());
+    let inputs_read = inputs_read(&reads);
     let mut inputs = sort_inputs(reads, &sources, opts, &mut diagnostics);
     let beside = BesidePlans::new(&inputs, &sources, &beside_plans);
     inputs
         .auto_vars
         .retain(|(dir, _)| !beside.module_only.contains(dir));
-    let sandbox_roots = sandbox_roots(&paths);
     let eval_opts = EvalOptions {
         vars: opts.vars.clone(),
-        var_files: inputs.var_files,
+        var_files: std::mem::take(&mut inputs.var_files),
         env_vars: opts.env_vars.clone(),
-        sandbox_roots,
+        sandbox_roots: sandbox_roots(&paths),
         limits: opts.limits,
     };
-    parsed_files(inputs.parsed_alone);
+    progress.parsed(inputs.parsed_alone);
     let catalog = load_catalog(&opts.rule_dirs)?;
     let classify = |t: &str| {
         let c = catalog.classify(t);
         (c.service.clone(), c.model)
     };
-    let plan_roots: HashSet<String> = inputs
-        .plans
-        .iter()
-        .filter_map(|(id, _)| sources.get(*id))
-        .map(|src| display_file_path(src.path.parent().unwrap_or(Path::new(""))))
-        .chain(opts.source_dirs.iter().map(|d| display_file_path(d)))
-        .collect();
+    let plan_roots = plan_roots(&inputs, &sources, opts);
     let ignorable = crate::suppress::files_with_ignores(&sources);
     let only_roots: HashSet<PathBuf> = opts
         .only_roots
         .iter()
         .map(|d| crate::source::normalize(d))
         .collect();
-    let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
+    let parsed_files = |n: usize| progress.parsed(n);
+    let cache = ModuleCache::new(
+        &sources,
+        std::mem::take(&mut inputs.module_dirs),
+        &parsed_files,
+    );
     let checker = Checker::new(&rules, &ignorable);
     let run = RootRun {
         path_rules: &path_rules,
@@ -253,92 +209,23 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         only_roots: &only_roots,
         module_only: &beside.module_only,
     };
-    // Every directory is parsed by its own task, which also evaluates it as a root module
-    // unless some finished task already calls it. Which directories are roots is known only
-    // once all are parsed; results of directories that turn out to be called are dropped.
-    let called: Mutex<HashSet<PathBuf>> = Mutex::new(HashSet::new());
-    let dirs = cache.directories();
-    let mut done: Vec<DirOutcome> = dirs
-        .par_iter()
-        .map(|dir| run.directory(dir, &called))
-        .collect();
-    stage("finishing");
-    let calls: BTreeMap<PathBuf, Vec<PathBuf>> = done
-        .iter_mut()
-        .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
-        .collect();
-    let mut roots = crate::load::module_graph::root_directories(&calls);
-    if !only_roots.is_empty() {
-        roots.retain(|r| only_roots.contains(r));
-    }
-    roots.retain(|r| !beside.module_only.contains(r));
-    let called_dirs: HashSet<&PathBuf> = calls.values().flatten().collect();
-    let root_set: HashSet<&PathBuf> = roots.iter().collect();
-    // Roots in a cycle of modules are called by someone, so their tasks skipped them.
-    let missing: Vec<usize> = done
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.root.is_none() && root_set.contains(&d.dir))
-        .map(|(i, _)| i)
-        .collect();
-    let late: Vec<(usize, RootOutcome)> = missing
-        .par_iter()
-        .filter_map(|&i| run.root(&done[i].dir).map(|r| (i, r)))
-        .collect();
-    for (i, r) in late {
-        done[i].root = Some(r);
-    }
+    let mut evaluated = run.every_directory();
+    progress.stage("finishing");
     diagnostics.extend(eval::unread_tfvars_notes(
         &inputs.auto_vars,
-        &roots,
+        &evaluated.roots,
         &sources,
     ));
-
-    let mut checked = Vec::new();
-    let mut pending = Vec::new();
-    for d in done {
-        // A directory read only as a module a plan's source may call reports its problems
-        // only when something calls it.
-        if !beside.module_only.contains(&d.dir) || called_dirs.contains(&d.dir) {
-            diagnostics.extend(d.parse_diagnostics);
-        }
-        let Some(root) = d.root.filter(|_| root_set.contains(&d.dir)) else {
-            continue;
-        };
-        diagnostics.extend(root.diagnostics);
-        match root.checked {
-            Checked::Done(out) => checked.push(out),
-            Checked::Pending(list) => pending.extend(list),
-        }
-    }
+    let (mut checked, pending) = evaluated.gather(&beside.module_only, &mut diagnostics);
     if !inputs.plans.is_empty() || !pending.is_empty() {
-        let plan = crate::plan::instances(&inputs.plans, &sources, &pending, &opts.source_dirs);
-        // A plan stands for the source it was made from: that source is not checked twice.
-        pending.retain(|i| !plan.replaced_roots.contains(&i.root));
-        // Source beside a plan named alone only points the plan's findings at it: when the
-        // plan does not stand for it, it is not checked on its own either.
-        pending.retain(|i| !beside.plan_roots.contains(&*i.root));
-        pending.extend(plan.instances);
-        diagnostics.extend(plan.diagnostics);
-        checked.push(run.check(pending));
+        checked.push(run.check_with_plans(&inputs.plans, pending, opts, &beside, &mut diagnostics));
     }
     let (resources, instances, mut findings, evaluations, mut undecided) =
         RootChecked::concat(checked);
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     sort_findings(&mut findings, &sources);
     sort_diagnostics(&mut diagnostics, &sources);
-    undecided.sort_by(|a, b| {
-        let path = |u: &Undecided| sources.get(u.primary.file).map(|f| f.path.clone());
-        (path(a), a.primary.start, &a.rule_id, &a.address).cmp(&(
-            path(b),
-            b.primary.start,
-            &b.rule_id,
-            &b.address,
-        ))
-    });
-    let module_calls = calls;
+    sort_undecided(&mut undecided, &sources);
     let bytes = sources.files().map(|(_, f)| f.text.len() as u64).sum();
     let mut result = ScanResult {
         sources,
@@ -354,12 +241,148 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         bytes,
         inputs_read,
         ignores_without_reason: 0,
-        module_calls,
+        module_calls: evaluated.calls,
         repository_root,
     };
     // Suppression stage: severity overrides, ignore comments, baseline.
     crate::suppress::apply(&mut result, &opts.suppress, &opts.select, &ignorable)?;
     Ok(result)
+}
+
+/// The progress bar of a scan of many files on a terminal, or nothing.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(opts: &ScanOptions, files: usize) -> Self {
+        Progress((opts.progress && files > PROGRESS_MIN_FILES).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} {msg:10} [{bar:30}] {pos}/{len} files ({elapsed}, eta {eta})",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message("scanning");
+            bar
+        }))
+    }
+
+    fn stage(&self, msg: &'static str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(msg);
+            bar.tick();
+        }
+    }
+
+    fn parsed(&self, files: usize) {
+        if let Some(bar) = &self.0 {
+            bar.inc(files as u64);
+        }
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Configuration and plan files read (or attempted: a file that failed is reported): zero
+/// means the selection left nothing to scan, which the caller must be able to tell from a
+/// clean scan.
+fn inputs_read(reads: &[Read]) -> usize {
+    reads
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                Read::Failed(_)
+                    | Read::Text(FileKind::Config | FileKind::ConfigJson | FileKind::MaybePlan)
+            )
+        })
+        .count()
+}
+
+/// Display paths of the directories plans may stand for: each plan's own directory and the
+/// `--source` directories.
+fn plan_roots(inputs: &Inputs, sources: &SourceMap, opts: &ScanOptions) -> HashSet<String> {
+    inputs
+        .plans
+        .iter()
+        .filter_map(|(id, _)| sources.get(*id))
+        .map(|src| display_file_path(src.path.parent().unwrap_or(Path::new(""))))
+        .chain(opts.source_dirs.iter().map(|d| display_file_path(d)))
+        .collect()
+}
+
+/// Loads the path rules (the built-in ones and those of the rule directories) and applies the
+/// selection to them and to `rules` alike; `--no-paths` drops the path rules after it, so
+/// naming one stays valid.
+fn select_rules(
+    opts: &ScanOptions,
+    rules: &mut RuleSet,
+) -> Result<Vec<crate::paths::PathRule>, ConfigError> {
+    let mut path_rules = crate::paths::rules::load(&opts.rule_dirs, !opts.no_builtin_rules, rules)
+        .map_err(ConfigError)?;
+    opts.select.apply(rules, &mut path_rules)?;
+    if opts.no_paths {
+        path_rules.clear();
+    }
+    Ok(path_rules)
+}
+
+/// Undecided checks by file, position, rule and address.
+fn sort_undecided(undecided: &mut [Undecided], sources: &SourceMap) {
+    undecided.sort_by(|a, b| {
+        let path = |u: &Undecided| sources.get(u.primary.file).map(|f| f.path.clone());
+        (path(a), a.primary.start, &a.rule_id, &a.address).cmp(&(
+            path(b),
+            b.primary.start,
+            &b.rule_id,
+            &b.address,
+        ))
+    });
+}
+
+/// Every directory's outcome once all are evaluated, with the local call graph and the root
+/// modules it implies.
+struct Evaluated {
+    done: Vec<DirOutcome>,
+    calls: BTreeMap<PathBuf, Vec<PathBuf>>,
+    roots: Vec<PathBuf>,
+}
+
+impl Evaluated {
+    /// The diagnostics and checked roots of the outcomes: diagnostics into `diagnostics`,
+    /// the roots checked, and the instances waiting for the plans.
+    fn gather(
+        &mut self,
+        module_only: &HashSet<PathBuf>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (Vec<RootChecked>, Vec<Instance>) {
+        let called_dirs: HashSet<&PathBuf> = self.calls.values().flatten().collect();
+        let root_set: HashSet<&PathBuf> = self.roots.iter().collect();
+        let mut checked = Vec::new();
+        let mut pending = Vec::new();
+        for d in std::mem::take(&mut self.done) {
+            // A directory read only as a module a plan's source may call reports its problems
+            // only when something calls it.
+            if !module_only.contains(&d.dir) || called_dirs.contains(&d.dir) {
+                diagnostics.extend(d.parse_diagnostics);
+            }
+            let Some(root) = d.root.filter(|_| root_set.contains(&d.dir)) else {
+                continue;
+            };
+            diagnostics.extend(root.diagnostics);
+            match root.checked {
+                Checked::Done(out) => checked.push(out),
+                Checked::Pending(list) => pending.extend(list),
+            }
+        }
+        (checked, pending)
+    }
 }
 
 /// The files of a scan sorted by what they feed: module directories, plans, explicit and
@@ -648,6 +671,68 @@ struct RootRun<'r> {
 }
 
 impl RootRun<'_> {
+    /// Parses every directory in its own task, which also evaluates it as a root module
+    /// unless its text is called by another directory's (predicted by the module cache) or
+    /// some finished task already calls it. Which directories are roots is known only once all
+    /// are parsed: results of directories that turn out to be called are dropped, and roots
+    /// skipped (those in a cycle of modules, or mispredicted) are evaluated after.
+    fn every_directory(&self) -> Evaluated {
+        let called: Mutex<HashSet<PathBuf>> = Mutex::new(HashSet::new());
+        let dirs = self.cache.directories();
+        let mut done: Vec<DirOutcome> = dirs
+            .par_iter()
+            .map(|dir| self.directory(dir, &called))
+            .collect();
+        let calls: BTreeMap<PathBuf, Vec<PathBuf>> = done
+            .iter_mut()
+            .map(|d| (d.dir.clone(), std::mem::take(&mut d.calls)))
+            .collect();
+        let mut roots = crate::load::module_graph::root_directories(&calls);
+        if !self.only_roots.is_empty() {
+            roots.retain(|r| self.only_roots.contains(r));
+        }
+        roots.retain(|r| !self.module_only.contains(r));
+        let root_set: HashSet<&PathBuf> = roots.iter().collect();
+        let missing: Vec<usize> = done
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.root.is_none() && root_set.contains(&d.dir))
+            .map(|(i, _)| i)
+            .collect();
+        let late: Vec<(usize, RootOutcome)> = missing
+            .par_iter()
+            .filter_map(|&i| {
+                let root = self.root(&done[i].dir);
+                self.cache.finished_late(&done[i].dir);
+                root.map(|r| (i, r))
+            })
+            .collect();
+        for (i, r) in late {
+            done[i].root = Some(r);
+        }
+        Evaluated { done, calls, roots }
+    }
+
+    /// Checks the instances of the plans together with the source instances that waited for
+    /// them: a plan stands for the source it was made from, which is not checked twice.
+    fn check_with_plans(
+        &self,
+        plans: &[(FileId, Arc<crate::load::json::Document>)],
+        mut pending: Vec<Instance>,
+        opts: &ScanOptions,
+        beside: &BesidePlans,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> RootChecked {
+        let plan = crate::plan::instances(plans, self.sources, &pending, &opts.source_dirs);
+        pending.retain(|i| !plan.replaced_roots.contains(&i.root));
+        // Source beside a plan named alone only points the plan's findings at it: when the
+        // plan does not stand for it, it is not checked on its own either.
+        pending.retain(|i| !beside.plan_roots.contains(&*i.root));
+        pending.extend(plan.instances);
+        diagnostics.extend(plan.diagnostics);
+        self.check(pending)
+    }
+
     fn directory(&self, dir: &Path, called: &Mutex<HashSet<PathBuf>>) -> DirOutcome {
         let Some((def, parse_diagnostics)) = self.cache.own(dir) else {
             return DirOutcome {
@@ -662,14 +747,14 @@ impl RootRun<'_> {
             let mut set = called.lock().unwrap_or_else(|e| e.into_inner());
             set.extend(calls.iter().cloned());
             set.contains(dir)
-        };
+        } || self.cache.predicted_called(dir);
         drop(def);
         let wanted = (self.only_roots.is_empty() || self.only_roots.contains(dir))
             && !self.module_only.contains(dir);
         let root = (wanted && !known_called && !crate::source::in_dot_terraform(dir))
             .then(|| self.root(dir))
             .flatten();
-        self.cache.release(dir);
+        self.cache.finished(dir);
         DirOutcome {
             dir: dir.to_path_buf(),
             calls,
