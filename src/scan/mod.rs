@@ -318,7 +318,11 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         }
     }
     if !inputs.plans.is_empty() || !pending.is_empty() {
-        let plan = crate::plan::instances(&inputs.plans, &sources, &pending, &opts.source_dirs);
+        let plans = std::mem::take(&mut inputs.plans);
+        let plan = crate::plan::instances(&plans, &sources, &pending, &opts.source_dirs);
+        // The plans' documents are not needed once their instances are built: freed before
+        // the checks, which hold the most memory.
+        drop(plans);
         // A plan stands for the source it was made from: that source is not checked twice.
         pending.retain(|i| !plan.replaced_roots.contains(&i.root));
         // Source beside a plan named alone only points the plan's findings at it: when the
