@@ -11,7 +11,8 @@
 #
 # Then plans: for each of PLAN_SIZES (default: 9000 50000 200000 resources, about 16, 89 and
 # 356 MiB; empty to skip) a plan from examples/gen_plan in /tmp/onus-plan-N/plan.json, scanned
-# REPEAT times; prints MiB/s, resources/s and peak RSS.
+# REPEAT times; prints wall and CPU time (CPU above wall: the work ran in parallel), MiB/s,
+# resources/s and peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@")
@@ -25,15 +26,16 @@ BIN_DIR=${BIN_DIR:-$(mktemp -d)}
 mkdir -p "$BIN_DIR"
 cp "$TARGET/release/onus" "$TARGET/release/examples/gen_corpus" "$TARGET/release/examples/parse_only" "$TARGET/release/examples/gen_plan" "$BIN_DIR/"
 
-measure() { # label size cmd... -> "label size wall_s rss_kib"
+measure() { # label size cmd... -> "label size wall_s rss_kib cpu_s"
   local label=$1 size=$2; shift 2
   local log; log=$(mktemp)
   /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ {s+=$2} END {print s}' "$log")
   rm -f "$log"
-  echo "$label $size $wall $rss"
+  echo "$label $size $wall $rss $cpu"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -82,13 +84,14 @@ for n in $PLAN_SIZES; do
     measure plan "$n" "$BIN_DIR/onus" scan --format json --fail-on never "$plan" | tee -a "$PLAN_RESULTS" >&2
   done
 done
-printf '\n| plan resources | MiB | wall s (median of %s) | resources/s | MiB/s | peak RSS MiB | RSS / bytes |\n' "$REPEAT"
-printf '|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '\n| plan resources | MiB | wall s (median of %s) | CPU s | CPU / wall | resources/s | MiB/s | peak RSS MiB | RSS / bytes |\n' "$REPEAT"
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in $PLAN_SIZES; do
   bytes=$(stat -c %s "/tmp/onus-plan-$n/plan.json")
   wall=$(awk -v n="$n" '$2==n {print $3}' "$PLAN_RESULTS" | median)
   rss=$(awk -v n="$n" '$2==n {print $4}' "$PLAN_RESULTS" | median)
-  awk -v n="$n" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN {
-    mib = b/1048576; printf "| %d | %.1f | %.2f | %.0f | %.1f | %.0f | %.1f× |\n", n, mib, w, n/w, mib/w, r/1024, r*1024/b }'
+  cpu=$(awk -v n="$n" '$2==n {print $5}' "$PLAN_RESULTS" | median)
+  awk -v n="$n" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$cpu" 'BEGIN {
+    mib = b/1048576; printf "| %d | %.1f | %.2f | %.2f | %.2f | %.0f | %.1f | %.0f | %.1f× |\n", n, mib, w, c, c/w, n/w, mib/w, r/1024, r*1024/b }'
 done
 rm -f "$PLAN_RESULTS"

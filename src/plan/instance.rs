@@ -4,6 +4,7 @@
 //! and the positions of its attributes in the plan file.
 
 use super::masks::{apply_sensitive, bad_mask_part, has_true};
+use super::names::Names;
 use super::refs::{self, ResourceIndex, Scope};
 use crate::load::json::{Document, JsonKind, JsonRef, Lookup};
 use crate::model::{Instance, ResourceMode, SpanRecorder};
@@ -71,6 +72,7 @@ impl<'p> Builder<'_, 'p> {
         &self,
         p: &Planned<'p>,
         change: Option<JsonRef<'p>>,
+        names: &mut Names,
         warnings: &mut Warnings,
     ) -> Option<Instance> {
         let address = &*p.address;
@@ -173,9 +175,10 @@ impl<'p> Builder<'_, 'p> {
         let expressions_ref = scope.resource_expressions(self.index, &resource_type, &name);
         let expressions_doc = Full::read(expressions_ref);
         let expressions = expressions_doc.get(expressions_ref, self.text);
-        let values_builder = ValueBuilder {
+        let mut values_builder = ValueBuilder {
             scope: &scope,
             address,
+            names,
         };
         let mut path = Vec::new();
         let built = values_builder.build(
@@ -210,8 +213,8 @@ impl<'p> Builder<'_, 'p> {
             module,
             resource_address,
             mode: ResourceMode::Managed,
-            resource_type: Arc::from(&*resource_type),
-            name: Arc::from(&*name),
+            resource_type: names.name(&resource_type),
+            name: names.name(&name),
             values: built,
             header: self.span(header),
             attribute_spans,
@@ -295,13 +298,14 @@ enum Slot<'v> {
 struct ValueBuilder<'r, 'c> {
     scope: &'r Scope<'c>,
     address: &'r str,
+    names: &'r mut Names,
 }
 
 impl ValueBuilder<'_, '_> {
     /// The value at `path`: the planned value `v` with the parts `unknown` marks replaced by
     /// unknown values referring to what the configuration expression refers to.
     fn build(
-        &self,
+        &mut self,
         v: Slot<'_>,
         unknown: Option<JsonRef<'_>>,
         expr: Expr<'_>,
@@ -309,7 +313,12 @@ impl ValueBuilder<'_, '_> {
     ) -> Option<Value> {
         if unknown.and_then(|u| u.as_bool()) == Some(true) {
             let refs = match expr {
-                Expr::Leaf(e) => self.scope.resources_of(e),
+                Expr::Leaf(e) => self
+                    .scope
+                    .resources_of(e)
+                    .iter()
+                    .map(|r| self.names.name(r))
+                    .collect(),
                 _ => Vec::new(),
             };
             let what = if path.is_empty() {
@@ -329,6 +338,7 @@ impl ValueBuilder<'_, '_> {
                 JsonKind::Array(items) => {
                     Some(self.list(items.map(Slot::Json).collect(), unknown, expr, path))
                 }
+                JsonKind::String(s) => Some(Value::string(self.names.value(&s))),
                 _ => Some(j.to_plain_value()),
             },
             Slot::Null => Some(Value::null()),
@@ -346,7 +356,7 @@ impl ValueBuilder<'_, '_> {
     }
 
     fn object(
-        &self,
+        &mut self,
         values: Option<JsonRef<'_>>,
         unknown: Option<JsonRef<'_>>,
         expr: Expr<'_>,
@@ -365,7 +375,7 @@ impl ValueBuilder<'_, '_> {
                 expr.child(&expressions, &m.key),
                 path,
             ) {
-                out.insert(Arc::from(&*m.key), val);
+                out.insert(self.names.name(&m.key), val);
             }
             path.pop();
         }
@@ -383,7 +393,7 @@ impl ValueBuilder<'_, '_> {
                     expr.child(&expressions, &m.key),
                     path,
                 ) {
-                    out.insert(Arc::from(&*m.key), val);
+                    out.insert(self.names.name(&m.key), val);
                 }
                 path.pop();
             }
@@ -392,7 +402,7 @@ impl ValueBuilder<'_, '_> {
     }
 
     fn list(
-        &self,
+        &mut self,
         items: Vec<Slot<'_>>,
         unknown: Option<JsonRef<'_>>,
         expr: Expr<'_>,

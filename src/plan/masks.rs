@@ -60,8 +60,8 @@ pub fn apply_sensitive(v: Value, mask: JsonRef<'_>) -> Value {
             Kind::Object(map) => {
                 let mut out = (**map).clone();
                 for m in members {
-                    if let Some(child) = out.remove(&*m.key) {
-                        out.insert(Arc::from(&*m.key), apply_sensitive(child, m.value));
+                    if let Some(child) = out.get_mut(&*m.key) {
+                        *child = apply_sensitive(std::mem::take(child), m.value);
                     }
                 }
                 Value {

@@ -15,6 +15,7 @@
 mod hcl_source;
 mod instance;
 mod masks;
+mod names;
 mod read;
 pub mod refs;
 

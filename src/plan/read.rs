@@ -4,6 +4,7 @@
 //! warnings in plan order.
 
 use super::instance::{self, Planned, Warnings};
+use super::names::Names;
 use super::refs::ResourceIndex;
 use super::SUPPORTED_FORMATS;
 use crate::diag::Diagnostic;
@@ -183,12 +184,13 @@ impl<'t> Reader<'t> {
         };
         // Instances are independent of each other: built in parallel, kept in plan order
         // with their warnings, so the output does not depend on the thread count.
+        // Each run of instances shares its attribute names and repeated values.
         let built: Vec<(Option<Instance>, Warnings)> = planned
             .par_iter()
-            .map(|p| {
+            .map_init(Names::default, |names, p| {
                 let mut warnings = Warnings::default();
                 let change = changes.get(&*p.address).copied();
-                let inst = builder.instance(p, change, &mut warnings);
+                let inst = builder.instance(p, change, names, &mut warnings);
                 (inst, warnings)
             })
             .collect();

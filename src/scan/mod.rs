@@ -218,7 +218,8 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
     ));
     let (mut checked, pending) = evaluated.gather(&beside.module_only, &mut diagnostics);
     if !inputs.plans.is_empty() || !pending.is_empty() {
-        checked.push(run.check_with_plans(&inputs.plans, pending, opts, &beside, &mut diagnostics));
+        let plans = std::mem::take(&mut inputs.plans);
+        checked.push(run.check_with_plans(plans, pending, opts, &beside, &mut diagnostics));
     }
     let (resources, instances, mut findings, evaluations, mut undecided) =
         RootChecked::concat(checked);
@@ -717,13 +718,17 @@ impl RootRun<'_> {
     /// them: a plan stands for the source it was made from, which is not checked twice.
     fn check_with_plans(
         &self,
-        plans: &[(FileId, Arc<crate::load::json::Document>)],
+        plans: Vec<(FileId, Arc<crate::load::json::Document>)>,
         mut pending: Vec<Instance>,
         opts: &ScanOptions,
         beside: &BesidePlans,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> RootChecked {
-        let plan = crate::plan::instances(plans, self.sources, &pending, &opts.source_dirs);
+        let plan = crate::plan::instances(&plans, self.sources, &pending, &opts.source_dirs);
+        // The plans' documents are not needed once their instances are built: freed before
+        // the checks, which hold the most memory.
+        drop(plans);
+        // A plan stands for the source it was made from: that source is not checked twice.
         pending.retain(|i| !plan.replaced_roots.contains(&i.root));
         // Source beside a plan named alone only points the plan's findings at it: when the
         // plan does not stand for it, it is not checked on its own either.
