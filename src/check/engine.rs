@@ -507,9 +507,13 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                             .and_then(|b| b.path.clone())
                             .or_else(|| seen.as_ref().map(|(p, _)| p.clone())),
                         label: match &seen {
-                            Some((p, v)) => {
-                                format!("`{}` = {} is not allowed", last_name(p), v.display())
-                            }
+                            Some((p, v)) => match v.plain_reference() {
+                                Some(r) if !v.is_known() => format!(
+                                    "`{}` is read from {r}, which is not allowed",
+                                    last_name(p)
+                                ),
+                                _ => format!("`{}` = {} is not allowed", last_name(p), v.display()),
+                            },
                             None => "this setting is not allowed".into(),
                         },
                         value_span: seen.and_then(|(_, v)| v.span),
@@ -584,8 +588,12 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
             let results: Vec<(Outcome, &str)> = elements
                 .iter()
                 .map(|(p, v)| {
-                    // A partly known string may still satisfy (or fail) a `value` test.
-                    let o = if v.is_known() || v.literal_parts().is_some() {
+                    // A partly known string may still satisfy (or fail) a `value` test, and a
+                    // plain reference a `refers_to`.
+                    let o = if v.is_known()
+                        || v.literal_parts().is_some()
+                        || v.plain_reference().is_some()
+                    {
                         eval(ctx, body, inst, v, p)
                     } else {
                         Outcome::unknown_value(p, v)
@@ -658,7 +666,11 @@ fn eval(ctx: &Ctx<'_>, c: &Condition, inst: &Instance, root: &Value, prefix: &st
                                 label: format!(
                                     "`{}` has {}, which is not allowed",
                                     path.join("."),
-                                    v.display()
+                                    match v.plain_reference() {
+                                        Some(r) if !v.is_known() =>
+                                            format!("a value read from {r}"),
+                                        _ => v.display(),
+                                    }
                                 ),
                                 path: Some(at),
                                 value_span: v.span,
@@ -857,15 +869,18 @@ fn eval_attribute(
                 _ => run_test_at(t, v, root, prefix),
             };
             if r == Tri::False {
+                let shown = p
+                    .rsplit('.')
+                    .find(|s| s.parse::<usize>().is_err())
+                    .map_or_else(name, str::to_string);
+                let label = match t {
+                    Test::NotRefersTo(ty) => super::reference::referenced(v, ty)
+                        .map(|r| format!("`{shown}` is read from {r}")),
+                    _ => None,
+                };
                 return Outcome::fail(Blame {
                     path: Some(p.clone()),
-                    label: format!(
-                        "`{}` = {}",
-                        p.rsplit('.')
-                            .find(|s| s.parse::<usize>().is_err())
-                            .map_or_else(name, str::to_string),
-                        v.display()
-                    ),
+                    label: label.unwrap_or_else(|| format!("`{shown}` = {}", v.display())),
                     value_span: v.span,
                 });
             }
@@ -993,6 +1008,8 @@ fn run_test(t: &Test, v: &Value) -> Tri {
         Test::LengthLte(n) => len().map_or(Tri::Unknown, |l| Tri::from_bool(l <= *n)),
         // Needs the resource: see `run_test_at`.
         Test::CompareAttribute(..) => Tri::Unknown,
+        Test::RefersTo(ty) => super::reference::refers_to(v, ty),
+        Test::NotRefersTo(ty) => super::reference::refers_to(v, ty).not(),
     }
 }
 
@@ -1162,20 +1179,6 @@ fn eval_linked(
     })
 }
 
-/// The resource `v` refers to, when it is plainly a reference to one (`aws_kms_key.k.arn`, also
-/// through a module output): a value computed from several, or chosen by an unknown condition,
-/// names no single target.
-fn plain_reference(v: &Value) -> Option<&str> {
-    let u = v.as_unknown()?;
-    match u.refs.as_slice() {
-        [one] => {
-            let rest = u.why.strip_prefix(&**one)?;
-            (rest.starts_with('.') || rest.starts_with(' ')).then_some(&**one)
-        }
-        _ => None,
-    }
-}
-
 /// `target "ATTR"`: every resource this one refers to through `ATTR` satisfies `body` (with
 /// `some`, one of them does).
 #[allow(clippy::too_many_arguments)]
@@ -1229,7 +1232,7 @@ fn eval_target(
     let mut failed: Option<(String, &Instance, Option<Blame>)> = None;
     for (p, v) in present {
         let mut targets: Vec<usize> = Vec::new();
-        if let Some(r) = plain_reference(v) {
+        if let Some(r) = v.plain_reference() {
             if let Some(found) = ctx.by_address.get(&(inst.root.clone(), r)) {
                 targets.extend(found.iter().copied().filter(of_type));
             }
@@ -1245,7 +1248,7 @@ fn eval_target(
             why.get_or_insert_with(|| {
                 let what =
                     resource_type.map_or_else(|| "resource".to_string(), |t| format!("`{t}`"));
-                let reason = match (plain_reference(v), v.as_unknown()) {
+                let reason = match (v.plain_reference(), v.as_unknown()) {
                     (Some(r), _) => format!(
                         "`{name}` refers to {r}, not a managed {what} of this configuration"
                     ),

@@ -4,5 +4,6 @@
 
 mod engine;
 mod partial;
+mod reference;
 
 pub use engine::{CheckOutput, Checker, Evaluation, Undecided};

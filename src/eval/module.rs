@@ -5,7 +5,7 @@
 
 use super::expr::{constant_or_unknown, Env, Evaluator, Scope};
 use super::inputs::{self, parse_cli_value};
-use super::{policy_document, EvalOptions};
+use super::{data_source, policy_document, EvalOptions};
 use crate::diag::Diagnostic;
 use crate::load::ast::{Attribute, Block, Body, Expr, ExprKind, Traverse};
 use crate::load::module_def::{ModuleDef, ModuleSource};
@@ -1202,7 +1202,11 @@ impl Env for ModInst<'_> {
                 let ty = attr_name(ops, 0)?;
                 let n = attr_name(ops, 1)?;
                 match self.def.data_index.get(&(ty.clone(), n.clone())) {
-                    Some(&i) => Some((self.data_value(ty, n, &self.def.data[i]), 2)),
+                    Some(&i) => Some(data_source::read(
+                        self.data_value(ty, n, &self.def.data[i]),
+                        format!("{}data.{ty}.{n}", self.prefix()),
+                        ops,
+                    )),
                     None => Some((
                         ev.error(
                             span,

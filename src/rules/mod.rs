@@ -7,7 +7,7 @@ mod condition;
 pub mod controls;
 pub mod select;
 
-pub use condition::{CompareOp, Condition, Quantifier, Test};
+pub use condition::{CompareOp, Condition, Quantifier, ReadFrom, Test};
 pub use select::RuleSelection;
 
 use crate::load::ast::{Attribute, Block};
