@@ -552,10 +552,11 @@ fn run_scan(a: ScanArgs, paths_only: bool) -> i32 {
     };
     if paths_only {
         result.findings.retain(|f| f.path.is_some());
-        let path_rules = crate::paths::rules::builtin().unwrap_or_default();
+        let path_rules = std::mem::take(&mut result.path_rules);
         result
             .undecided
             .retain(|u| path_rules.iter().any(|r| r.id == u.rule_id));
+        result.path_rules = path_rules;
     }
     let render = RenderOptions {
         color: color_allowed(a.no_color),

@@ -21,6 +21,8 @@ pub struct ScanResult {
     pub findings: Vec<Box<Finding>>,
     pub diagnostics: Vec<Diagnostic>,
     pub rules: RuleSet,
+    /// The exposure-path rules the scan ran, after selection (with overridden severities).
+    pub path_rules: Vec<crate::paths::PathRule>,
     pub catalog: Arc<Catalog>,
     pub evaluations: Vec<Evaluation>,
     /// Why each undecided evaluation could not be decided, sorted by place, rule and address.

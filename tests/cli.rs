@@ -486,3 +486,30 @@ fn human_report_width_follows_columns_and_clean_scans_say_so() {
     let clean = human(&["fixtures/hardened"]);
     assert!(clean.contains("Clean: no findings in "), "{clean}");
 }
+
+#[test]
+fn colour_can_be_forced_through_a_pipe_for_pagers() {
+    let escapes = |vars: &[(&str, &str)], extra: &[&str]| {
+        let mut cmd = onus();
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let out = cmd
+            .args(["scan", "--format", "human", "fixtures/demo"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout)
+            .matches("\x1b[")
+            .count()
+    };
+    // stdout is a pipe here: no colour unless forced.
+    assert_eq!(escapes(&[], &[]), 0);
+    assert!(escapes(&[("CLICOLOR_FORCE", "1")], &[]) > 0);
+    assert!(escapes(&[("FORCE_COLOR", "1")], &[]) > 0);
+    // Forcing wins over NO_COLOR; `0` does not force; --no-color wins over everything.
+    assert!(escapes(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")], &[]) > 0);
+    assert_eq!(escapes(&[("FORCE_COLOR", "0")], &[]), 0);
+    assert_eq!(escapes(&[("CLICOLOR_FORCE", "1")], &["--no-color"]), 0);
+}

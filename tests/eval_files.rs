@@ -352,3 +352,74 @@ resource "aws_ebs_volume" "guessed" {
     assert!(!text.contains("aws_ebs_volume.guessed"), "{text}");
     assert!(!text.contains("Hunter2Password"), "{text}");
 }
+
+/// Values passed in a module call are converted to the child variable's declared type as
+/// Terraform converts them (`"true"` is the bool true, `"3"` the number 3), and one that does
+/// not convert is refused at the argument, its value unknown rather than a guess.
+#[test]
+fn module_arguments_are_converted_to_the_declared_type_or_refused_at_the_argument() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "main.tf",
+        r#"module "converted" {
+  source = "./volume"
+  enc    = "true"
+  size   = "3"
+}
+module "refused" {
+  source = "./volume"
+  enc    = "yes"
+  size   = "lots"
+}
+module "plain" {
+  source = "./volume"
+  enc    = false
+  size   = 3
+}
+"#,
+    );
+    // `==` compares types too, so each volume is encrypted only when its input converted.
+    write(
+        dir.path(),
+        "volume/main.tf",
+        r#"variable "enc" { type = bool }
+variable "size" { type = number }
+resource "aws_ebs_volume" "by_flag" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = var.enc == true
+}
+resource "aws_ebs_volume" "by_size" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = var.size == 3
+}
+"#,
+    );
+    let out = compact(dir.path(), &["."]);
+    let text = &out.stdout;
+    for at in ["main.tf:8:", "main.tf:9:"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(at) && l.contains(" error variable-type ")),
+            "{at}\n{text}"
+        );
+    }
+    assert!(
+        !text.lines().any(|l| l.starts_with("main.tf:")
+            && l.contains("variable-type")
+            && !l.starts_with("main.tf:8:")
+            && !l.starts_with("main.tf:9:")),
+        "{text}"
+    );
+    let finding = |address: &str| {
+        text.lines()
+            .any(|l| l.contains("aws-ebs-volume-encryption") && l.contains(address))
+    };
+    assert!(!finding("module.converted."), "{text}");
+    assert!(!finding("module.refused."), "{text}");
+    // The control: a false flag is a finding; the number 3 is not.
+    assert!(finding("module.plain.aws_ebs_volume.by_flag"), "{text}");
+    assert!(!finding("module.plain.aws_ebs_volume.by_size"), "{text}");
+}

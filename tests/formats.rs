@@ -52,12 +52,9 @@ fn builtin_scan() -> ScanResult {
     scan_with_rules(&opts, RuleSet::builtin().expect("built-in rules")).expect("fixture scans")
 }
 
-/// Renders like the CLI, with a fixed `%SRCROOT%` so SARIF does not depend on the checkout.
+/// Renders like the CLI.
 fn render(format: Format, result: &ScanResult, opts: &RenderOptions) -> String {
-    match format {
-        Format::Sarif => sarif::render_with_root(result, Some(Path::new("/src/repo"))),
-        f => report::render(f, result, opts),
-    }
+    report::render(format, result, opts)
 }
 
 /// The service catalogue is being filled in elsewhere; snapshots must not depend on it.
@@ -214,13 +211,13 @@ fn sarif_carries_what_code_scanning_needs() {
     assert_eq!(critical["name"], "AwsFixtureOpenIngress");
     assert_eq!(critical["properties"]["security-severity"], "9.5");
     assert_eq!(critical["defaultConfiguration"]["level"], "error");
-    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    // `%SRCROOT%` is described, never given this machine's path.
+    let root = &run["originalUriBaseIds"]["%SRCROOT%"];
+    assert!(root.get("uri").is_none(), "{root}");
+    assert!(root["description"]["text"]
         .as_str()
-        .expect("root uri");
-    assert!(
-        root.starts_with("file:///") && root.ends_with('/'),
-        "{root}"
-    );
+        .is_some_and(|t| t.contains("repository root")));
+    assert_eq!(run["invocations"][0]["executionSuccessful"], true);
 }
 
 #[test]
@@ -422,9 +419,175 @@ fn unreadable_input_appears_in_every_machine_format() {
     let markdown = report::render(Format::Markdown, &result, &opts);
     assert!(markdown.contains("the scan is incomplete"), "{markdown}");
     let doc = sarif_of(&result);
-    let notes = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    let invocation = &doc["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false, "{invocation}");
+    let notes = &invocation["toolExecutionNotifications"];
     assert_eq!(notes[0]["level"], "error", "{notes}");
+    assert_eq!(notes[0]["descriptor"]["id"], "parse-error", "{notes}");
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "broken.tf",
+        "{notes}"
+    );
     assert_valid_sarif(&doc);
+}
+
+/// Copies the directory `from` into `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// `onus scan ARGS -f sarif` run in `cwd`, as JSON.
+fn sarif_in(cwd: &Path, args: &[&str]) -> (Value, String) {
+    let out = onus()
+        .current_dir(cwd)
+        .args(["scan", "--format", "sarif"])
+        .args(args)
+        .env_remove("GITHUB_SHA")
+        .output()
+        .expect("onus runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "onus {args:?} in {}: {}",
+        cwd.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    (serde_json::from_str(&text).expect("SARIF is JSON"), text)
+}
+
+/// Every location of a log's results (primary, related, code flows and suppressions), as
+/// written.
+fn result_locations(doc: &Value) -> String {
+    let results = doc["runs"][0]["results"].as_array().expect("results");
+    let keep = ["locations", "relatedLocations", "codeFlows", "suppressions"];
+    let located: Vec<Value> = results
+        .iter()
+        .map(|r| {
+            keep.iter()
+                .filter_map(|k| Some((k.to_string(), r.get(*k)?.clone())))
+                .collect::<serde_json::Map<_, _>>()
+                .into()
+        })
+        .collect();
+    serde_json::to_string_pretty(&located).expect("JSON")
+}
+
+/// A repository (`.git` at its root) holding the exposure-path fixture, with a module, under
+/// `infra/app`, and one in-source ignore so suppressions carry a location too.
+fn repository_with_a_path() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let repo = tmp.path().join("repo");
+    copy_dir(
+        Path::new("fixtures/paths/ec2-admin-role"),
+        &repo.join("infra/app"),
+    );
+    let module = repo.join("infra/app/modules/network/main.tf");
+    let text = std::fs::read_to_string(&module).expect("module source");
+    let ignored = text.replacen(
+        "resource \"aws_vpc\"",
+        "# onus:ignore:aws-vpc-flow-logs flow logs are collected centrally\nresource \"aws_vpc\"",
+        1,
+    );
+    assert_ne!(ignored, text, "the fixture has a VPC");
+    std::fs::write(&module, ignored).expect("module source");
+    std::fs::create_dir_all(repo.join(".git")).expect(".git");
+    std::fs::create_dir_all(repo.join("docs")).expect("docs");
+    tmp
+}
+
+#[test]
+fn sarif_uris_are_relative_to_the_repository_root_whatever_the_cwd_and_spelling() {
+    let tmp = repository_with_a_path();
+    let repo = tmp.path().join("repo");
+    let app = repo.join("infra/app");
+    let absolute = app.to_str().expect("UTF-8 path");
+    let runs = [
+        (repo.clone(), "./infra/app/".to_string()),
+        (repo.join("infra"), "app".to_string()),
+        (app.clone(), ".".to_string()),
+        (repo.join("docs"), "../infra/app".to_string()),
+        (tmp.path().to_path_buf(), absolute.to_string()),
+    ];
+    let (first, first_text) = sarif_in(&runs[0].0, &[&runs[0].1]);
+    assert_valid_sarif(&first);
+    let locations = result_locations(&first);
+    assert!(
+        locations.contains("\"uri\": \"infra/app/modules/network/main.tf\""),
+        "{locations}"
+    );
+    assert!(
+        locations.contains("codeFlows"),
+        "an exposure path is in the log"
+    );
+    assert!(
+        locations.contains("suppressions"),
+        "an ignore comment is in the log"
+    );
+    for (cwd, path) in &runs[1..] {
+        let (doc, text) = sarif_in(cwd, &[path]);
+        assert_valid_sarif(&doc);
+        assert_eq!(
+            result_locations(&doc),
+            locations,
+            "onus scan {path} in {}",
+            cwd.display()
+        );
+        // Nothing else in the log depends on where onus ran either.
+        assert_eq!(text, first_text, "onus scan {path} in {}", cwd.display());
+    }
+    let tmp_text = tmp.path().to_string_lossy().into_owned();
+    assert!(
+        !first_text.contains(&tmp_text),
+        "the log names a local path"
+    );
+    assert!(!first_text.contains("file://"), "the log has a file URI");
+    assert!(!first_text.contains("\"../"), "a URI escapes the root");
+}
+
+#[test]
+fn sarif_names_a_file_outside_the_repository_by_its_absolute_uri() {
+    let tmp = repository_with_a_path();
+    let repo = tmp.path().join("repo");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("dir");
+    std::fs::write(
+        elsewhere.join("sg.tf"),
+        "resource \"aws_security_group\" \"ssh\" {\n  ingress {\n    from_port   = 22\n    \
+         to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  \
+         }\n}\n",
+    )
+    .expect("sg.tf");
+    // The repository root comes from the first path; the second lies outside it.
+    let (doc, _) = sarif_in(&repo, &["infra/app", "../elsewhere"]);
+    assert_valid_sarif(&doc);
+    let uris: Vec<&str> = doc["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    let outside: Vec<&&str> = uris.iter().filter(|u| u.ends_with("sg.tf")).collect();
+    assert!(!outside.is_empty(), "{uris:?}");
+    let canonical = elsewhere.canonicalize().expect("canonical");
+    for u in outside {
+        assert!(u.starts_with("file:///"), "{u}");
+        assert!(
+            u.ends_with("/elsewhere/sg.tf") && !u.contains(".."),
+            "{u} ({})",
+            canonical.display()
+        );
+    }
+    assert!(uris.iter().any(|u| u.starts_with("infra/app/")), "{uris:?}");
 }
 
 /// XML reports parse with a real XML parser (Python's), when one is at hand.
@@ -469,4 +632,122 @@ fn xml_reports_are_well_formed() {
             );
         }
     }
+}
+
+/// A log keeps at most 5,000 results, as GitHub code scanning stores: the most severe
+/// unsuppressed ones, in report order, and a notification counts the rest by severity.
+#[test]
+fn sarif_keeps_the_most_severe_results_github_stores() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tf = String::new();
+    for i in 0..4_990 {
+        tf.push_str(&format!(
+            "resource \"aws_ebs_volume\" \"v{i}\" {{\n  size = 1\n}}\n"
+        ));
+    }
+    for i in 0..20 {
+        tf.push_str(&format!(
+            "resource \"aws_ecr_repository\" \"r{i}\" {{\n  name = \"r{i}\"\n}}\n"
+        ));
+    }
+    for i in 0..5 {
+        if i == 0 {
+            tf.push_str("# onus:ignore:aws-fixture-open-ingress bastion, reviewed\n");
+        }
+        tf.push_str(&format!(
+            "resource \"aws_security_group\" \"g{i}\" {{\n  ingress {{\n    from_port   = 22\n    \
+             to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  \
+             }}\n}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("main.tf"), tf).expect("main.tf");
+    let opts = ScanOptions {
+        paths: vec![dir.path().to_path_buf()],
+        ..ScanOptions::default()
+    };
+    let result = scan_with_rules(&opts, fixture_rules()).expect("scan");
+    let count = |pred: &dyn Fn(&onus::finding::Finding) -> bool| {
+        result.findings.iter().filter(|f| pred(f)).count()
+    };
+    use onus::taxonomy::Severity;
+    let total = result.findings.len();
+    let suppressed = count(&|f| f.suppression.is_some());
+    let critical = count(&|f| f.severity == Severity::Critical && f.suppression.is_none());
+    let high = count(&|f| f.severity == Severity::High && f.suppression.is_none());
+    let medium = count(&|f| f.severity == Severity::Medium && f.suppression.is_none());
+    let low = count(&|f| f.severity == Severity::Low && f.suppression.is_none());
+    assert_eq!((suppressed, critical, high), (1, 4, 4_990));
+    assert!(
+        medium >= 20 && low >= 1 && total > sarif::MAX_RESULTS,
+        "{total}"
+    );
+
+    let doc = sarif_of(&result);
+    assert_valid_sarif(&doc);
+    let run = &doc["runs"][0];
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), sarif::MAX_RESULTS);
+    let level_count = |rule: &str| results.iter().filter(|r| r["ruleId"] == rule).count();
+    assert_eq!(
+        level_count("aws-fixture-open-ingress"),
+        critical,
+        "no suppressed one"
+    );
+    assert_eq!(level_count("aws-fixture-ebs-encrypted"), high);
+    assert_eq!(level_count("aws-fixture-ecr-scan"), 0, "low ones go first");
+    assert!(results.iter().all(|r| r.get("suppressions").is_none()));
+    // Report order is kept among the results written.
+    let lines: Vec<u64> = results
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64())
+        .collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "report order");
+
+    let note = run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications")
+        .iter()
+        .find(|n| n["descriptor"]["id"] == "result-limit")
+        .expect("a notification says results were left out");
+    assert_eq!(note["level"], "warning");
+    let left = total - sarif::MAX_RESULTS;
+    assert_eq!(note["properties"]["leftOut"], left);
+    let text = note["message"]["text"].as_str().expect("text");
+    let medium_left = medium - (sarif::MAX_RESULTS - critical - high);
+    assert!(
+        text.starts_with(&format!(
+            "{left} of {total} results are left out (1 critical, {medium_left} medium, {low} low)"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("keeps the 5000 most severe"), "{text}");
+
+    // Under the limit, nothing is left out and nothing is said.
+    let small = sarif_of(&fixture_scan());
+    let notes = small["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications");
+    assert!(notes
+        .iter()
+        .all(|n| n["descriptor"]["id"] != "result-limit"));
+}
+
+/// A plan's findings name the plan as their locations name files: from the repository root.
+#[test]
+fn sarif_names_the_plan_from_the_repository_root() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let repo = tmp.path().join("repo");
+    copy_dir(Path::new("fixtures/plan/with-source"), &repo.join("tf"));
+    std::fs::create_dir_all(repo.join(".git")).expect(".git");
+    let (from_root, root_text) = sarif_in(&repo, &["tf/plan.json"]);
+    let (_, inner_text) = sarif_in(&repo.join("tf"), &["plan.json"]);
+    assert_eq!(inner_text, root_text);
+    let plans: Vec<&str> = from_root["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["properties"]["planFile"].as_str())
+        .collect();
+    assert!(!plans.is_empty());
+    assert!(plans.iter().all(|p| *p == "tf/plan.json"), "{plans:?}");
 }

@@ -137,3 +137,40 @@ fn control_characters_in_file_names_do_not_split_lines() {
     assert!(!gh.contains('\x1b'), "{gh}");
     assert!(gh.lines().all(|l| l.starts_with("::")), "{gh}");
 }
+
+/// A directory and a file whose names are not valid UTF-8 (Unix names are bytes): the file is
+/// scanned like any other, and shown with each stray byte escaped, never as a lossy name that
+/// does not exist.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_scanned_and_shown_escaped() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sub = dir.path().join(OsStr::from_bytes(b"d\xff"));
+    fs::create_dir(&sub).expect("mkdir");
+    fs::write(
+        sub.join(OsStr::from_bytes(b"b\xfe.tf")),
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n  acl = \"public-read\"\n}\n",
+    )
+    .expect("write");
+    // JSON escapes the backslash of the escape once more.
+    for (format, shown) in [
+        ("compact", "d\\xff/b\\xfe.tf"),
+        ("human", "d\\xff/b\\xfe.tf"),
+        ("json", "d\\\\xff/b\\\\xfe.tf"),
+    ] {
+        let out = onus()
+            .args(["scan", "--no-config", "--format", format])
+            .arg(dir.path())
+            .output()
+            .expect("run");
+        let stdout = String::from_utf8(out.stdout).expect("output is UTF-8");
+        assert!(
+            stdout.contains("aws-s3-bucket-public-acl"),
+            "{format}: {stdout}"
+        );
+        assert!(stdout.contains(shown), "{format}: {stdout}");
+        assert!(!stdout.contains('\u{fffd}'), "{format}: {stdout}");
+    }
+}

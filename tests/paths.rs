@@ -421,8 +421,12 @@ fn copy_dir(from: &Path, to: &Path) {
 fn human_output_draws_the_chain_one_line_per_hop() {
     let result = cwd_scan("ec2-admin-role");
     let f = path_findings(&result)[0];
-    let chain =
-        onus::paths::render_chain(&f.rule_id, f.path.as_ref().expect("path"), &result.sources);
+    let chain = onus::paths::render_chain(
+        &f.rule_id,
+        f.path.as_ref().expect("path"),
+        &result.sources,
+        &result.path_rules,
+    );
     let lines: Vec<&str> = chain.lines().collect();
     assert_eq!(lines[0], "  path:");
     assert_eq!(lines.len(), 1 + 9 + 1, "{chain}");
@@ -465,6 +469,9 @@ fn onus_paths_prints_only_path_findings() {
     assert_eq!(
         rules,
         vec![
+            "aws-path-public-api-route-admin-role",
+            "aws-path-public-api-route-admin-role",
+            "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-admin-role",
             "aws-path-internet-instance-iam-escalation",
             "aws-path-public-function-url-admin-role"
@@ -480,7 +487,7 @@ fn onus_paths_prints_only_path_findings() {
         .output()
         .expect("runs");
     let scan_out = String::from_utf8_lossy(&scan.stdout);
-    assert_eq!(scan_out.matches(" aws-path-").count(), 3, "{scan_out}");
+    assert_eq!(scan_out.matches(" aws-path-").count(), 6, "{scan_out}");
     assert!(
         scan_out
             .lines()
@@ -533,4 +540,578 @@ fn a_scan_narrowed_to_chosen_rules_runs_no_path_rules() {
         .undecided
         .iter()
         .all(|u| !u.rule_id.starts_with("aws-path-")));
+}
+
+// -- rule selection, severities and suppression apply to path rules as to the others ---------
+
+fn scan_with(dir: &Path, edit: impl FnOnce(&mut ScanOptions)) -> Result<ScanResult, String> {
+    let mut opts = ScanOptions {
+        paths: vec![dir.to_path_buf()],
+        ..ScanOptions::default()
+    };
+    edit(&mut opts);
+    scan(&opts).map_err(|e| e.to_string())
+}
+
+fn path_rule_ids(result: &ScanResult) -> Vec<String> {
+    path_findings(result)
+        .into_iter()
+        .map(|f| f.rule_id.to_string())
+        .collect()
+}
+
+#[test]
+fn a_rule_option_naming_a_path_rule_runs_it_alone() {
+    let result = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.enable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan runs");
+    assert_eq!(
+        path_rule_ids(&result),
+        vec!["aws-path-internet-instance-admin-role"]
+    );
+    assert!(
+        result.findings.iter().all(|f| f.path.is_some()),
+        "only the named rule runs"
+    );
+    // A glob selects path rules too; one matching no rule of either kind is a typo.
+    let globbed = scan_with(&fixture("ec2-iam-escalation"), |o| {
+        o.select.enable = vec!["aws-path-*".into()];
+    })
+    .expect("scan runs");
+    assert_eq!(
+        path_rule_ids(&globbed),
+        vec!["aws-path-internet-instance-iam-escalation"]
+    );
+    let typo = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.enable = vec!["aws-path-no-such-rule".into()];
+    });
+    assert!(
+        typo.err().is_some_and(|e| e.contains("no rule matches")),
+        "an unknown id is an error"
+    );
+}
+
+#[test]
+fn skipping_a_path_rule_drops_its_findings_and_undecided_paths() {
+    let result = scan_with(&fixture("ec2-role-from-variable"), |o| {
+        o.select.disable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan runs");
+    let undecided: Vec<&str> = result
+        .undecided
+        .iter()
+        .filter(|u| u.rule_id.starts_with("aws-path-"))
+        .map(|u| &*u.rule_id)
+        .collect();
+    assert_eq!(undecided, vec!["aws-path-internet-instance-iam-escalation"]);
+    let skipped = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.disable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&skipped).is_empty());
+    assert!(
+        !skipped.findings.is_empty(),
+        "single-resource rules still run"
+    );
+}
+
+#[test]
+fn the_config_file_disables_a_path_rule_like_any_other() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture("ec2-admin-role"), dir.path());
+    let run = || {
+        assert_cmd::Command::cargo_bin("onus")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["paths", "-f", "compact", "."])
+            .output()
+            .expect("runs")
+    };
+    let before = run();
+    assert_eq!(
+        String::from_utf8_lossy(&before.stdout)
+            .matches("aws-path-internet-instance-admin-role")
+            .count(),
+        1
+    );
+    std::fs::write(
+        dir.path().join(".onus.hcl"),
+        "rules {\n  disable = [\"aws-path-internet-instance-admin-role\"]\n}\n",
+    )
+    .expect("write config");
+    let after = run();
+    let stdout = String::from_utf8_lossy(&after.stdout);
+    assert!(!stdout.contains("aws-path-"), "{stdout}");
+    assert_eq!(after.status.code(), Some(0), "{stdout}");
+}
+
+#[test]
+fn severity_filters_and_overrides_apply_to_path_rules() {
+    use onus::taxonomy::Severity;
+    // The escalation path is high: a critical threshold leaves it out.
+    let critical_only = scan_with(&fixture("ec2-iam-escalation"), |o| {
+        o.select.min_severity = Some(Severity::Critical);
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&critical_only).is_empty());
+    let admin = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.min_severity = Some(Severity::Critical);
+    })
+    .expect("scan runs");
+    assert_eq!(
+        path_rule_ids(&admin),
+        vec!["aws-path-internet-instance-admin-role"]
+    );
+    // An override changes the finding's severity, and the threshold follows the override.
+    let lowered = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.severity_overrides = vec![("aws-path-*".into(), Severity::Medium)];
+    })
+    .expect("scan runs");
+    assert_eq!(path_findings(&lowered)[0].severity, Severity::Medium);
+    let raised = scan_with(&fixture("ec2-iam-escalation"), |o| {
+        o.select.severity_overrides = vec![(
+            "aws-path-internet-instance-iam-escalation".into(),
+            Severity::Critical,
+        )];
+        o.select.min_severity = Some(Severity::Critical);
+    })
+    .expect("scan runs");
+    assert_eq!(path_findings(&raised)[0].severity, Severity::Critical);
+}
+
+#[test]
+fn providers_and_areas_select_path_rules() {
+    use onus::taxonomy::Area;
+    let azure_only = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.providers = vec!["azure".into()];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&azure_only).is_empty());
+    let identity = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.areas = vec![Area::IdentityAccess];
+    })
+    .expect("scan runs");
+    assert_eq!(path_rule_ids(&identity).len(), 1);
+    let no_identity = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.disable_areas = vec![Area::IdentityAccess];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&no_identity).is_empty());
+}
+
+#[test]
+fn a_compliance_framework_runs_only_the_rules_mapped_to_it_and_no_path_rule_is() {
+    let result = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.select.compliance = vec!["cis-aws-1.4".into()];
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&result).is_empty());
+    assert!(result.path_rules.is_empty());
+    assert!(result
+        .rules
+        .rules()
+        .iter()
+        .all(|r| r.compliance.iter().any(|(f, _)| f == "cis-aws-1.4")));
+}
+
+#[test]
+fn an_ignore_comment_on_the_entry_suppresses_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture("ec2-admin-role"), dir.path());
+    let compute = dir.path().join("compute.tf");
+    let text = std::fs::read_to_string(&compute).expect("read");
+    std::fs::write(
+        &compute,
+        format!("# onus:ignore:aws-path-internet-instance-admin-role bastion, reviewed\n{text}"),
+    )
+    .expect("write");
+    let result = scan_with(dir.path(), |o| o.suppress.report_unused_ignores = true).expect("scan");
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    let s = found[0].suppression.as_ref().expect("suppressed");
+    assert_eq!(s.justification, "bastion, reviewed");
+    assert!(
+        !result.diagnostics.iter().any(|d| d.code == "ignore-unused"),
+        "{:?}",
+        result.diagnostics
+    );
+    // An ignore of a path rule that is elsewhere is unused, and says the rule exists.
+    std::fs::write(
+        dir.path().join("extra.tf"),
+        "# onus:ignore:aws-path-public-function-url-admin-role not here\nlocals {\n  x = 1\n}\n",
+    )
+    .expect("write");
+    let result = scan_with(dir.path(), |o| o.suppress.report_unused_ignores = true).expect("scan");
+    let unused: Vec<&str> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "ignore-unused")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(unused.len(), 1, "{unused:?}");
+    assert!(
+        unused[0].contains("no `aws-path-public-function-url-admin-role` finding"),
+        "{unused:?}"
+    );
+}
+
+#[test]
+fn a_baseline_accepts_a_path_and_notices_when_it_is_fixed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tree = dir.path().join("tree");
+    std::fs::create_dir(&tree).expect("mkdir");
+    copy_dir(&fixture("ec2-admin-role"), &tree);
+    let baseline = dir.path().join("baseline.json");
+    let status = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .args(["baseline", "write", "--no-config", "-o"])
+        .arg(&baseline)
+        .arg(&tree)
+        .output()
+        .expect("runs");
+    assert!(status.status.success(), "{status:?}");
+    let text = std::fs::read_to_string(&baseline).expect("baseline written");
+    assert!(
+        text.contains("aws-path-internet-instance-admin-role"),
+        "{text}"
+    );
+    let with_baseline = |o: &mut ScanOptions| o.suppress.baseline = Some(baseline.clone());
+    let result = scan_with(&tree, with_baseline).expect("scan");
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].suppression.is_some(), "the baseline accepts it");
+    // Scope the role: the path is gone, and the baseline says one of its entries is fixed.
+    let iam = tree.join("iam.tf");
+    let fixed = std::fs::read_to_string(&iam)
+        .expect("read")
+        .replace("AdministratorAccess", "ReadOnlyAccess");
+    std::fs::write(&iam, fixed).expect("write");
+    // Only the path rule runs: the baseline's other entries are of rules that did not.
+    let result = scan_with(&tree, |o| {
+        with_baseline(o);
+        o.select.enable = vec!["aws-path-internet-instance-admin-role".into()];
+    })
+    .expect("scan");
+    assert!(path_findings(&result).is_empty());
+    let note = result
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "baseline-fixed")
+        .expect("fixed note");
+    assert!(
+        note.message.starts_with("1 baselined finding"),
+        "{}",
+        note.message
+    );
+}
+
+#[test]
+fn an_autoscaling_group_whose_launch_template_gives_a_public_address_is_an_entry() {
+    let result = scan_dir(&fixture("asg-launch-template-admin-role"));
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&*found[0].rule_id, "aws-path-internet-instance-admin-role");
+    assert_eq!(found[0].address, "aws_autoscaling_group.web");
+    let hops: Vec<(PathStage, &str)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.aws_internet_gateway.main[0]"
+            ),
+            (PathStage::Entry, "module.network.aws_route.internet[0]"),
+            (PathStage::Entry, "module.network.aws_route_table.app"),
+            (PathStage::Entry, "module.network.aws_subnet.app"),
+            (PathStage::Entry, "aws_security_group.web"),
+            (PathStage::Entry, "aws_launch_template.web"),
+            (PathStage::Entry, "aws_autoscaling_group.web"),
+            (PathStage::Pivot, "aws_iam_instance_profile.web"),
+            (PathStage::Pivot, "aws_iam_role.web"),
+            (PathStage::Target, "aws_iam_role.web"),
+        ]
+    );
+    // The template's hop points at the interface's public address setting.
+    let template = &found[0].path.as_ref().expect("path").hops[5];
+    let src = result.sources.get(template.span.file).expect("source");
+    assert!(src.display.ends_with("compute.tf"));
+    assert_eq!(src.line_col(template.span.start).line, 7);
+}
+
+#[test]
+fn a_launch_template_without_a_public_address_breaks_the_group_path() {
+    assert_eq!(
+        paths_of("asg-launch-template-private-address"),
+        (vec![], vec![])
+    );
+}
+
+#[test]
+fn a_launch_template_profile_from_a_variable_without_a_value_leaves_the_group_path_undecided() {
+    let (found, undecided) = paths_of("asg-launch-template-profile-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    let rules: Vec<&str> = undecided.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(
+        rules,
+        vec![
+            "aws-path-internet-instance-admin-role",
+            "aws-path-internet-instance-iam-escalation"
+        ],
+        "{undecided:?}"
+    );
+    assert!(
+        undecided[0]
+            .1
+            .contains("variable `instance_profile` has no value"),
+        "{}",
+        undecided[0].1
+    );
+}
+
+#[test]
+fn every_route_without_authorization_to_an_admin_function_is_a_path() {
+    let result = scan_dir(&fixture("api-route-admin-role"));
+    let found = path_findings(&result);
+    let addresses: Vec<&str> = found.iter().map(|f| f.address.as_str()).collect();
+    assert_eq!(
+        addresses,
+        vec![
+            "aws_apigatewayv2_route.routes[\"GET /orders\"]",
+            "aws_apigatewayv2_route.routes[\"POST /orders\"]"
+        ]
+    );
+    assert!(found
+        .iter()
+        .all(|f| &*f.rule_id == "aws-path-public-api-route-admin-role"
+            && f.severity == onus::taxonomy::Severity::Critical));
+    let hops: Vec<(PathStage, &str)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "aws_apigatewayv2_route.routes[\"GET /orders\"]"
+            ),
+            (PathStage::Entry, "aws_apigatewayv2_integration.orders"),
+            (PathStage::Pivot, "aws_lambda_function.orders"),
+            (PathStage::Pivot, "aws_iam_role.orders"),
+            (PathStage::Target, "aws_iam_role_policy.orders"),
+        ]
+    );
+    // The two routes are two paths, with two fingerprints.
+    assert_ne!(found[0].fingerprint, found[1].fingerprint);
+}
+
+#[test]
+fn an_authorizer_on_the_routes_breaks_the_api_path() {
+    assert_eq!(paths_of("api-route-jwt-authorizer"), (vec![], vec![]));
+}
+
+#[test]
+fn route_authorization_from_a_variable_without_a_value_leaves_the_api_path_undecided() {
+    let (found, undecided) = paths_of("api-route-authorization-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 2, "{undecided:?}");
+    assert!(undecided
+        .iter()
+        .all(|(rule, why)| rule == "aws-path-public-api-route-admin-role"
+            && why.contains("variable `authorization_type` has no value")));
+}
+
+// -- path rules of `--rules` directories ----------------------------------------------------
+
+/// A user's path rule: its own id and words, a search of onus's, and the examples of the
+/// built-in rule running that search.
+fn user_path_rule(id: &str, search: &str, severity: &str) -> String {
+    let model_id = match search {
+        "internet-instance-admin-role" => "aws-path-internet-instance-admin-role",
+        "public-function-url-admin-role" => "aws-path-public-function-url-admin-role",
+        other => panic!("no model for {other}"),
+    };
+    let builtin = rules::builtin().expect("path rules parse");
+    let model = builtin
+        .iter()
+        .find(|r| &*r.id == model_id)
+        .expect("built-in rule");
+    let bad = model.examples[0].1.replace(&*model.id, id);
+    let good = &model.examples[1].1;
+    format!(
+        "path_rule \"{id}\" {{\n  title    = \"Team policy: {search}\"\n  severity = \"{severity}\"\n  search   = \"{search}\"\n  description = \"The team's own id for this combination.\"\n  remediation = \"Scope the role.\"\n  example \"bad\" {{\n    code = <<-EOT\n{bad}    EOT\n  }}\n  example \"good\" {{\n    code = <<-EOT\n{good}    EOT\n  }}\n}}\n"
+    )
+}
+
+/// A single-resource rule, so the directory mixes both kinds.
+const USER_RULE: &str = r#"
+rule "acme-ec2-detailed-monitoring" {
+  title     = "EC2 instances have detailed monitoring"
+  severity  = "low"
+  area      = "configuration-posture"
+  resources = ["aws_instance"]
+  description = "The team's policy: every instance reports one-minute metrics."
+  remediation = "Set `monitoring = true`."
+  assert {
+    attribute "monitoring" {
+      equals  = true
+      default = false
+    }
+  }
+  example "bad" {
+    code = <<-EOT
+      resource "aws_instance" "a" { # expect: acme-ec2-detailed-monitoring
+        ami = "ami-1"
+      }
+    EOT
+  }
+  example "good" {
+    code = <<-EOT
+      resource "aws_instance" "a" {
+        ami        = "ami-1"
+        monitoring = true
+      }
+    EOT
+  }
+}
+"#;
+
+#[test]
+fn a_rules_directory_with_a_paths_folder_adds_its_path_rules() {
+    let rules_dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(rules_dir.path().join("aws/ec2")).expect("mkdir");
+    std::fs::create_dir_all(rules_dir.path().join("paths")).expect("mkdir");
+    std::fs::write(
+        rules_dir
+            .path()
+            .join("aws/ec2/acme-ec2-detailed-monitoring.hcl"),
+        USER_RULE,
+    )
+    .expect("write rule");
+    std::fs::write(
+        rules_dir.path().join("paths/acme-path-exposed-admin.hcl"),
+        user_path_rule(
+            "acme-path-exposed-admin",
+            "internet-instance-admin-role",
+            "critical",
+        ),
+    )
+    .expect("write path rule");
+    let result = scan_with(&fixture("ec2-admin-role"), |o| {
+        o.rule_dirs = vec![rules_dir.path().to_path_buf()];
+        o.no_builtin_rules = true;
+    })
+    .expect("scan runs");
+    assert_eq!(path_rule_ids(&result), vec!["acme-path-exposed-admin"]);
+    let ids: Vec<&str> = result.path_rules.iter().map(|r| &*r.id).collect();
+    assert_eq!(ids, vec!["acme-path-exposed-admin"]);
+    // The single-resource rule beside it runs too.
+    assert!(result
+        .findings
+        .iter()
+        .any(|f| &*f.rule_id == "acme-ec2-detailed-monitoring"));
+    // Its near-miss twin stays clean under the user's rule as under the built-in one.
+    let twin = scan_with(&fixture("ec2-admin-role-private-subnet"), |o| {
+        o.rule_dirs = vec![rules_dir.path().to_path_buf()];
+        o.no_builtin_rules = true;
+    })
+    .expect("scan runs");
+    assert!(path_rule_ids(&twin).is_empty());
+}
+
+#[test]
+fn a_path_rule_file_beside_single_rules_is_read_as_a_path_rule_from_the_command_line() {
+    let rules_dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(rules_dir.path().join("owner-tag.hcl"), USER_RULE).expect("write rule");
+    std::fs::write(
+        rules_dir.path().join("url.hcl"),
+        user_path_rule(
+            "acme-path-open-function",
+            "public-function-url-admin-role",
+            "critical",
+        ),
+    )
+    .expect("write path rule");
+    let out = assert_cmd::Command::cargo_bin("onus")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["paths", "--format", "json", "--rules"])
+        .arg(rules_dir.path())
+        .arg("fixtures/paths/lambda-url-admin-role")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    rules.sort();
+    // The built-in rule and the user's run the same search: both report the path.
+    assert_eq!(
+        rules,
+        vec![
+            "acme-path-open-function",
+            "aws-path-public-function-url-admin-role"
+        ]
+    );
+}
+
+#[test]
+fn a_user_path_rule_is_checked_like_a_built_in_one() {
+    let rules_dir = tempfile::tempdir().expect("tempdir");
+    let write = |text: String| {
+        std::fs::write(rules_dir.path().join("rule.hcl"), text).expect("write path rule");
+    };
+    let scan = || {
+        scan_with(&fixture("ec2-admin-role"), |o| {
+            o.rule_dirs = vec![rules_dir.path().to_path_buf()];
+        })
+    };
+    // An id the built-in rules already use.
+    write(user_path_rule(
+        "aws-path-internet-instance-admin-role",
+        "internet-instance-admin-role",
+        "critical",
+    ));
+    let err = scan()
+        .err()
+        .expect("a duplicate id is a configuration error");
+    assert!(err.contains("is already defined in rules/paths/"), "{err}");
+    // A search onus does not implement.
+    write(
+        user_path_rule("acme-path-x", "internet-instance-admin-role", "critical").replace(
+            "search   = \"internet-instance-admin-role\"",
+            "search   = \"internet-anything\"",
+        ),
+    );
+    let err = scan()
+        .err()
+        .expect("an unknown search is a configuration error");
+    assert!(err.contains("unknown `search`"), "{err}");
+    // A severity the combination does not give.
+    write(user_path_rule(
+        "acme-path-x",
+        "internet-instance-admin-role",
+        "low",
+    ));
+    let err = scan().err().expect("the severity follows the combination");
+    assert!(
+        err.contains("severity follows the path's combination"),
+        "{err}"
+    );
 }

@@ -845,3 +845,23 @@ fn ignores_without_a_reason_are_counted_in_human_and_markdown_summaries() {
         assert!(stdout.contains(text), "{format}:\n{stdout}");
     }
 }
+
+/// Only ignores that hide a finding are counted: one of a rule that found nothing (here, a rule
+/// left out of the scan) would bring nothing back under `require_reason = "all"`.
+#[test]
+fn ignores_without_a_reason_count_only_those_that_hide_a_finding() {
+    let count = |extra: &[&str]| {
+        let out = Command::cargo_bin("onus")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .args(["scan", "--no-config", "-f", "json"])
+            .args(extra)
+            .arg(fixture("peers"))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        json(&out.stdout)["summary"]["ignores_without_reason"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{}", String::from_utf8_lossy(&out.stdout)))
+    };
+    assert_eq!(count(&[]), 4);
+    assert_eq!(count(&["--skip-rule", "aws-ebs-volume-encryption"]), 0);
+}

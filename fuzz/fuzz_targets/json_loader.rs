@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use onus::load::ast::{Block, Body};
-use onus::load::json::{self, JsonKind, JsonNode};
+use onus::load::json::{self, JsonKind, JsonRef};
 use onus::source::{FileId, Span};
 
 fuzz_target!(|data: &[u8]| {
@@ -37,16 +37,19 @@ fuzz_target!(|data: &[u8]| {
         json::parse_json(FileId(0), text),
         serde_json::from_str::<serde_json::Value>(plain),
     ) {
-        (Ok(node), Ok(value)) => assert!(same(&node, &value), "{node:?}\nvs {value:?}"),
+        (Ok(doc), Ok(value)) => {
+            let node = doc.root(text);
+            assert!(same(node, &value), "{node:?}\nvs {value:?}")
+        }
         (Err(d), Ok(_)) => {
             // The reader refuses nesting past its limit, where serde_json's is lower still.
             panic!("serde_json accepts what the reader refuses: {d:?}")
         }
-        (Ok(node), Err(e)) => {
+        (Ok(doc), Err(e)) => {
             // Lone surrogate escapes decode to U+FFFD in the reader; serde_json refuses them,
             // and nesting over 128 levels.
             assert!(
-                text.contains("\\u") || depth(&node) > 127,
+                text.contains("\\u") || depth(doc.root(text)) > 127,
                 "the reader accepts what serde_json refuses: {e}"
             );
         }
@@ -70,28 +73,26 @@ fn block_spans(b: &mut Block, f: &mut impl FnMut(&mut Span)) {
     body_spans(&mut b.body, f);
 }
 
-fn depth(node: &JsonNode) -> usize {
-    match &node.kind {
-        JsonKind::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
-        JsonKind::Object(members) => 1 + members.iter().map(|m| depth(&m.value)).max().unwrap_or(0),
+fn depth(node: JsonRef) -> usize {
+    match node.kind() {
+        JsonKind::Array(items) => 1 + items.map(depth).max().unwrap_or(0),
+        JsonKind::Object(members) => 1 + members.map(|m| depth(m.value)).max().unwrap_or(0),
         _ => 0,
     }
 }
 
 /// Whether the reader's node holds what serde_json read. Objects: serde_json keeps the last
 /// value of a repeated key, as the reader's lookups do.
-fn same(node: &JsonNode, value: &serde_json::Value) -> bool {
+fn same(node: JsonRef, value: &serde_json::Value) -> bool {
     use serde_json::Value as V;
-    match (&node.kind, value) {
+    match (node.kind(), value) {
         (JsonKind::Null, V::Null) => true,
-        (JsonKind::Bool(a), V::Bool(b)) => a == b,
-        (JsonKind::Number(a), V::Number(b)) => b.as_f64() == Some(*a),
-        (JsonKind::String(a), V::String(b)) => a == b,
-        (JsonKind::Array(a), V::Array(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
-        }
+        (JsonKind::Bool(a), V::Bool(b)) => a == *b,
+        (JsonKind::Number(a), V::Number(b)) => b.as_f64() == Some(a),
+        (JsonKind::String(a), V::String(b)) => a == b.as_str(),
+        (JsonKind::Array(a), V::Array(b)) => a.len() == b.len() && a.zip(b).all(|(x, y)| same(x, y)),
         (JsonKind::Object(members), V::Object(map)) => {
-            let mut keys: Vec<&str> = members.iter().map(|m| m.key.as_str()).collect();
+            let mut keys: Vec<String> = members.map(|m| m.key.into_owned()).collect();
             keys.sort_unstable();
             keys.dedup();
             keys.len() == map.len()

@@ -6,7 +6,10 @@ path_rule "aws-path-internet-instance-admin-role" {
   description = <<-EOT
     The instance has a public IP address in a subnet routed to an internet gateway, and a security
     group admits traffic from the whole internet; its instance profile carries a role whose policy
-    allows every action on every resource. Whoever compromises the exposed service (an unpatched
+    allows every action on every resource. The same holds for the instances an Auto Scaling group
+    launches from a launch template: the template's network interface gives the public address
+    (or the group's subnets do), its security groups admit the internet, and its instance profile
+    carries the role. Whoever compromises the exposed service (an unpatched
     daemon, a leaked SSH key, server-side request forgery to the instance metadata service) gets
     credentials that control the whole account. Each part alone is a medium finding; together they
     are one step from a breach. Entry, pivot and target are all the customer's configuration.

@@ -4,8 +4,9 @@ path_rule "aws-path-internet-instance-iam-escalation" {
   search   = "internet-instance-iam-escalation"
 
   description = <<-EOT
-    The instance is reachable from the internet (a public IP address, a route to an internet
-    gateway and a security group open to 0.0.0.0/0) and its instance-profile role may pass any role
+    The instance, or an instance an Auto Scaling group launches from a launch template, is
+    reachable from the internet (a public IP address, a route to an internet gateway and a
+    security group open to 0.0.0.0/0) and its instance-profile role may pass any role
     to a service (`iam:PassRole` on every resource), create a new version of a policy
     (`iam:CreatePolicyVersion`) or attach policies to roles (`iam:AttachRolePolicy`). Any of these
     lets whoever takes over the instance grant itself more: a new default policy version with

@@ -37,8 +37,11 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> (Vec<Discovered>, 
             Ok(m) => m,
             Err(e) => {
                 diags.push(
-                    Diagnostic::error("unreadable", format!("cannot read {}: {e}", root.display()))
-                        .in_file(display_file_path(root)),
+                    Diagnostic::error(
+                        "unreadable",
+                        format!("cannot read {}: {e}", display_file_path(root)),
+                    )
+                    .in_file(display_file_path(root)),
                 );
                 continue;
             }

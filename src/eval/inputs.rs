@@ -1,6 +1,7 @@
-//! Input variables of a root module, with Terraform's precedence (lowest first): the
-//! declaration's `default`, `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`,
-//! `*.auto.tfvars(.json)` in lexical order, then `--var-file` and `--var` in command order.
+//! Input values as Terraform reads them: `--var` and `TF_VAR_` text parsed into values, and any
+//! input (from a variables file, the command line or a module call) converted to its variable's
+//! declared type. The precedence among a root's sources is applied in
+//! `eval/module/root_variables.rs`.
 
 use crate::load::ast::{Expr, ExprKind};
 use crate::load::hcl;
@@ -95,11 +96,14 @@ pub fn convert_to_type(v: Value, ty: &Expr) -> Result<Value, String> {
             },
             "bool" => match &v.kind {
                 Kind::Bool(_) => Ok(v),
-                Kind::String(_) => match v.as_bool() {
-                    Some(b) => Ok(keep(Value::bool(b))),
-                    None => {
-                        Err("a string other than \"true\" or \"false\" cannot be a bool".into())
-                    }
+                // Terraform's conversion also reads "1" and "0" as bools.
+                Kind::String(text) => match &**text {
+                    "true" | "1" => Ok(keep(Value::bool(true))),
+                    "false" | "0" => Ok(keep(Value::bool(false))),
+                    _ => Err(
+                        "a string other than \"true\", \"false\", \"1\" or \"0\" cannot be a bool"
+                            .into(),
+                    ),
                 },
                 _ => Err(format!("a {} cannot be a bool", v.type_name())),
             },
@@ -205,5 +209,17 @@ mod tests {
         let v = parse_cli_value("[\"a\", \"b\"]", false);
         assert_eq!(v.as_list().map(|l| l.len()), Some(2));
         assert!("novalue".parse::<CliVar>().is_err());
+    }
+
+    #[test]
+    fn strings_convert_to_bools_as_terraform_converts_them() {
+        let ty = hcl::parse_expr(FileId(0), "bool").expect("type");
+        let to_bool = |s: &str| convert_to_type(Value::string(s), &ty).map(|v| v.as_bool());
+        assert_eq!(to_bool("true"), Ok(Some(true)));
+        assert_eq!(to_bool("1"), Ok(Some(true)));
+        assert_eq!(to_bool("false"), Ok(Some(false)));
+        assert_eq!(to_bool("0"), Ok(Some(false)));
+        assert!(to_bool("yes").is_err());
+        assert!(to_bool("True").is_err());
     }
 }

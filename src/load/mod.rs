@@ -52,8 +52,9 @@ pub enum Content {
     Config(Body),
     /// A `.tfvars` or `.tfvars.json` file.
     Vars(Vec<VarAssignment>),
-    /// A `terraform show -json` document.
-    Plan(Arc<serde_json::Value>),
+    /// A `terraform show -json` document (what the plan reader uses of it; the text is in the
+    /// source map).
+    Plan(Arc<json::Document>),
 }
 
 /// `name = value` in a variables file.
@@ -363,19 +364,9 @@ fn parse_content(
                 (Ok(Content::Vars(vars)), diags)
             }
         }
-        FileKind::MaybePlan => match plan_json::parse(text) {
-            Ok(v) => (Ok(Content::Plan(Arc::new(v))), Vec::new()),
-            Err(e) => {
-                let offset = line_col_offset(text, e.line(), e.column());
-                (
-                    Err(vec![Diagnostic::error(
-                        "plan-parse-error",
-                        format!("invalid plan JSON: {e}"),
-                    )
-                    .at(Span::new(id, offset..offset))]),
-                    Vec::new(),
-                )
-            }
+        FileKind::MaybePlan => match plan_json::parse(id, text) {
+            Ok(doc) => (Ok(Content::Plan(Arc::new(doc))), Vec::new()),
+            Err(d) => (Err(vec![d]), Vec::new()),
         },
     }
 }
@@ -385,18 +376,6 @@ fn is_fatal(diags: &[Diagnostic]) -> bool {
     diags
         .iter()
         .any(|d| d.code == "parse-error" || d.code == "nesting-limit")
-}
-
-/// Byte offset of a 1-based line and column (as serde_json reports errors) in `text`.
-fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            return offset + column.saturating_sub(1).min(l.len());
-        }
-        offset += l.len();
-    }
-    text.len()
 }
 
 /// A plan is JSON with `format_version` and `planned_values` or `resource_changes`; the check

@@ -67,7 +67,14 @@ impl<'a> Graph<'a> {
         }
     }
 
-    fn resolve_value(&self, v: &Value, attr: &str, types: &[&str], name_attr: &str) -> Resolved {
+    /// [`Graph::resolve`] for a value already in hand (an attribute of a nested block).
+    pub fn resolve_value(
+        &self,
+        v: &Value,
+        attr: &str,
+        types: &[&str],
+        name_attr: &str,
+    ) -> Resolved {
         match &v.kind {
             Kind::Null => Resolved::Known(Vec::new()),
             Kind::List(items) => {

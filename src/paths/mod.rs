@@ -15,7 +15,7 @@ use crate::check::Undecided;
 use crate::finding::{ExposurePath, Finding, PathHop, PathStage};
 use crate::model::Instance;
 use crate::source::{SourceMap, Span};
-use crate::taxonomy::{Area, ServiceModel, Severity};
+use crate::taxonomy::{ServiceModel, Severity};
 use crate::value::{Kind, Tri, Value};
 use graph::{Graph, Referrers, Resolved};
 pub use rules::{PathKind, PathRule};
@@ -47,6 +47,7 @@ pub fn find(
             PathKind::InternetInstanceAdminRole => search.instances_to(Grant::Admin),
             PathKind::PublicFunctionUrlAdminRole => search.function_urls_to(Grant::Admin),
             PathKind::InternetInstanceIamEscalation => search.instances_to(Grant::IamEscalation),
+            PathKind::PublicApiRouteAdminRole => search.api_routes_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -101,7 +102,7 @@ fn path_finding(
     Finding {
         rule_id: rule.id.clone(),
         severity: rule.severity,
-        area: Area::IdentityAccess,
+        area: rule.area,
         message: rule.title.clone(),
         address: inst.address.clone(),
         resource_type: inst.resource_type.clone(),
@@ -171,6 +172,8 @@ const SECURITY_GROUP: &[&str] = &["aws_security_group"];
 const PROFILE: &[&str] = &["aws_iam_instance_profile"];
 const POLICY: &[&str] = &["aws_iam_policy"];
 const FUNCTION: &[&str] = &["aws_lambda_function"];
+const LAUNCH_TEMPLATE: &[&str] = &["aws_launch_template"];
+const API_INTEGRATION: &[&str] = &["aws_apigatewayv2_integration"];
 
 /// The graph with the reverse edges the searches need, built once per root.
 struct Search<'a> {
@@ -242,6 +245,12 @@ impl<'a> Search<'a> {
     // -- rule: internet-exposed EC2 instance with an admin instance role -------------------
 
     fn instances_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        let mut out = self.ec2_instances_to(grant);
+        out.extend(self.autoscaling_groups_to(grant));
+        out
+    }
+
+    fn ec2_instances_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
         self.g
             .of_type("aws_instance")
             .iter()
@@ -269,18 +278,146 @@ impl<'a> Search<'a> {
             .collect()
     }
 
+    // -- entry: an Auto Scaling group launching instances from a launch template -------------
+
+    /// Each Auto Scaling group whose launch template gives its instances a public address in
+    /// a subnet routed to the internet, an open security group and a role with `grant`. The
+    /// group's own `vpc_zone_identifier` names the subnets; the template's network interface,
+    /// its security groups and its instance profile the rest.
+    fn autoscaling_groups_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_autoscaling_group")
+            .iter()
+            .map(|&a| {
+                let template = match self
+                    .inst(a)
+                    .values
+                    .get("launch_template")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.first())
+                {
+                    Some(lt) => match (lt.get("id"), lt.get("name")) {
+                        (Some(id), _) if !id.is_null() => {
+                            self.g
+                                .resolve_value(id, "launch_template.0.id", LAUNCH_TEMPLATE, "id")
+                        }
+                        (_, Some(name)) if !name.is_null() => self.g.resolve_value(
+                            name,
+                            "launch_template.0.name",
+                            LAUNCH_TEMPLATE,
+                            "name",
+                        ),
+                        _ => Resolved::Unknown("`launch_template` names no template".into()),
+                    },
+                    // A launch configuration or a mixed instances policy: not modelled.
+                    None => Resolved::Known(Vec::new()),
+                };
+                let reach = match template {
+                    Resolved::Known(t) if t.is_empty() => Reach::No,
+                    template => self.follow(template, |t| self.launched_from(a, t, grant)),
+                };
+                (a, reach)
+            })
+            .collect()
+    }
+
+    fn launched_from(&self, asg: usize, lt: usize, grant: Grant) -> Reach {
+        let template = self.inst(lt);
+        let nic = template
+            .values
+            .get("network_interfaces")
+            .and_then(Value::as_list)
+            .and_then(|l| l.first());
+        let subnet = self.g.resolve(asg, "vpc_zone_identifier", SUBNET, "id");
+        let public_ip = self.public_ip(
+            nic.and_then(|n| n.get("associate_public_ip_address")),
+            "network_interfaces.0.associate_public_ip_address",
+            &subnet,
+        );
+        public_ip
+            .then(|| self.subnet_internet_route(subnet))
+            .then(|| {
+                // The interface's groups replace the template's when it names any.
+                let groups = nic
+                    .and_then(|n| n.get("security_groups"))
+                    .filter(|v| !v.is_null())
+                    .map(|v| {
+                        self.g.resolve_value(
+                            v,
+                            "network_interfaces.0.security_groups",
+                            SECURITY_GROUP,
+                            "id",
+                        )
+                    })
+                    .unwrap_or_else(|| {
+                        self.g
+                            .resolve(lt, "vpc_security_group_ids", SECURITY_GROUP, "id")
+                    });
+                self.open_among(vec![groups])
+            })
+            .then(|| {
+                Reach::Yes(vec![
+                    self.hop(
+                        lt,
+                        PathStage::Entry,
+                        Some("network_interfaces.0.associate_public_ip_address"),
+                        "launch template gives instances a public IP address".into(),
+                    ),
+                    self.hop(
+                        asg,
+                        PathStage::Entry,
+                        Some("launch_template"),
+                        "Auto Scaling group launches instances from the template".into(),
+                    ),
+                ])
+            })
+            .then(|| {
+                let profile = match template
+                    .values
+                    .get("iam_instance_profile")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.first())
+                {
+                    None => Resolved::Known(Vec::new()),
+                    Some(p) => match (p.get("name"), p.get("arn")) {
+                        (Some(n), _) if !n.is_null() => {
+                            self.g
+                                .resolve_value(n, "iam_instance_profile.0.name", PROFILE, "name")
+                        }
+                        (_, Some(arn)) if !arn.is_null() => {
+                            self.g
+                                .resolve_value(arn, "iam_instance_profile.0.arn", PROFILE, "name")
+                        }
+                        _ => Resolved::Known(Vec::new()),
+                    },
+                };
+                match profile {
+                    Resolved::Known(p) if p.is_empty() => Reach::No,
+                    profile => self.follow(profile, |p| self.profile_grants(p, grant)),
+                }
+            })
+    }
+
     /// A public IP address and a route from its subnet to an internet gateway.
     fn instance_internet_route(&self, i: usize) -> Reach {
         let inst = self.inst(i);
         let subnet = self.g.resolve(i, "subnet_id", SUBNET, "id");
-        let public_ip = match inst.values.get("associate_public_ip_address") {
+        self.public_ip(
+            inst.values.get("associate_public_ip_address"),
+            "associate_public_ip_address",
+            &subnet,
+        )
+        .then(|| self.subnet_internet_route(subnet))
+    }
+
+    /// Whether a workload gets a public address: its own setting, else its subnets'.
+    fn public_ip(&self, setting: Option<&Value>, attr: &str, subnet: &Resolved) -> Reach {
+        match setting {
             Some(v) if v.as_bool() == Some(true) => Reach::Yes(Vec::new()),
             Some(v) if v.as_bool() == Some(false) => Reach::No,
-            Some(v) if !v.is_null() => {
-                Reach::Unknown(unknown_why(v, "associate_public_ip_address"))
-            }
+            Some(v) if !v.is_null() => Reach::Unknown(unknown_why(v, attr)),
             // Not set: the subnet decides.
-            _ => match &subnet {
+            _ => match subnet {
                 // Default VPC: its default subnets give every instance a public address.
                 Resolved::Known(s) if s.is_empty() => Reach::Yes(Vec::new()),
                 Resolved::Known(s) => Reach::any(s.iter().map(|&sn| {
@@ -293,8 +430,12 @@ impl<'a> Search<'a> {
                 })),
                 Resolved::Unknown(why) => Reach::Unknown(why.clone()),
             },
-        };
-        public_ip.then(|| match subnet {
+        }
+    }
+
+    /// A route from one of the subnets to an internet gateway, with its hops.
+    fn subnet_internet_route(&self, subnet: Resolved) -> Reach {
+        match subnet {
             // The default VPC routes its default subnets to its internet gateway.
             Resolved::Known(s) if s.is_empty() => Reach::Yes(Vec::new()),
             Resolved::Known(s) => Reach::any(s.into_iter().map(|sn| {
@@ -308,7 +449,7 @@ impl<'a> Search<'a> {
                 })
             })),
             Resolved::Unknown(why) => Reach::Unknown(why),
-        })
+        }
     }
 
     /// The subnet's route table has a route to an internet gateway. A subnet with no explicit
@@ -418,13 +559,19 @@ impl<'a> Search<'a> {
     }
 
     fn instance_open_security_group(&self, i: usize) -> Reach {
+        self.open_among(vec![
+            self.g
+                .resolve(i, "vpc_security_group_ids", SECURITY_GROUP, "id"),
+            self.g.resolve(i, "security_groups", SECURITY_GROUP, "name"),
+        ])
+    }
+
+    /// Whether one of the security groups the workload names admits the internet.
+    fn open_among(&self, named: Vec<Resolved>) -> Reach {
         let mut alternatives = Vec::new();
         let mut any_group = false;
-        for (attr, name_attr) in [
-            ("vpc_security_group_ids", "id"),
-            ("security_groups", "name"),
-        ] {
-            match self.g.resolve(i, attr, SECURITY_GROUP, name_attr) {
+        for resolved in named {
+            match resolved {
                 Resolved::Known(sgs) => {
                     any_group |= !sgs.is_empty();
                     alternatives.extend(sgs.into_iter().map(|sg| self.security_group_open(sg)));
@@ -556,20 +703,103 @@ impl<'a> Search<'a> {
                     let function = self
                         .g
                         .resolve(u, "function_name", FUNCTION, "function_name");
-                    self.follow(function, |f| {
-                        let role = self.g.resolve(f, "role", ROLE, "name");
-                        Reach::Yes(vec![self.hop(
-                            f,
-                            PathStage::Pivot,
-                            Some("role"),
-                            "function runs as its execution role".into(),
-                        )])
-                        .then(|| self.follow(role, |r| self.role_grants(r, grant)))
-                    })
+                    self.follow(function, |f| self.function_grants(f, grant))
                 });
                 (u, reach)
             })
             .collect()
+    }
+
+    /// The function runs as its execution role, which has `grant`.
+    fn function_grants(&self, f: usize, grant: Grant) -> Reach {
+        let role = self.g.resolve(f, "role", ROLE, "name");
+        Reach::Yes(vec![self.hop(
+            f,
+            PathStage::Pivot,
+            Some("role"),
+            "function runs as its execution role".into(),
+        )])
+        .then(|| self.follow(role, |r| self.role_grants(r, grant)))
+    }
+
+    // -- entry: an HTTP API route without authorization, integrated with a function -------
+
+    fn api_routes_to(&self, grant: Grant) -> Vec<(usize, Reach)> {
+        self.g
+            .of_type("aws_apigatewayv2_route")
+            .iter()
+            .map(|&r| {
+                let inst = self.inst(r);
+                let open = Reach::Yes(vec![self.hop(
+                    r,
+                    PathStage::Entry,
+                    Some("authorization_type"),
+                    "API route without authorization".into(),
+                )]);
+                let auth = match inst.values.get("authorization_type") {
+                    Some(v) if v.as_str() == Some("NONE") => open,
+                    Some(v) if v.is_known() && !v.is_null() => Reach::No,
+                    Some(v) if !v.is_null() => {
+                        Reach::Unknown(unknown_why(v, "authorization_type"))
+                    }
+                    // Terraform's default is "NONE": anyone may call the route.
+                    _ => open,
+                };
+                let reach = auth.then(|| match inst.values.get("target") {
+                    None => Reach::No,
+                    Some(t) if t.is_null() => Reach::No,
+                    Some(t) => {
+                        let integrations = self.g.refs_to(t, API_INTEGRATION);
+                        if integrations.is_empty() {
+                            Reach::Unknown(match t.as_str() {
+                                Some(s) => format!(
+                                    "`target` {s:?} is an integration this configuration does not define"
+                                ),
+                                None => unknown_why(t, "target"),
+                            })
+                        } else {
+                            Reach::any(
+                                integrations
+                                    .into_iter()
+                                    .map(|i| self.integration_grants(i, grant)),
+                            )
+                        }
+                    }
+                });
+                (r, reach)
+            })
+            .collect()
+    }
+
+    fn integration_grants(&self, integration: usize, grant: Grant) -> Reach {
+        let Some(uri) = self.inst(integration).values.get("integration_uri") else {
+            return Reach::No;
+        };
+        let functions = self.g.refs_to(uri, FUNCTION);
+        if functions.is_empty() {
+            return match uri.as_str() {
+                // An HTTP endpoint or another service: no function runs.
+                Some(s) if !s.contains(":lambda:") => Reach::No,
+                Some(s) => Reach::Unknown(format!(
+                    "`integration_uri` {s:?} is a function this configuration does not define"
+                )),
+                None if uri.is_null() => Reach::No,
+                None => Reach::Unknown(unknown_why(uri, "integration_uri")),
+            };
+        }
+        Reach::Yes(vec![self.hop(
+            integration,
+            PathStage::Entry,
+            Some("integration_uri"),
+            "route integrated with a function".into(),
+        )])
+        .then(|| {
+            Reach::any(
+                functions
+                    .into_iter()
+                    .map(|f| self.function_grants(f, grant)),
+            )
+        })
     }
 
     // -- identity: what a role's policies grant ------------------------------------------
@@ -767,7 +997,12 @@ fn fingerprint(rule: &str, file: &str, address: &str, chain: &str) -> String {
 
 /// The chain of a path for terminal output: one line per hop with its stage, address,
 /// file:line, service and service model, and what the hop contributes; then the cheapest fix.
-pub fn render_chain(rule_id: &str, path: &ExposurePath, sources: &SourceMap) -> String {
+pub fn render_chain(
+    rule_id: &str,
+    path: &ExposurePath,
+    sources: &SourceMap,
+    rules: &[PathRule],
+) -> String {
     use std::fmt::Write;
     let mut out = String::from("  path:\n");
     let width = path.hops.iter().map(|h| h.address.len()).max().unwrap_or(0);
@@ -787,10 +1022,7 @@ pub fn render_chain(rule_id: &str, path: &ExposurePath, sources: &SourceMap) -> 
             h.label,
         );
     }
-    if let Some(rule) = rules::builtin()
-        .ok()
-        .and_then(|rs| rs.into_iter().find(|r| &*r.id == rule_id))
-    {
+    if let Some(rule) = rules.iter().find(|r| &*r.id == rule_id) {
         let fix = rule.remediation.split_whitespace().collect::<Vec<_>>();
         let _ = writeln!(out, "  fix: {}", fix.join(" "));
     }

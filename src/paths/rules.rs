@@ -6,9 +6,11 @@
 
 use crate::load::ast::{Attribute, Block};
 use crate::load::hcl;
+use crate::rules::select::{Reseverable, Selectable};
 use crate::source::FileId;
-use crate::taxonomy::Severity;
+use crate::taxonomy::{Area, Severity};
 use crate::value::Value;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The path searches onus implements.
@@ -21,6 +23,8 @@ pub enum PathKind {
     PublicFunctionUrlAdminRole,
     /// Internet-reachable EC2 instance whose role may escalate its privilege through IAM.
     InternetInstanceIamEscalation,
+    /// HTTP API route without authorization whose Lambda integration's role may do everything.
+    PublicApiRouteAdminRole,
 }
 
 impl PathKind {
@@ -36,6 +40,7 @@ impl PathKind {
             "internet-instance-iam-escalation" => {
                 Some((PathKind::InternetInstanceIamEscalation, true, false))
             }
+            "public-api-route-admin-role" => Some((PathKind::PublicApiRouteAdminRole, true, true)),
             _ => None,
         }
     }
@@ -45,14 +50,54 @@ impl PathKind {
 pub struct PathRule {
     pub id: Arc<str>,
     pub title: Arc<str>,
+    /// The severity its findings get: the file's, or a severity override's (applied when the
+    /// rule selection is, since path rules are not in the scan's rule set).
     pub severity: Severity,
     pub kind: PathKind,
+    /// The customer area a path finding counts in: where the cheapest fix is made.
+    pub area: Area,
+    /// `aws`, `azure`, `google`: the first segment of the id, as for other rules.
+    pub provider: String,
     pub description: String,
     /// The cheapest single change that breaks the path.
     pub remediation: String,
     pub references: Vec<String>,
     /// (`"bad"` or `"good"`, Terraform code with `# expect: ID` pins on the bad one).
     pub examples: Vec<(String, String)>,
+    /// The file it was read from (`rules/paths/ID.hcl` for a built-in rule).
+    pub origin: String,
+}
+
+impl Selectable for PathRule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn is_named(&self, name: &str) -> bool {
+        &*self.id == name
+    }
+    fn provider(&self) -> &str {
+        &self.provider
+    }
+    fn area(&self) -> Area {
+        self.area
+    }
+    fn severity(&self) -> Severity {
+        self.severity
+    }
+    // Path rules map to no compliance control: a framework's controls are about one
+    // resource's settings, and a path is a combination of several.
+    fn maps_to(&self, _framework: &str) -> bool {
+        false
+    }
+    fn frameworks(&self) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+impl Reseverable for PathRule {
+    fn set_severity(&mut self, severity: Severity) {
+        self.severity = severity;
+    }
 }
 
 /// The path rules compiled into the binary, parsed once.
@@ -79,6 +124,70 @@ pub fn builtin() -> Result<Vec<PathRule>, Vec<String>> {
             }
         })
         .clone()
+}
+
+/// The path rules of a `--rules` directory (or `rule_dirs` of the configuration): every file
+/// below it declaring a `path_rule` block, in a `paths/` folder as the built-in ones are or
+/// beside single-resource rules. Their searches are onus's own; the file names one.
+pub fn load_dir(dir: &Path) -> Result<Vec<PathRule>, Vec<String>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for p in crate::rules::rule_files(dir)? {
+        let origin = crate::source::display_file_path(&p);
+        match std::fs::read_to_string(&p) {
+            Ok(text) if crate::rules::declares_path_rule(&text) => match parse(&text, &origin) {
+                Ok(r) => rules.push(r),
+                Err(e) => errors.extend(e),
+            },
+            Ok(_) => {}
+            Err(e) => errors.push(format!("{origin}: {e}")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The path rules of a scan: the built-in ones (unless `builtin` is false) and those of the
+/// rule directories. An id may be defined once, across path rules and `rules` alike.
+pub fn load(
+    dirs: &[PathBuf],
+    builtin_rules: bool,
+    rules: &crate::rules::RuleSet,
+) -> Result<Vec<PathRule>, Vec<String>> {
+    let mut all = if builtin_rules {
+        builtin()?
+    } else {
+        Vec::new()
+    };
+    let mut errors = Vec::new();
+    for d in dirs {
+        match load_dir(d) {
+            Ok(found) => all.extend(found),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in &all {
+        if let Some(rule) = rules.get(&r.id) {
+            errors.push(format!(
+                "{}: rule id `{}` is already defined in {}",
+                r.origin, r.id, rule.origin
+            ));
+        } else if let Some(first) = seen.insert(&r.id, &r.origin) {
+            errors.push(format!(
+                "{}: rule id `{}` is already defined in {first}",
+                r.origin, r.id
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(all)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Where path rules live below `rules/`; the single-resource rule set skips it.
@@ -116,6 +225,17 @@ pub fn parse(text: &str, origin: &str) -> Result<PathRule, Vec<String>> {
     let title = text_of("title", &mut errors);
     let severity_text = text_of("severity", &mut errors);
     let search = text_of("search", &mut errors);
+    let area = match block.body.attribute("area").map(constant_string) {
+        None => Ok(Area::IdentityAccess),
+        Some(Some(a)) => a
+            .parse::<Area>()
+            .map_err(|e| format!("{origin}: `area`: {e}")),
+        Some(None) => Err(format!("{origin}: `area` must be set to a string")),
+    };
+    let area = area.unwrap_or_else(|e| {
+        errors.push(e);
+        Area::IdentityAccess
+    });
     let description = text_of("description", &mut errors);
     let remediation = text_of("remediation", &mut errors);
     let severity = severity_text.parse::<Severity>();
@@ -167,10 +287,13 @@ pub fn parse(text: &str, origin: &str) -> Result<PathRule, Vec<String>> {
             title: title.into(),
             severity,
             kind,
+            area,
+            provider: id.split('-').next().unwrap_or_default().to_string(),
             description,
             remediation,
             references,
             examples,
+            origin: origin.to_string(),
         }),
         _ => Err(errors),
     }

@@ -4,7 +4,8 @@
 //! calls, so `bucket = var.bucket_id` inside a module still refers to the bucket its caller
 //! passed. Locals are not in the plan's configuration and cannot be followed here.
 
-use serde_json::Value as J;
+use crate::load::json::{JsonRef, Lookup};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -18,11 +19,14 @@ const MAX_MODULE_DEPTH: usize = 64;
 /// (`storage.archive`, `""` for the root) and type and name.
 #[derive(Default)]
 pub struct ResourceIndex<'c> {
-    modules: HashMap<String, HashMap<(&'c str, &'c str), &'c J>>,
+    modules: HashMap<String, HashMap<(Cow<'c, str>, Cow<'c, str>), JsonRef<'c>>>,
+    /// The `module_calls` of every module by call path, for following calls by name: a root
+    /// of thousands of calls is not searched member by member for every instance.
+    calls: HashMap<String, Arc<Lookup<'c>>>,
 }
 
 impl<'c> ResourceIndex<'c> {
-    pub fn new(root: Option<&'c J>) -> Self {
+    pub fn new(root: Option<JsonRef<'c>>) -> Self {
         let mut index = ResourceIndex::default();
         if let Some(r) = root {
             index.add(r, String::new(), 0);
@@ -30,35 +34,33 @@ impl<'c> ResourceIndex<'c> {
         index
     }
 
-    fn add(&mut self, module: &'c J, path: String, depth: usize) {
+    fn add(&mut self, module: JsonRef<'c>, path: String, depth: usize) {
         if depth > MAX_MODULE_DEPTH {
             return;
         }
         let mut resources = HashMap::new();
-        for r in module
-            .get("resources")
-            .and_then(J::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if r.get("mode").and_then(J::as_str).unwrap_or("managed") != "managed" {
+        for r in module.get("resources").iter().flat_map(JsonRef::items) {
+            let mode = r.get("mode").and_then(|m| m.as_str());
+            if mode.as_deref().unwrap_or("managed") != "managed" {
                 continue;
             }
             if let (Some(t), Some(n), Some(e)) = (
-                r.get("type").and_then(J::as_str),
-                r.get("name").and_then(J::as_str),
+                r.get("type").and_then(|t| t.as_str()),
+                r.get("name").and_then(|n| n.as_str()),
                 r.get("expressions"),
             ) {
                 resources.entry((t, n)).or_insert(e);
             }
         }
-        if let Some(calls) = module.get("module_calls").and_then(J::as_object) {
-            for (name, call) in calls {
-                if let Some(child) = call.get("module") {
+        if let Some(calls) = module.get("module_calls").filter(JsonRef::is_object) {
+            self.calls
+                .insert(path.clone(), Arc::new(Lookup::new(Some(calls))));
+            for call in calls.members() {
+                if let Some(child) = call.value.get("module") {
                     let p = if path.is_empty() {
-                        name.clone()
+                        call.key.into_owned()
                     } else {
-                        format!("{path}.{name}")
+                        format!("{path}.{}", call.key)
                     };
                     self.add(child, p, depth + 1);
                 }
@@ -72,7 +74,9 @@ impl<'c> ResourceIndex<'c> {
 /// (`module.a["x"]`, `""` for the root) and the name of the call that created it.
 #[derive(Clone)]
 pub struct Frame<'c> {
-    pub config: Option<&'c J>,
+    pub config: Option<JsonRef<'c>>,
+    /// The module's `module_calls` by name.
+    pub calls: Option<Arc<Lookup<'c>>>,
     pub address: String,
     pub call: String,
 }
@@ -86,12 +90,18 @@ pub struct Scope<'c> {
 impl<'c> Scope<'c> {
     /// The scope of a resource in the module instance `module_address`, given the plan's
     /// `configuration.root_module`.
-    pub fn new(root: Option<&'c J>, module_address: &str) -> Scope<'c> {
+    pub fn new(
+        index: &ResourceIndex<'c>,
+        root: Option<JsonRef<'c>>,
+        module_address: &str,
+    ) -> Scope<'c> {
         let mut frames = vec![Frame {
             config: root,
+            calls: index.calls.get("").cloned(),
             address: String::new(),
             call: String::new(),
         }];
+        let mut path = String::new();
         let mut address = String::new();
         for seg in split_address(module_address) {
             let Some(rest) = seg.strip_prefix("module.") else {
@@ -104,12 +114,16 @@ impl<'c> Scope<'c> {
             address.push_str(&seg);
             let config = frames
                 .last()
-                .and_then(|f| f.config)
-                .and_then(|c| c.get("module_calls"))
+                .and_then(|f| f.calls.as_ref())
                 .and_then(|c| c.get(&name))
                 .and_then(|c| c.get("module"));
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&name);
             frames.push(Frame {
                 config,
+                calls: index.calls.get(&path).cloned(),
                 address: address.clone(),
                 call: name,
             });
@@ -123,18 +137,18 @@ impl<'c> Scope<'c> {
         index: &ResourceIndex<'c>,
         resource_type: &str,
         name: &str,
-    ) -> Option<&'c J> {
+    ) -> Option<JsonRef<'c>> {
         let calls: Vec<&str> = self.frames[1..].iter().map(|f| f.call.as_str()).collect();
         index
             .modules
             .get(&calls.join("."))?
-            .get(&(resource_type, name))
+            .get(&(Cow::Borrowed(resource_type), Cow::Borrowed(name)))
             .copied()
     }
 
     /// Full addresses of the managed resources an expression (`{"references": [...]}`) refers
     /// to, following module variables and outputs.
-    pub fn resources_of(&self, expression: &J) -> Vec<Arc<str>> {
+    pub fn resources_of(&self, expression: JsonRef<'_>) -> Vec<Arc<str>> {
         let mut out = BTreeSet::new();
         self.collect(expression, self.frames.len().saturating_sub(1), 0, &mut out);
         // `aws_s3_bucket.b[0]` is more precise than `aws_s3_bucket.b`, which Terraform also lists.
@@ -152,15 +166,21 @@ impl<'c> Scope<'c> {
             .collect()
     }
 
-    fn collect(&self, expression: &J, level: usize, hops: usize, out: &mut BTreeSet<String>) {
+    fn collect(
+        &self,
+        expression: JsonRef<'_>,
+        level: usize,
+        hops: usize,
+        out: &mut BTreeSet<String>,
+    ) {
         if hops > MAX_HOPS {
             return;
         }
-        let Some(refs) = expression.get("references").and_then(J::as_array) else {
+        let Some(refs) = expression.get("references").filter(JsonRef::is_array) else {
             return;
         };
-        for r in refs.iter().filter_map(J::as_str) {
-            self.collect_one(r, level, hops, out);
+        for r in refs.items().filter_map(|r| r.as_str()) {
+            self.collect_one(&r, level, hops, out);
         }
     }
 
@@ -177,10 +197,7 @@ impl<'c> Scope<'c> {
             return;
         };
         let name = call.split('[').next().unwrap_or(call);
-        let call_config = frame
-            .config
-            .and_then(|c| c.get("module_calls"))
-            .and_then(|c| c.get(name));
+        let call_config = frame.calls.as_ref().and_then(|c| c.get(name));
         let expanded = call_config.is_some_and(|c| {
             c.get("count_expression").is_some() || c.get("for_each_expression").is_some()
         });
@@ -207,6 +224,9 @@ impl<'c> Scope<'c> {
         };
         inner.frames.push(Frame {
             config: child_config,
+            calls: child_config
+                .and_then(|c| c.get("module_calls"))
+                .map(|c| Arc::new(Lookup::new(Some(c)))),
             address,
             call: name.to_string(),
         });
@@ -232,8 +252,7 @@ impl<'c> Scope<'c> {
                 let expr = self
                     .frames
                     .get(parent)
-                    .and_then(|p| p.config)
-                    .and_then(|c| c.get("module_calls"))
+                    .and_then(|p| p.calls.as_ref())
                     .and_then(|c| c.get(&frame.call))
                     .and_then(|c| c.get("expressions"))
                     .and_then(|e| e.get(var.as_str()));
@@ -319,7 +338,14 @@ pub fn split_address(address: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::json::{parse_json, Document};
+    use crate::source::FileId;
     use serde_json::json;
+
+    fn doc(v: serde_json::Value) -> (Document, String) {
+        let text = v.to_string();
+        (parse_json(FileId(0), &text).expect("json"), text)
+    }
 
     #[test]
     fn splits_addresses_keeping_keys() {
@@ -335,7 +361,7 @@ mod tests {
 
     #[test]
     fn references_follow_variables_and_outputs() {
-        let root = json!({
+        let (root_doc, root_text) = doc(json!({
             "resources": [],
             "module_calls": {
                 "store": {
@@ -347,9 +373,10 @@ mod tests {
                     }
                 }
             }
-        });
-        let index = ResourceIndex::new(Some(&root));
-        let inner = Scope::new(Some(&root), "module.store");
+        }));
+        let root = root_doc.root(&root_text);
+        let index = ResourceIndex::new(Some(root));
+        let inner = Scope::new(&index, Some(root), "module.store");
         let exprs = inner
             .resource_expressions(&index, "aws_s3_bucket_versioning", "v")
             .expect("resource");
@@ -358,15 +385,17 @@ mod tests {
             inner.resources_of(bucket),
             vec![Arc::<str>::from("aws_s3_bucket.b")]
         );
-        let top = Scope::new(Some(&root), "");
-        let via_output = json!({"references": ["module.store.id", "module.store"]});
+        let top = Scope::new(&index, Some(root), "");
+        let (via_output, text) = doc(json!({"references": ["module.store.id", "module.store"]}));
         assert_eq!(
-            top.resources_of(&via_output),
+            top.resources_of(via_output.root(&text)),
             vec![Arc::<str>::from("module.store.aws_s3_bucket.inner")]
         );
-        let keyed = json!({"references": ["aws_s3_bucket.b[0].id", "aws_s3_bucket.b[0]", "aws_s3_bucket.b"]});
+        let (keyed, text) = doc(
+            json!({"references": ["aws_s3_bucket.b[0].id", "aws_s3_bucket.b[0]", "aws_s3_bucket.b"]}),
+        );
         assert_eq!(
-            top.resources_of(&keyed),
+            top.resources_of(keyed.root(&text)),
             vec![Arc::<str>::from("aws_s3_bucket.b[0]")]
         );
     }

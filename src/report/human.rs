@@ -44,6 +44,7 @@ pub fn render(result: &ScanResult, opts: &RenderOptions) -> String {
                     &f.rule_id,
                     path,
                     &result.sources,
+                    &result.path_rules,
                 ));
             }
             if let Some(s) = &f.suppression {

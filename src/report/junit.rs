@@ -4,7 +4,7 @@
 //! could not be read is one `<error>` case in an `onus` suite, so CI shows the scan incomplete.
 
 use super::{diagnostic_position, position, xml_escape};
-use crate::diag::Level;
+use crate::diag::{Diagnostic, Level};
 use crate::finding::Finding;
 use crate::result::ScanResult;
 use crate::source::FileId;
@@ -26,6 +26,46 @@ struct Case<'a> {
 }
 
 pub fn render(result: &ScanResult) -> String {
+    let suites = cases_by_rule(result);
+    let errors: Vec<&Diagnostic> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .collect();
+    let all: Vec<&Case> = suites.values().flatten().collect();
+    let total_fail = all.iter().filter(|c| c.status.is_fail()).count();
+    let total_skip = all.iter().filter(|c| c.status.is_skip()).count();
+
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"onus\" tests=\"{}\" failures=\"{total_fail}\" errors=\"{}\" skipped=\"{total_skip}\">",
+        all.len() + errors.len(),
+        errors.len()
+    );
+    if !errors.is_empty() {
+        write_error_suite(&mut out, result, &errors);
+    }
+    for (rule_id, cases) in &suites {
+        write_rule_suite(&mut out, result, rule_id, cases);
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+impl CaseStatus<'_> {
+    fn is_fail(&self) -> bool {
+        matches!(self, CaseStatus::Fail(_))
+    }
+
+    fn is_skip(&self) -> bool {
+        matches!(self, CaseStatus::Skip(_))
+    }
+}
+
+/// Rule id → its cases, one per evaluation, sorted by file, line and address; a BTreeMap so
+/// suites come out in id order.
+fn cases_by_rule(result: &ScanResult) -> BTreeMap<&str, Vec<Case<'_>>> {
     let by_key: HashMap<(&str, &str, FileId), &Finding> = result
         .findings
         .iter()
@@ -36,8 +76,6 @@ pub fn render(result: &ScanResult) -> String {
         .iter()
         .map(|f| ((&*f.rule_id, f.address.as_str()), &**f))
         .collect();
-
-    // Rule id → its cases; BTreeMap so suites come out in id order.
     let mut suites: BTreeMap<&str, Vec<Case>> = BTreeMap::new();
     for e in &result.evaluations {
         let (Some(rule), Some(inst)) = (
@@ -80,115 +118,100 @@ pub fn render(result: &ScanResult) -> String {
     for cases in suites.values_mut() {
         cases.sort_by(|a, b| (&a.file, a.line, &a.address).cmp(&(&b.file, b.line, &b.address)));
     }
+    suites
+}
 
-    let errors: Vec<&crate::diag::Diagnostic> = result
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .collect();
-
-    let count = |cases: &[Case], pick: fn(&CaseStatus) -> bool| {
-        cases.iter().filter(|c| pick(&c.status)).count()
-    };
-    let is_fail = |o: &CaseStatus| matches!(o, CaseStatus::Fail(_));
-    let is_skip = |o: &CaseStatus| matches!(o, CaseStatus::Skip(_));
-    let all: Vec<&Case> = suites.values().flatten().collect();
-    let total_fail = all.iter().filter(|c| is_fail(&c.status)).count();
-    let total_skip = all.iter().filter(|c| is_skip(&c.status)).count();
-
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+/// The `onus` suite: one `<error>` case per error diagnostic, so CI shows the scan incomplete.
+fn write_error_suite(out: &mut String, result: &ScanResult, errors: &[&Diagnostic]) {
     let _ = writeln!(
         out,
-        "<testsuites name=\"onus\" tests=\"{}\" failures=\"{total_fail}\" errors=\"{}\" skipped=\"{total_skip}\">",
-        all.len() + errors.len(),
-        errors.len()
+        "  <testsuite name=\"onus\" tests=\"{n}\" failures=\"0\" errors=\"{n}\" skipped=\"0\">",
+        n = errors.len()
     );
-    if !errors.is_empty() {
+    for d in errors {
+        let (file, pos) = diagnostic_position(result, d);
+        let file = file.unwrap_or_default();
+        let line = pos.map(|s| s.line).unwrap_or(1);
         let _ = writeln!(
             out,
-            "  <testsuite name=\"onus\" tests=\"{n}\" failures=\"0\" errors=\"{n}\" skipped=\"0\">",
-            n = errors.len()
+            "    <testcase name=\"{}\" classname=\"onus.{}\" file=\"{}\" line=\"{line}\">",
+            xml_escape(file),
+            xml_escape(d.code),
+            xml_escape(file),
         );
-        for d in &errors {
-            let (file, pos) = diagnostic_position(result, d);
-            let file = file.unwrap_or_default();
-            let line = pos.map(|s| s.line).unwrap_or(1);
-            let _ = writeln!(
-                out,
-                "    <testcase name=\"{}\" classname=\"onus.{}\" file=\"{}\" line=\"{line}\">",
-                xml_escape(file),
-                xml_escape(d.code),
-                xml_escape(file),
+        let _ = writeln!(
+            out,
+            "      <error message=\"{}\" type=\"{}\">{}:{line}: {}</error>",
+            xml_escape(&d.message),
+            xml_escape(d.code),
+            xml_escape(file),
+            xml_escape(&d.message),
+        );
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n");
+}
+
+/// One rule's suite and its cases.
+fn write_rule_suite(out: &mut String, result: &ScanResult, rule_id: &str, cases: &[Case<'_>]) {
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
+        xml_escape(rule_id),
+        cases.len(),
+        cases.iter().filter(|c| c.status.is_fail()).count(),
+        cases.iter().filter(|c| c.status.is_skip()).count(),
+    );
+    for c in cases {
+        write_case(out, result, rule_id, c);
+    }
+    out.push_str("  </testsuite>\n");
+}
+
+/// One test case: empty when it passed, with `<skipped>` or `<failure>` otherwise.
+fn write_case(out: &mut String, result: &ScanResult, rule_id: &str, c: &Case<'_>) {
+    let open = format!(
+        "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
+        xml_escape(&c.address),
+        xml_escape(rule_id),
+        xml_escape(&c.file),
+        c.line
+    );
+    match &c.status {
+        CaseStatus::Pass => {
+            let _ = writeln!(out, "{open}/>");
+        }
+        CaseStatus::Skip(why) => {
+            let _ = writeln!(out, "{open}>");
+            let _ = writeln!(out, "      <skipped message=\"{}\"/>", xml_escape(why));
+            out.push_str("    </testcase>\n");
+        }
+        CaseStatus::Fail(f) => {
+            let (file, start, _) = position(result, f);
+            let remediation = result
+                .rules
+                .get(&f.rule_id)
+                .map(|r| r.remediation.as_str())
+                .unwrap_or("");
+            let _ = writeln!(out, "{open}>");
+            let mut body = format!(
+                "{file}:{}:{}: {} ({}: {})",
+                start.line, start.column, f.message, f.address, f.primary_label
             );
+            if !remediation.is_empty() {
+                body.push_str("\nRemediation: ");
+                body.push_str(remediation);
+            }
             let _ = writeln!(
                 out,
-                "      <error message=\"{}\" type=\"{}\">{}:{line}: {}</error>",
-                xml_escape(&d.message),
-                xml_escape(d.code),
-                xml_escape(file),
-                xml_escape(&d.message),
+                "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+                xml_escape(&format!("{}: {}", f.message, f.primary_label)),
+                f.severity,
+                xml_escape_text(&body),
             );
             out.push_str("    </testcase>\n");
         }
-        out.push_str("  </testsuite>\n");
     }
-    for (rule_id, cases) in &suites {
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
-            xml_escape(rule_id),
-            cases.len(),
-            count(cases, is_fail),
-            count(cases, is_skip),
-        );
-        for c in cases {
-            let open = format!(
-                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
-                xml_escape(&c.address),
-                xml_escape(rule_id),
-                xml_escape(&c.file),
-                c.line
-            );
-            match &c.status {
-                CaseStatus::Pass => {
-                    let _ = writeln!(out, "{open}/>");
-                }
-                CaseStatus::Skip(why) => {
-                    let _ = writeln!(out, "{open}>");
-                    let _ = writeln!(out, "      <skipped message=\"{}\"/>", xml_escape(why));
-                    out.push_str("    </testcase>\n");
-                }
-                CaseStatus::Fail(f) => {
-                    let (file, start, _) = position(result, f);
-                    let remediation = result
-                        .rules
-                        .get(&f.rule_id)
-                        .map(|r| r.remediation.as_str())
-                        .unwrap_or("");
-                    let _ = writeln!(out, "{open}>");
-                    let mut body = format!(
-                        "{file}:{}:{}: {} ({}: {})",
-                        start.line, start.column, f.message, f.address, f.primary_label
-                    );
-                    if !remediation.is_empty() {
-                        body.push_str("\nRemediation: ");
-                        body.push_str(remediation);
-                    }
-                    let _ = writeln!(
-                        out,
-                        "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                        xml_escape(&format!("{}: {}", f.message, f.primary_label)),
-                        f.severity,
-                        xml_escape_text(&body),
-                    );
-                    out.push_str("    </testcase>\n");
-                }
-            }
-        }
-        out.push_str("  </testsuite>\n");
-    }
-    out.push_str("</testsuites>\n");
-    out
 }
 
 /// Element content keeps its newlines readable.

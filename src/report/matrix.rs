@@ -1,8 +1,9 @@
 //! The responsibility matrix: for each service model × customer area, the resources in scope,
 //! the rules evaluated, the findings and the checks left undecided; then, per resource, the
 //! layers the customer owns, which of them the scan checked and found wanting, and which no
-//! static scan can verify. It says where a team's side of the model is weak, and never implies
-//! more assurance than the scan gives.
+//! static scan can verify; and the exposure paths found, by the service model of their entry.
+//! It says where a team's side of the model is weak, and never implies more assurance than the
+//! scan gives.
 
 use crate::classify::{Classification, Layer};
 use crate::model::ResourceMode;
@@ -30,6 +31,95 @@ impl Cell {
     pub fn finding_count(&self) -> usize {
         self.findings.values().sum()
     }
+}
+
+/// The exposure paths entering through workloads of one service model.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathCell {
+    pub service_model: ServiceModel,
+    /// Active path findings by severity.
+    pub findings: BTreeMap<&'static str, usize>,
+    /// Paths accepted by an ignore comment or the baseline.
+    pub suppressed: usize,
+    /// Paths with a hop onus could not resolve: neither found nor ruled out.
+    pub undecided: usize,
+}
+
+impl PathCell {
+    pub fn finding_count(&self) -> usize {
+        self.findings.values().sum()
+    }
+}
+
+/// Path findings and undecided paths counted by the service model of their entry workload.
+fn path_cells(result: &ScanResult) -> Option<Vec<PathCell>> {
+    if result.path_rules.is_empty() {
+        return None;
+    }
+    let mut cells: BTreeMap<ServiceModel, PathCell> = BTreeMap::new();
+    for f in result.findings.iter().filter(|f| f.path.is_some()) {
+        let c = cells.entry(f.service_model).or_insert_with(|| PathCell {
+            service_model: f.service_model,
+            findings: BTreeMap::new(),
+            suppressed: 0,
+            undecided: 0,
+        });
+        if f.suppression.is_some() {
+            c.suppressed += 1;
+        } else {
+            *c.findings.entry(f.severity.as_str()).or_default() += 1;
+        }
+    }
+    // An undecided path points at its entry's block header: the resource there gives the model.
+    let type_at: HashMap<(&str, crate::source::Span), &str> = result
+        .resources
+        .iter()
+        .map(|r| ((&*r.address, r.header), &*r.resource_type))
+        .collect();
+    for u in &result.undecided {
+        if !result.path_rules.iter().any(|r| r.id == u.rule_id) {
+            continue;
+        }
+        let model = type_at
+            .get(&(u.address.as_str(), u.primary))
+            .map_or(ServiceModel::Unclassified, |t| {
+                result.catalog.classify(t).model
+            });
+        cells
+            .entry(model)
+            .or_insert_with(|| PathCell {
+                service_model: model,
+                findings: BTreeMap::new(),
+                suppressed: 0,
+                undecided: 0,
+            })
+            .undecided += 1;
+    }
+    Some(cells.into_values().collect())
+}
+
+fn path_cell_text(c: &PathCell) -> String {
+    let sev: Vec<String> = Severity::ALL
+        .iter()
+        .filter_map(|s| {
+            c.findings
+                .get(s.as_str())
+                .filter(|n| **n > 0)
+                .map(|n| format!("{n} {}", &s.as_str()[..1].to_uppercase()))
+        })
+        .collect();
+    let n = c.finding_count();
+    let mut s = format!("{n} path{}", super::plural(n));
+    if !sev.is_empty() {
+        let _ = write!(s, " ({})", sev.join(" "));
+    }
+    if c.suppressed > 0 {
+        let _ = write!(s, " · {} accepted", c.suppressed);
+    }
+    if c.undecided > 0 {
+        let _ = write!(s, " · {} undecided", c.undecided);
+    }
+    s
 }
 
 /// One customer area of one resource: the layers of it the resource exposes, and what the
@@ -65,6 +155,9 @@ pub struct Matrix {
     pub cells: Vec<(ServiceModel, Area, Cell)>,
     pub resources: Vec<ResourceRow>,
     pub unclassified_types: Vec<String>,
+    /// Exposure paths by the service model of the workload they enter through; `None` when
+    /// the scan searched for none (`--no-paths`, or a selection without path rules).
+    pub paths: Option<Vec<PathCell>>,
     /// Per control of each framework named with `--compliance` (empty otherwise).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub compliance: Vec<super::compliance::FrameworkReport>,
@@ -170,6 +263,7 @@ pub fn build(result: &ScanResult) -> Matrix {
         cells: cells.into_iter().map(|((m, a), c)| (m, a, c)).collect(),
         resources: rows,
         unclassified_types,
+        paths: path_cells(result),
         compliance: Vec::new(),
     }
 }
@@ -240,6 +334,18 @@ pub fn render_markdown(m: &Matrix) -> String {
         out.push('\n');
     }
     out.push_str("\nCells: resources in scope · rule checks run · findings (C critical, H high, M medium, L low) · checks undecided because values are known only after apply.\n\n");
+    if let Some(paths) = &m.paths {
+        out.push_str("### Exposure paths\n\n");
+        if paths.is_empty() {
+            out.push_str("No exposure path found.\n\n");
+        } else {
+            out.push_str("| entry's service model | paths |\n|---|---|\n");
+            for c in paths {
+                let _ = writeln!(out, "| **{}** | {} |", c.service_model, path_cell_text(c));
+            }
+            out.push_str("\nPaths: entry → identity → what it reaches, counted at the workload entered (`onus paths` draws each); undecided: a hop onus could not resolve.\n\n");
+        }
+    }
     out.push_str("### Resources\n\n| resource | service | model | found wanting | not verifiable statically |\n|---|---|---|---|---|\n");
     for r in &m.resources {
         let wanting: Vec<String> = r
@@ -293,6 +399,15 @@ pub fn render_text(m: &Matrix) -> String {
                 a.label(),
                 cell_text(lookup(m, model, a))
             );
+        }
+    }
+    if let Some(paths) = &m.paths {
+        out.push_str("\nExposure paths, by the service model of the workload entered\n");
+        if paths.is_empty() {
+            out.push_str("  none found\n");
+        }
+        for c in paths {
+            let _ = writeln!(out, "  {:<32} {}", c.service_model, path_cell_text(c));
         }
     }
     out.push_str("\nResources\n");
@@ -360,6 +475,9 @@ pub fn render_json(m: &Matrix) -> String {
         "resources": m.resources,
         "unclassified_types": m.unclassified_types,
     });
+    if let Some(paths) = &m.paths {
+        doc["paths"] = serde_json::json!(paths);
+    }
     if !m.compliance.is_empty() {
         doc["compliance"] = serde_json::json!(m.compliance);
     }

@@ -1,16 +1,19 @@
 //! SARIF 2.1.0, shaped for GitHub code scanning (documented in docs/sarif.md).
 //!
 //! One run; the driver lists every rule of the scan with its documentation; each finding is a
-//! result with its location relative to `%SRCROOT%` (the directory onus ran in), the Terraform
-//! address as a logical location and a line-independent partial fingerprint. Suppressed findings
-//! are always included, marked with `suppressions`, so code scanning closes their alerts.
-//! Nothing in the output depends on the time or on thread scheduling.
+//! result with its location relative to `%SRCROOT%` (the repository root, as fingerprints and
+//! baselines use it: the same URIs whatever the directory onus ran in or how the paths were
+//! spelt), the Terraform address as a logical location and a line-independent partial
+//! fingerprint. `%SRCROOT%` is declared without a URI: the log names no local absolute path,
+//! and code scanning resolves the base to the checkout. Suppressed findings are always
+//! included, marked with `suppressions`, so code scanning closes their alerts. Nothing in the
+//! output depends on the time or on thread scheduling.
 
 use super::{diagnostic_position, level, position};
 use crate::finding::Finding;
 use crate::result::ScanResult;
 use crate::rules::Rule;
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 use crate::taxonomy::Severity;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -23,43 +26,94 @@ pub const SARIF_VERSION: &str = "2.1.0";
 pub const SRCROOT: &str = "%SRCROOT%";
 /// Key of onus's partial fingerprint; bump the version if the fingerprint recipe changes.
 pub const FINGERPRINT_KEY: &str = "onus/v1";
+/// What `%SRCROOT%` stands for, as the log says it.
+const ROOT_DESCRIPTION: &str = "The repository root: the nearest directory at or above the \
+    first scanned path that holds .git or .onus.hcl, else that path (in CI, the checkout).";
 
-/// Renders `result` with `%SRCROOT%` described as the current directory.
+/// Renders `result` as a SARIF log.
 pub fn render(result: &ScanResult) -> String {
-    let cwd = std::env::current_dir().ok();
-    render_with_root(result, cwd.as_deref())
-}
-
-/// Renders `result`; `root`, when given, becomes the `file://` URI of `%SRCROOT%` in
-/// `originalUriBaseIds` (display paths are relative to it).
-pub fn render_with_root(result: &ScanResult, root: Option<&Path>) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_with_root(result, root, &mut out);
+    let _ = write(result, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Writes the log to `out`, `%SRCROOT%` being the current directory.
-pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let cwd = std::env::current_dir().ok();
-    write_with_root(result, cwd.as_deref(), out)
-}
+/// Most results a log carries. GitHub code scanning stores at most 5,000 results of a run and
+/// rejects a run of more than 25,000; which 5,000 it keeps is its choice, so onus makes it:
+/// the most severe unsuppressed findings first, and says in a notification what it left out.
+pub const MAX_RESULTS: usize = 5_000;
 
 /// The results, each built as it is written, so a large scan's log is never held in memory.
 struct Results<'a> {
     result: &'a ScanResult,
+    /// The findings written, in report order.
+    kept: Vec<&'a Finding>,
     index: HashMap<&'a str, usize>,
+    /// The scanned files by display path.
+    files: HashMap<&'a str, &'a SourceFile>,
 }
 
 impl serde::Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            self.result
-                .findings
-                .iter()
-                .map(|f| result_object(self.result, f, self.index.get(&*f.rule_id).copied())),
-        )
+        s.collect_seq(self.kept.iter().map(|f| {
+            let rule_index = self.index.get(&*f.rule_id).copied();
+            result_object(self.result, &self.files, f, rule_index)
+        }))
     }
+}
+
+/// The findings a log of at most `max` results keeps, in report order: unsuppressed before
+/// suppressed, then the most severe, then report order.
+fn kept_findings(result: &ScanResult, max: usize) -> Vec<&Finding> {
+    let findings = &result.findings;
+    if findings.len() <= max {
+        return findings.iter().map(|f| &**f).collect();
+    }
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| {
+        let f = &findings[i];
+        (f.suppression.is_some(), std::cmp::Reverse(f.severity), i)
+    });
+    order.truncate(max);
+    order.sort_unstable();
+    order.into_iter().map(|i| &*findings[i]).collect()
+}
+
+/// The notification of findings left out of the log by [`MAX_RESULTS`], by severity.
+fn left_out_notification(result: &ScanResult, kept: &[&Finding]) -> Option<Value> {
+    let left = result.findings.len() - kept.len();
+    if left == 0 {
+        return None;
+    }
+    let mut by_severity: HashMap<Severity, usize> = HashMap::new();
+    for f in &result.findings {
+        *by_severity.entry(f.severity).or_default() += 1;
+    }
+    for f in kept {
+        if let Some(n) = by_severity.get_mut(&f.severity) {
+            *n -= 1;
+        }
+    }
+    let counts: Vec<String> = Severity::ALL
+        .iter()
+        .filter_map(|s| {
+            let n = by_severity.get(s).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{n} {}", s.as_str()))
+        })
+        .collect();
+    let total = result.findings.len();
+    Some(json!({
+        "level": "warning",
+        "descriptor": {"id": "result-limit"},
+        "message": {"text": format!(
+            "{left} of {total} results are left out ({}): GitHub code scanning stores at most \
+             5,000 results per run and rejects a run of more than 25,000, so this log keeps the \
+             {} most severe findings, unsuppressed ones first. The json format lists them all.",
+            counts.join(", "),
+            kept.len()
+        )},
+        "properties": {"results": total, "kept": kept.len(), "leftOut": left},
+    }))
 }
 
 /// The run, with its fields in the order of the SARIF specification's examples.
@@ -81,20 +135,17 @@ struct Log<'a> {
     runs: [Run<'a>; 1],
 }
 
-fn write_with_root(
-    result: &ScanResult,
-    root: Option<&Path>,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+/// Writes the log to `out`.
+pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut rules: Vec<&Arc<Rule>> = result.rules.rules().iter().collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     let mut index: HashMap<&str, usize> =
         rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
     // Exposure-path rules are described after the others, those with results only (they are
     // not in the rule set: their format is their own).
-    let path_rules: Vec<crate::paths::PathRule> = crate::paths::rules::builtin()
-        .unwrap_or_default()
-        .into_iter()
+    let path_rules: Vec<&crate::paths::PathRule> = result
+        .path_rules
+        .iter()
         .filter(|r| result.findings.iter().any(|f| f.rule_id == r.id))
         .collect();
     for (i, r) in path_rules.iter().enumerate() {
@@ -103,14 +154,8 @@ fn write_with_root(
         }
     }
 
-    let mut root_location = Map::new();
-    if let Some(uri) = root.and_then(dir_file_uri) {
-        root_location.insert("uri".into(), Value::String(uri));
-    }
-    root_location.insert(
-        "description".into(),
-        json!({"text": "The directory onus was run from; in CI, the repository root."}),
-    );
+    // No `uri`: it would be this machine's path. Code scanning takes the checkout for it.
+    let root_location = json!({"description": {"text": ROOT_DESCRIPTION}});
 
     let mut driver = Map::new();
     driver.insert("name".into(), json!("onus"));
@@ -125,23 +170,33 @@ fn write_with_root(
             rules
                 .iter()
                 .map(|r| rule_object(r))
-                .chain(path_rules.iter().map(path_rule_object))
+                .chain(path_rules.iter().copied().map(path_rule_object))
                 .collect(),
         ),
     );
 
+    let kept = kept_findings(result, MAX_RESULTS);
+    let files = files_by_display(result);
+    let mut notes: Vec<Value> = left_out_notification(result, &kept).into_iter().collect();
+    notes.extend(notifications(result, &files));
     let log = Log {
         schema: SCHEMA_URI,
         version: SARIF_VERSION,
         runs: [Run {
             tool: json!({"driver": driver}),
             invocations: json!([{
-                "executionSuccessful": true,
-                "toolExecutionNotifications": notifications(result),
+                // A file that did not parse, or any other error, leaves the analysis incomplete.
+                "executionSuccessful": !result.has_errors(),
+                "toolExecutionNotifications": notes,
             }]),
             original_uri_base_ids: json!({SRCROOT: root_location}),
             column_kind: "unicodeCodePoints",
-            results: Results { result, index },
+            results: Results {
+                result,
+                kept,
+                index,
+                files,
+            },
         }],
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;
@@ -235,7 +290,10 @@ fn path_rule_object(r: &crate::paths::PathRule) -> Value {
     o.insert("id".into(), json!(&*r.id));
     o.insert("name".into(), json!(camel_case(&r.id)));
     o.insert("shortDescription".into(), json!({"text": &*r.title}));
-    o.insert("fullDescription".into(), json!({"text": description}));
+    o.insert(
+        "fullDescription".into(),
+        json!({"text": shorten(&description, MAX_FULL_DESCRIPTION)}),
+    );
     o.insert(
         "help".into(),
         json!({"text": format!("{description}\n\nFix: {remediation}")}),
@@ -292,7 +350,12 @@ fn unwrap_paragraphs(s: &str) -> String {
         .join("\n\n")
 }
 
-fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) -> Value {
+fn result_object(
+    result: &ScanResult,
+    files: &HashMap<&str, &SourceFile>,
+    f: &Finding,
+    rule_index: Option<usize>,
+) -> Value {
     let mut o = Map::new();
     o.insert("ruleId".into(), json!(&*f.rule_id));
     if let Some(i) = rule_index {
@@ -303,11 +366,16 @@ fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) ->
         "message".into(),
         json!({"text": format!("{} ({}: {})", f.message, f.address, f.primary_label)}),
     );
-    let (file, start, end) = position(result, f);
+    let (_, start, end) = position(result, f);
+    let artifact = result
+        .sources
+        .get(f.primary.file)
+        .map(artifact_location)
+        .unwrap_or_else(|| json!({"uri": "", "uriBaseId": SRCROOT}));
     o.insert(
         "locations".into(),
         json!([{
-            "physicalLocation": physical_location(&file, start, end),
+            "physicalLocation": physical_location(artifact, start, end),
             "logicalLocations": [{"fullyQualifiedName": f.address, "kind": "resource"}],
         }]),
     );
@@ -355,7 +423,11 @@ fn result_object(result: &ScanResult, f: &Finding, rule_index: Option<usize>) ->
         props.insert("via".into(), json!(f.via));
     }
     if let Some(p) = &f.plan_file {
-        props.insert("planFile".into(), json!(p));
+        // Named as the locations are: from the repository root.
+        let plan = files
+            .get(p.as_str())
+            .map_or(p.as_str(), |s| s.repository_path());
+        props.insert("planFile".into(), json!(plan));
     }
     o.insert("properties".into(), Value::Object(props));
     Value::Object(o)
@@ -390,16 +462,16 @@ fn code_flows(result: &ScanResult, path: &crate::finding::ExposurePath) -> Value
 fn span_location(result: &ScanResult, span: Span) -> Option<Value> {
     let file = result.sources.get(span.file)?;
     let (start, end) = result.sources.locate(span)?;
-    Some(physical_location(&file.display, start, end))
+    Some(physical_location(artifact_location(file), start, end))
 }
 
 fn physical_location(
-    file: &str,
+    artifact: Value,
     start: crate::source::LineCol,
     end: crate::source::LineCol,
 ) -> Value {
     json!({
-        "artifactLocation": artifact_location(file),
+        "artifactLocation": artifact,
         "region": {
             "startLine": start.line,
             "startColumn": start.column,
@@ -409,26 +481,56 @@ fn physical_location(
     })
 }
 
-/// A display path as an artifact location: relative paths are relative to `%SRCROOT%`,
-/// absolute ones become `file://` URIs.
-fn artifact_location(display: &str) -> Value {
-    let path = display.replace('\\', "/");
-    if Path::new(display).is_absolute() || path.starts_with('/') {
-        json!({"uri": file_uri(&path)})
+/// A scanned file as an artifact location: its repository path relative to `%SRCROOT%`.
+fn artifact_location(file: &SourceFile) -> Value {
+    if file.in_repository() {
+        relative_location(file.repository_path())
     } else {
-        let rel = path.strip_prefix("./").unwrap_or(&path);
-        json!({"uri": percent_encode_path(rel), "uriBaseId": SRCROOT})
+        outside_location(&file.path)
     }
 }
 
-/// `file://` URI of a directory, ending in `/` as `originalUriBaseIds` requires.
-fn dir_file_uri(dir: &Path) -> Option<String> {
-    let s = dir.to_str()?.replace('\\', "/");
-    let mut uri = file_uri(&s);
-    if !uri.ends_with('/') {
-        uri.push('/');
+fn relative_location(repository_path: &str) -> Value {
+    json!({"uri": percent_encode_path(repository_path), "uriBaseId": SRCROOT})
+}
+
+/// A file outside the repository root (a second repository scanned in the same run, a
+/// `--var-file` elsewhere): no URI relative to `%SRCROOT%` can name it, so its absolute
+/// `file://` URI is the only honest one.
+fn outside_location(path: &Path) -> Value {
+    let abs = match std::env::current_dir() {
+        Ok(cwd) => crate::scan::repository::absolute(path, &cwd),
+        Err(_) => path.to_path_buf(),
+    };
+    let text = abs.to_string_lossy().replace('\\', "/");
+    if abs.is_absolute() || text.starts_with('/') {
+        json!({"uri": file_uri(&text)})
+    } else {
+        json!({"uri": percent_encode_path(&text)})
     }
-    Some(uri)
+}
+
+/// A path a diagnostic names without a span (an unreadable file, the baseline) as an
+/// artifact location: the scanned file of that display path, else the path resolved against
+/// the repository root.
+fn path_location(
+    result: &ScanResult,
+    by_display: &HashMap<&str, &SourceFile>,
+    path: &str,
+) -> Value {
+    if let Some(file) = by_display.get(path) {
+        return artifact_location(file);
+    }
+    let cwd = std::env::current_dir().ok();
+    let relative = result
+        .repository_root
+        .as_deref()
+        .zip(cwd.as_deref())
+        .and_then(|(root, cwd)| crate::scan::repository::relative_to(root, Path::new(path), cwd));
+    match relative {
+        Some(rel) => relative_location(&rel),
+        None => outside_location(Path::new(path)),
+    }
 }
 
 fn file_uri(abs: &str) -> String {
@@ -463,8 +565,8 @@ pub fn percent_encode_path(path: &str) -> String {
 /// checks that could not be decided. An undecided check is not a result: a result, whatever its
 /// `kind`, becomes an alert in GitHub code scanning, while a `note` notification records that
 /// the tool could not complete that part of the analysis, with the reason and the place.
-fn notifications(result: &ScanResult) -> Vec<Value> {
-    let mut out = diagnostic_notifications(result);
+fn notifications(result: &ScanResult, files: &HashMap<&str, &SourceFile>) -> Vec<Value> {
+    let mut out = diagnostic_notifications(result, files);
     out.extend(result.undecided.iter().map(|u| {
         let mut o = Map::new();
         o.insert("level".into(), json!("note"));
@@ -495,7 +597,19 @@ fn notifications(result: &ScanResult) -> Vec<Value> {
     out
 }
 
-fn diagnostic_notifications(result: &ScanResult) -> Vec<Value> {
+/// The scanned files by display path.
+fn files_by_display(result: &ScanResult) -> HashMap<&str, &SourceFile> {
+    result
+        .sources
+        .files()
+        .map(|(_, f)| (f.display.as_str(), f))
+        .collect()
+}
+
+fn diagnostic_notifications(
+    result: &ScanResult,
+    by_display: &HashMap<&str, &SourceFile>,
+) -> Vec<Value> {
     result
         .diagnostics
         .iter()
@@ -505,9 +619,13 @@ fn diagnostic_notifications(result: &ScanResult) -> Vec<Value> {
             o.insert("descriptor".into(), json!({"id": d.code}));
             o.insert("message".into(), json!({"text": d.message}));
             let (file, pos) = diagnostic_position(result, d);
-            if let Some(file) = file {
+            let artifact = match d.span.and_then(|s| result.sources.get(s.file)) {
+                Some(source) => Some(artifact_location(source)),
+                None => file.map(|f| path_location(result, by_display, f)),
+            };
+            if let Some(artifact) = artifact {
                 let mut loc = Map::new();
-                loc.insert("artifactLocation".into(), artifact_location(file));
+                loc.insert("artifactLocation".into(), artifact);
                 if let Some(start) = pos {
                     loc.insert(
                         "region".into(),
@@ -539,6 +657,13 @@ mod tests {
             let text = o["fullDescription"]["text"].as_str().unwrap_or_default();
             assert!(text.chars().count() <= MAX_FULL_DESCRIPTION, "{}", r.id);
         }
+        let path_rules = crate::paths::rules::builtin().expect("path rules");
+        assert!(!path_rules.is_empty());
+        for r in &path_rules {
+            let o = path_rule_object(r);
+            let text = o["fullDescription"]["text"].as_str().unwrap_or_default();
+            assert!(text.chars().count() <= MAX_FULL_DESCRIPTION, "{}", r.id);
+        }
     }
 
     #[test]
@@ -554,20 +679,12 @@ mod tests {
     #[test]
     fn paths_become_uris() {
         assert_eq!(
-            artifact_location("modules/a b/main.tf"),
+            relative_location("modules/a b/main.tf"),
             json!({"uri": "modules/a%20b/main.tf", "uriBaseId": "%SRCROOT%"})
         );
         assert_eq!(
-            artifact_location("./main.tf"),
-            json!({"uri": "main.tf", "uriBaseId": "%SRCROOT%"})
-        );
-        assert_eq!(
-            artifact_location("/tmp/x#1.tf"),
+            outside_location(Path::new("/tmp/x#1.tf")),
             json!({"uri": "file:///tmp/x%231.tf"})
-        );
-        assert_eq!(
-            dir_file_uri(Path::new("/work/repo")).as_deref(),
-            Some("file:///work/repo/")
         );
         assert_eq!(file_uri("C:/work/é.tf"), "file:///C:/work/%C3%A9.tf");
     }

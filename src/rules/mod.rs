@@ -5,16 +5,16 @@
 
 mod condition;
 pub mod controls;
+mod parse;
 pub mod select;
 
 pub use condition::{CompareOp, Condition, Quantifier, ReadFrom, Test};
+pub use parse::parse_rule;
 pub use select::RuleSelection;
 
-use crate::load::ast::{Attribute, Block};
 use crate::load::hcl;
-use crate::source::{FileId, SourceFile};
+use crate::source::FileId;
 use crate::taxonomy::{Area, Severity};
-use crate::value::Value;
 use foldhash::{HashMap, HashMapExt};
 use std::path::Path;
 use std::sync::Arc;
@@ -29,6 +29,34 @@ pub fn builtin_files(ext: &str) -> impl Iterator<Item = (&'static str, &'static 
         .iter()
         .copied()
         .filter(move |(p, _)| p.ends_with(ext))
+}
+
+/// The `*.hcl` files below a rules directory, sorted; an error when `dir` is not a directory.
+pub fn rule_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Vec<String>> {
+    if !dir.is_dir() {
+        return Err(vec![format!(
+            "{}: rules directory not found",
+            dir.display()
+        )]);
+    }
+    let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "hcl"))
+        .map(|e| e.into_path())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Whether a rule file is an exposure-path rule: it declares a `path_rule` block and no `rule`
+/// block. Such files have their own format and parser (`paths::rules`), wherever they sit in a
+/// rules directory; a file that does not parse is left to the rule parser to report.
+pub fn declares_path_rule(text: &str) -> bool {
+    text.contains("path_rule")
+        && hcl::parse(FileId(0), text).is_ok_and(|body| {
+            body.blocks_of("path_rule").next().is_some() && body.blocks_of("rule").next().is_none()
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,26 +174,16 @@ impl RuleSet {
         self.check_unique().map(|()| 1)
     }
 
-    /// Adds every `*.hcl` rule file below `dir`.
+    /// Adds every `*.hcl` rule file below `dir`, leaving out exposure-path rule files (read by
+    /// `paths::rules::load_dir` from the same directories).
     pub fn load_dir(&mut self, dir: &Path) -> Result<usize, Vec<String>> {
         let mut errors = Vec::new();
         let mut added = 0;
-        let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "hcl"))
-            .map(|e| e.into_path())
-            .collect();
-        if !dir.is_dir() {
-            return Err(vec![format!(
-                "{}: rules directory not found",
-                dir.display()
-            )]);
-        }
-        paths.sort();
+        let paths = rule_files(dir)?;
         for p in paths {
             let origin = crate::source::display_file_path(&p);
             match std::fs::read_to_string(&p) {
+                Ok(text) if declares_path_rule(&text) => {}
                 Ok(text) => match parse_rule(&text, &origin) {
                     Ok(rule) => {
                         self.push(rule);
@@ -260,347 +278,4 @@ impl RuleSet {
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }
-}
-
-/// A problem in a rule file, as `origin:line:col: message`.
-fn located(source: &SourceFile, origin: &str, offset: u32, msg: &str) -> String {
-    let lc = source.line_col(offset);
-    format!("{origin}:{}:{}: {msg}", lc.line, lc.column)
-}
-
-/// Parses one rule file.
-pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, Vec<String>> {
-    let source = SourceFile::new(origin.to_string(), origin.into(), text);
-    let body = hcl::parse(FileId(0), text).map_err(|d| {
-        vec![located(
-            &source,
-            origin,
-            d.span.map(|s| s.start).unwrap_or(0),
-            &d.message,
-        )]
-    })?;
-    let mut errors = Vec::new();
-    let blocks: Vec<&Block> = body.blocks_of("rule").collect();
-    let [block] = blocks.as_slice() else {
-        return Err(vec![format!(
-            "{origin}: a rule file holds exactly one `rule \"ID\" {{ ... }}` block"
-        )]);
-    };
-    let err = |errors: &mut Vec<String>, offset: u32, msg: &str| {
-        errors.push(located(&source, origin, offset, msg))
-    };
-    let Some(id) = block.labels.first().cloned() else {
-        return Err(vec![located(
-            &source,
-            origin,
-            block.header.start,
-            "the rule block needs the rule id as its label",
-        )]);
-    };
-    if !id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        || id.is_empty()
-    {
-        err(
-            &mut errors,
-            block.header.start,
-            "rule ids are lower-case letters, digits and `-`",
-        );
-    }
-    let b = &block.body;
-    let string = |errors: &mut Vec<String>, name: &str, required: bool| -> String {
-        match b.attribute(name) {
-            Some(a) => match constant(a).and_then(|v| v.as_str().map(str::to_string)) {
-                Some(s) => s.trim().to_string(),
-                None => {
-                    err(errors, a.span.start, &format!("`{name}` must be a string"));
-                    String::new()
-                }
-            },
-            None => {
-                if required {
-                    err(
-                        errors,
-                        block.header.start,
-                        &format!("the rule has no `{name}`"),
-                    );
-                }
-                String::new()
-            }
-        }
-    };
-    let strings = |errors: &mut Vec<String>, name: &str| -> Vec<String> {
-        match b.attribute(name) {
-            Some(a) => match constant(a) {
-                Some(v) => match v.as_list().map(|l| {
-                    l.iter()
-                        .map(|x| x.as_str().map(str::to_string))
-                        .collect::<Option<Vec<_>>>()
-                }) {
-                    Some(Some(list)) => list,
-                    _ => {
-                        err(
-                            errors,
-                            a.span.start,
-                            &format!("`{name}` must be a list of strings"),
-                        );
-                        Vec::new()
-                    }
-                },
-                None => {
-                    err(
-                        errors,
-                        a.span.start,
-                        &format!("`{name}` must be a literal list"),
-                    );
-                    Vec::new()
-                }
-            },
-            None => Vec::new(),
-        }
-    };
-    let title = string(&mut errors, "title", true);
-    let severity_text = string(&mut errors, "severity", true);
-    let severity = severity_text.parse::<Severity>().unwrap_or_else(|e| {
-        if !severity_text.is_empty() {
-            err(&mut errors, block.header.start, &e);
-        }
-        Severity::Medium
-    });
-    let area_text = string(&mut errors, "area", true);
-    let area = area_text.parse::<Area>().unwrap_or_else(|e| {
-        if !area_text.is_empty() {
-            err(&mut errors, block.header.start, &e);
-        }
-        Area::ConfigurationPosture
-    });
-    let resources: Vec<Arc<str>> = strings(&mut errors, "resources")
-        .into_iter()
-        .map(Arc::from)
-        .collect();
-    if resources.is_empty() {
-        err(
-            &mut errors,
-            block.header.start,
-            "the rule needs `resources`, a non-empty list of resource types",
-        );
-    }
-    let description = string(&mut errors, "description", true);
-    let remediation = string(&mut errors, "remediation", true);
-    let aliases = strings(&mut errors, "aliases");
-    let references = strings(&mut errors, "references");
-
-    let parse_cond = |name: &str, errors: &mut Vec<String>| -> Option<Condition> {
-        let blocks: Vec<&Block> = b.blocks_of(name).collect();
-        match blocks.as_slice() {
-            [] => None,
-            [one] => match condition::parse_body(&one.body) {
-                Ok(c) => Some(c),
-                Err((offset, msg)) => {
-                    err(errors, offset, &msg);
-                    None
-                }
-            },
-            [_, second, ..] => {
-                err(
-                    errors,
-                    second.header.start,
-                    &format!("only one `{name}` block is allowed"),
-                );
-                None
-            }
-        }
-    };
-    let assert = parse_cond("assert", &mut errors);
-    let when = parse_cond("when", &mut errors);
-    if assert.is_none() && !b.blocks_of("assert").any(|_| true) {
-        err(
-            &mut errors,
-            block.header.start,
-            "the rule has no `assert` block",
-        );
-    }
-
-    let mut examples = Vec::new();
-    for ex in b.blocks_of("example") {
-        let kind = match ex.labels.first().map(|l| &**l) {
-            Some("good") => ExampleKind::Good,
-            Some("bad") => ExampleKind::Bad,
-            _ => {
-                err(
-                    &mut errors,
-                    ex.header.start,
-                    "an example is labelled \"good\" or \"bad\"",
-                );
-                continue;
-            }
-        };
-        let mut lines = Vec::new();
-        if let Some(a) = ex.body.attribute("lines") {
-            match constant(a).and_then(|v| {
-                v.as_list().map(|l| {
-                    l.iter()
-                        .map(|x| {
-                            x.as_number()
-                                .filter(|n| {
-                                    *n >= 1.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX)
-                                })
-                                .map(|n| n as u32)
-                        })
-                        .collect::<Option<Vec<u32>>>()
-                })
-            }) {
-                Some(Some(l)) => lines = l,
-                _ => err(
-                    &mut errors,
-                    a.span.start,
-                    "`lines` is a list of line numbers (1-based lines of `code`)",
-                ),
-            }
-        }
-        for a in &ex.body.attributes {
-            if !matches!(&*a.name, "code" | "lines") {
-                err(
-                    &mut errors,
-                    a.span.start,
-                    &format!(
-                        "unknown example field `{}` (an example has `code` and `lines`)",
-                        a.name
-                    ),
-                );
-            }
-        }
-        match ex
-            .body
-            .attribute("code")
-            .and_then(constant)
-            .and_then(|v| v.as_str().map(str::to_string))
-        {
-            Some(code) => examples.push(Example { kind, code, lines }),
-            None => err(
-                &mut errors,
-                ex.header.start,
-                "an example needs `code`, a string",
-            ),
-        }
-    }
-    let compliance = match b.attribute("compliance") {
-        None => Vec::new(),
-        Some(a) => match constant(a).as_ref().and_then(compliance_map) {
-            Some(c) => c,
-            None => {
-                err(
-                    &mut errors,
-                    a.span.start,
-                    "`compliance` maps a framework id to a list of control ids: `{ \"cis-aws-3.0\" = [\"2.1.1\"] }`",
-                );
-                Vec::new()
-            }
-        },
-    };
-    let secret_values = match b.attribute("secret_values") {
-        None => false,
-        Some(a) => match constant(a).as_ref().and_then(Value::as_bool) {
-            Some(v) => v,
-            None => {
-                err(
-                    &mut errors,
-                    a.span.start,
-                    "`secret_values` is `true` or `false`",
-                );
-                false
-            }
-        },
-    };
-    if !examples.iter().any(|e| e.kind == ExampleKind::Bad)
-        || !examples.iter().any(|e| e.kind == ExampleKind::Good)
-    {
-        err(
-            &mut errors,
-            block.header.start,
-            "a rule needs at least one good and one bad example",
-        );
-    }
-    for a in &b.attributes {
-        if !matches!(
-            &*a.name,
-            "title"
-                | "severity"
-                | "area"
-                | "resources"
-                | "aliases"
-                | "description"
-                | "remediation"
-                | "references"
-                | "compliance"
-                | "secret_values"
-        ) {
-            err(
-                &mut errors,
-                a.span.start,
-                &format!("unknown rule field `{}`", a.name),
-            );
-        }
-    }
-    for bl in &b.blocks {
-        if !matches!(&*bl.kind, "assert" | "when" | "example") {
-            err(
-                &mut errors,
-                bl.header.start,
-                &format!("unknown block `{}` in a rule", bl.kind),
-            );
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let provider = id.split('-').next().unwrap_or_default().to_string();
-    Ok(Rule {
-        id,
-        title: title.into(),
-        severity,
-        area,
-        resources,
-        aliases,
-        description,
-        remediation,
-        references,
-        when,
-        assert: assert.unwrap_or(Condition::All(Vec::new())),
-        examples,
-        compliance,
-        secret_values,
-        provider,
-        origin: origin.to_string(),
-    })
-}
-
-/// A `compliance` value: framework id (lower-case, `-` and `.` separated) → control ids.
-fn compliance_map(v: &Value) -> Option<Vec<(String, Vec<String>)>> {
-    let mut out = Vec::new();
-    for (framework, controls) in v.as_object()?.iter() {
-        let valid = !framework.is_empty()
-            && framework
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-        if !valid {
-            return None;
-        }
-        let controls = controls
-            .as_list()?
-            .iter()
-            .map(|c| c.as_str().map(str::to_string))
-            .collect::<Option<Vec<_>>>()?;
-        if controls.is_empty() {
-            return None;
-        }
-        out.push((framework.to_string(), controls));
-    }
-    out.sort();
-    Some(out)
-}
-
-fn constant(a: &Attribute) -> Option<Value> {
-    crate::eval::constant_value(&a.expr)
 }

@@ -1,5 +1,6 @@
 //! Rule selection: which rules a scan runs (`--rule`, `--skip-rule`, `--provider`, `--area`,
-//! `--min-severity`, and the config's `rules { }` block), and severity overrides.
+//! `--min-severity`, and the config's `rules { }` block), and severity overrides. Single-resource
+//! rules and exposure-path rules are selected alike, as [`Selectable`]s.
 
 use crate::diag::ConfigError;
 use crate::rules::{Rule, RuleSet};
@@ -29,18 +30,64 @@ pub struct RuleSelection {
     pub compliance: Vec<String>,
 }
 
+/// What a selection looks at in a rule: the same for single-resource rules and path rules, so
+/// `--rule`, `--skip-rule`, providers, areas, severities and frameworks treat both alike.
+pub trait Selectable {
+    fn id(&self) -> &str;
+    /// Whether `name` is the rule's id or one of its aliases.
+    fn is_named(&self, name: &str) -> bool;
+    fn provider(&self) -> &str;
+    fn area(&self) -> Area;
+    /// The rule's own severity, before overrides.
+    fn severity(&self) -> Severity;
+    /// Whether the rule maps to a control of `framework`.
+    fn maps_to(&self, framework: &str) -> bool;
+    /// The frameworks the rule maps to.
+    fn frameworks(&self) -> Vec<&str>;
+}
+
+/// A rule kind whose severity is fixed when it is selected (path rules: their findings are
+/// made with it), rather than looked up for each finding.
+pub trait Reseverable: Selectable {
+    fn set_severity(&mut self, severity: Severity);
+}
+
+impl Selectable for Rule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn is_named(&self, name: &str) -> bool {
+        Rule::is_named(self, name)
+    }
+    fn provider(&self) -> &str {
+        &self.provider
+    }
+    fn area(&self) -> Area {
+        self.area
+    }
+    fn severity(&self) -> Severity {
+        self.severity
+    }
+    fn maps_to(&self, framework: &str) -> bool {
+        self.compliance.iter().any(|(f, _)| f == framework)
+    }
+    fn frameworks(&self) -> Vec<&str> {
+        self.compliance.iter().map(|(f, _)| f.as_str()).collect()
+    }
+}
+
 /// Compiled severity overrides: the last pattern matching a rule gives its severity.
 pub struct Severities(Vec<(Pattern, Severity)>);
 
 impl Severities {
     /// The severity findings of `rule` get, after overrides.
-    pub fn of(&self, rule: &Rule) -> Severity {
+    pub fn of(&self, rule: &(impl Selectable + ?Sized)) -> Severity {
         self.0
             .iter()
             .rev()
             .find(|(p, _)| p.matches(rule))
             .map(|(_, s)| *s)
-            .unwrap_or(rule.severity)
+            .unwrap_or(rule.severity())
     }
 }
 
@@ -66,9 +113,9 @@ impl Pattern {
         })
     }
 
-    fn matches(&self, rule: &Rule) -> bool {
+    fn matches(&self, rule: &(impl Selectable + ?Sized)) -> bool {
         match &self.glob {
-            Some(g) => g.is_match(&*rule.id),
+            Some(g) => g.is_match(rule.id()),
             None => rule.is_named(&self.text),
         }
     }
@@ -104,9 +151,15 @@ impl RuleSelection {
         )
     }
 
-    /// Keeps the selected rules. A pattern that matches no rule is an error (most likely a
-    /// typo), as is an unknown provider.
-    pub fn apply(&self, rules: &mut RuleSet) -> Result<(), ConfigError> {
+    /// Keeps the selected rules, single-resource and path rules alike, and gives the path
+    /// rules their overridden severity (their findings are made with it). A pattern that
+    /// matches no rule of either kind is an error (most likely a typo), as is an unknown
+    /// provider.
+    pub fn apply<P: Reseverable>(
+        &self,
+        rules: &mut RuleSet,
+        path_rules: &mut Vec<P>,
+    ) -> Result<(), ConfigError> {
         if self.is_empty() {
             return Ok(());
         }
@@ -122,18 +175,24 @@ impl RuleSelection {
             "severity_overrides",
             &mut errors,
         );
+        let all: Vec<&dyn Selectable> = rules
+            .rules()
+            .iter()
+            .map(|r| &**r as &dyn Selectable)
+            .chain(path_rules.iter().map(|r| r as &dyn Selectable))
+            .collect();
         for (list, what) in [
             (&enable, "--rule / rules.enable"),
             (&disable, "--skip-rule / rules.disable"),
             (&overrides, "severity_overrides"),
         ] {
             for p in list {
-                if !rules.rules().iter().any(|r| p.matches(r)) {
+                if !all.iter().any(|r| p.matches(*r)) {
                     errors.push(format!("{what}: no rule matches `{}`", p.text));
                 }
             }
         }
-        let known: Vec<&str> = rules.rules().iter().map(|r| r.provider.as_str()).collect();
+        let known: Vec<&str> = all.iter().map(|r| r.provider()).collect();
         for p in self.providers.iter().chain(&self.disable_providers) {
             if !known.contains(&p.as_str()) {
                 let mut names: Vec<&str> = known.clone();
@@ -146,13 +205,8 @@ impl RuleSelection {
             }
         }
         for framework in &self.compliance {
-            let mapped = |r: &Rule| r.compliance.iter().any(|(f, _)| f == framework);
-            if !rules.rules().iter().any(|r| mapped(r)) {
-                let mut names: Vec<&str> = rules
-                    .rules()
-                    .iter()
-                    .flat_map(|r| r.compliance.iter().map(|(f, _)| f.as_str()))
-                    .collect();
+            if !all.iter().any(|r| r.maps_to(framework)) {
+                let mut names: Vec<&str> = all.iter().flat_map(|r| r.frameworks()).collect();
                 names.sort();
                 names.dedup();
                 errors.push(format!(
@@ -165,23 +219,27 @@ impl RuleSelection {
                 ));
             }
         }
+        drop(all);
         if !errors.is_empty() {
             return Err(ConfigError(errors));
         }
         let severities = self.severities();
-        rules.retain(|r| {
+        let selected = |r: &dyn Selectable| {
             (enable.is_empty() || enable.iter().any(|p| p.matches(r)))
                 && !disable.iter().any(|p| p.matches(r))
-                && (self.providers.is_empty() || self.providers.contains(&r.provider))
-                && !self.disable_providers.contains(&r.provider)
-                && (self.areas.is_empty() || self.areas.contains(&r.area))
-                && !self.disable_areas.contains(&r.area)
+                && (self.providers.is_empty() || self.providers.iter().any(|p| p == r.provider()))
+                && !self.disable_providers.iter().any(|p| p == r.provider())
+                && (self.areas.is_empty() || self.areas.contains(&r.area()))
+                && !self.disable_areas.contains(&r.area())
                 && self.min_severity.is_none_or(|min| severities.of(r) >= min)
-                && (self.compliance.is_empty()
-                    || r.compliance
-                        .iter()
-                        .any(|(f, _)| self.compliance.contains(f)))
-        });
+                && (self.compliance.is_empty() || self.compliance.iter().any(|f| r.maps_to(f)))
+        };
+        rules.retain(|r| selected(r));
+        path_rules.retain(|r| selected(r));
+        for r in path_rules.iter_mut() {
+            let severity = severities.of(&*r);
+            r.set_severity(severity);
+        }
         Ok(())
     }
 }

@@ -153,7 +153,14 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         || find_and_read(opts, &paths),
     );
     let mut rules = rules?;
-    opts.select.apply(&mut rules)?;
+    // Path rules: the built-in ones and those of the rule directories. The selection applies
+    // to them as to the others; `--no-paths` drops them after it, so naming one stays valid.
+    let mut path_rules = crate::paths::rules::load(&opts.rule_dirs, !opts.no_builtin_rules, &rules)
+        .map_err(ConfigError)?;
+    opts.select.apply(&mut rules, &mut path_rules)?;
+    if opts.no_paths {
+        path_rules.clear();
+    }
     let Found {
         files,
         mut diagnostics,
@@ -234,19 +241,6 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         .collect();
     let cache = ModuleCache::new(&sources, inputs.module_dirs, &parsed_files);
     let checker = Checker::new(&rules, &ignorable);
-    // Path rules are built in: a scan of user rules alone, or one that opts out, has none;
-    // nor does one narrowed to chosen rules, providers, areas or a compliance framework (the
-    // selection names single-resource rules; path rules are not in its rule set).
-    let sel = &opts.select;
-    let narrowed = !sel.enable.is_empty()
-        || !sel.compliance.is_empty()
-        || !sel.providers.is_empty()
-        || !sel.areas.is_empty();
-    let path_rules = if opts.no_paths || opts.no_builtin_rules || narrowed {
-        Vec::new()
-    } else {
-        crate::paths::rules::builtin().map_err(ConfigError)?
-    };
     let run = RootRun {
         path_rules: &path_rules,
         cache: &cache,
@@ -353,6 +347,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
         findings,
         diagnostics,
         rules,
+        path_rules,
         catalog,
         evaluations,
         undecided,
@@ -371,7 +366,7 @@ fn scan_in_pool(opts: &ScanOptions, rules: Option<RuleSet>) -> Result<ScanResult
 /// orphan variables files (the last three parsed right away: they are few).
 struct Inputs {
     module_dirs: HashMap<PathBuf, Vec<(FileId, FileKind)>>,
-    plans: Vec<(FileId, Arc<serde_json::Value>)>,
+    plans: Vec<(FileId, Arc<crate::load::json::Document>)>,
     var_files: Vec<Arc<[VarAssignment]>>,
     /// Auto-loaded variables files by directory, for the note about unread ones.
     auto_vars: Vec<(PathBuf, FileId)>,

@@ -21,17 +21,19 @@ pub enum FileKind {
 
 impl FileKind {
     pub fn of(path: &Path) -> Option<FileKind> {
-        let name = path.file_name()?.to_str()?;
+        // The name's bytes, not its text: on Unix a name need not be UTF-8, and Terraform
+        // reads `\xff.tf` like any other `.tf` file.
+        let name = path.file_name()?.as_encoded_bytes();
         // `.tofu` and `.tofu.json` are OpenTofu's own names for configuration files.
-        if name.ends_with(".tf.json") || name.ends_with(".tofu.json") {
+        if name.ends_with(b".tf.json") || name.ends_with(b".tofu.json") {
             Some(FileKind::ConfigJson)
-        } else if name.ends_with(".tfvars.json") {
+        } else if name.ends_with(b".tfvars.json") {
             Some(FileKind::VarsJson)
-        } else if name.ends_with(".tf") || name.ends_with(".tofu") {
+        } else if name.ends_with(b".tf") || name.ends_with(b".tofu") {
             Some(FileKind::Config)
-        } else if name.ends_with(".tfvars") {
+        } else if name.ends_with(b".tfvars") {
             Some(FileKind::Vars)
-        } else if name.ends_with(".json") {
+        } else if name.ends_with(b".json") {
             Some(FileKind::MaybePlan)
         } else {
             None
@@ -44,9 +46,17 @@ pub fn in_dot_terraform(p: &Path) -> bool {
     p.components().any(|c| c.as_os_str() == ".terraform")
 }
 
-/// The form of a file path shown to users: `/` separators, no leading `./`.
+/// The form of a file path shown to users: `/` separators, no leading `./`, and each byte
+/// that is not part of valid UTF-8 (Unix names are bytes) shown as `\xNN`, so the path shown
+/// names the file on disk, never a lossy replacement that does not exist.
 pub fn display_file_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
+    let mut s = String::with_capacity(p.as_os_str().len());
+    for chunk in p.as_os_str().as_encoded_bytes().utf8_chunks() {
+        s.push_str(&chunk.valid().replace('\\', "/"));
+        for b in chunk.invalid() {
+            s.push_str(&format!("\\x{b:02x}"));
+        }
+    }
     let mut t = s.as_str();
     while let Some(rest) = t.strip_prefix("./") {
         t = rest;
@@ -125,6 +135,17 @@ mod tests {
     #[test]
     fn display_strips_dot_slash() {
         assert_eq!(display_file_path(Path::new("./a/b.tf")), "a/b.tf");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_kinds_and_shown_escaped() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let p = Path::new(OsStr::from_bytes(b"./d\xff\xfer/ma\xe9in.tf"));
+        assert_eq!(FileKind::of(p), Some(FileKind::Config));
+        assert_eq!(display_file_path(p), "d\\xff\\xfer/ma\\xe9in.tf");
+        assert_eq!(display_file_path(Path::new("caf\u{e9}.tf")), "caf\u{e9}.tf");
     }
 
     #[test]

@@ -77,204 +77,226 @@ enum Frame {
 
 /// Finds the comments of a native-syntax Terraform file in one pass.
 pub fn lex(text: &str) -> Lexed {
-    let b = text.as_bytes();
-    let mut out = Lexed::default();
-    let mut has_code = false;
-    let mut has_comment = false;
-    let mut line: u32 = 1;
-    let mut stack: Vec<Frame> = Vec::new();
-    // Brace depth outside strings, and the line where the current top-level block opened.
-    let mut depth = 0u32;
-    let mut block_line: Option<u32> = None;
-    let mut i = 0usize;
-    let end_line = |out: &mut Lexed, has_code: &mut bool, has_comment: &mut bool| {
-        out.lines.push(if *has_code {
+    let mut lexer = Lexer {
+        text,
+        b: text.as_bytes(),
+        out: Lexed::default(),
+        i: 0,
+        line: 1,
+        has_code: false,
+        has_comment: false,
+        stack: Vec::new(),
+        depth: 0,
+        block_line: None,
+    };
+    while lexer.i < lexer.b.len() {
+        lexer.step();
+    }
+    lexer.end_line();
+    lexer.out
+}
+
+/// The state of [`lex`] as it walks a file byte by byte.
+struct Lexer<'t> {
+    text: &'t str,
+    b: &'t [u8],
+    out: Lexed,
+    /// The byte looked at next.
+    i: usize,
+    line: u32,
+    /// Whether the current line holds code, or a comment, so far.
+    has_code: bool,
+    has_comment: bool,
+    /// The strings and interpolations open at `i`.
+    stack: Vec<Frame>,
+    /// Brace depth outside strings, and the line where the current top-level block opened.
+    depth: u32,
+    block_line: Option<u32>,
+}
+
+impl Lexer<'_> {
+    /// Records the kind of the line that ends here.
+    fn end_line(&mut self) {
+        self.out.lines.push(if self.has_code {
             LineKind::Code
-        } else if *has_comment {
+        } else if self.has_comment {
             LineKind::CommentOnly
         } else {
             LineKind::Blank
         });
-        *has_code = false;
-        *has_comment = false;
-    };
-    while i < b.len() {
-        let c = b[i];
+        self.has_code = false;
+        self.has_comment = false;
+    }
+
+    /// Consumes the byte at `i` and whatever it opens (a comment, a heredoc), at least one byte.
+    fn step(&mut self) {
+        let c = self.b[self.i];
         if c == b'\n' {
             // A quoted string cannot span lines: an unbalanced quote stops here.
-            if matches!(stack.last(), Some(Frame::Str)) {
-                stack.clear();
+            if matches!(self.stack.last(), Some(Frame::Str)) {
+                self.stack.clear();
             }
-            end_line(&mut out, &mut has_code, &mut has_comment);
-            line += 1;
-            i += 1;
-            continue;
+            self.end_line();
+            self.line += 1;
+            self.i += 1;
+            return;
         }
-        match stack.last_mut() {
-            Some(Frame::Str) => {
-                has_code = true;
-                match c {
-                    b'\\' => {
-                        // Skip the escaped character, but never past a newline (kept for the
-                        // line count).
-                        i += if b.get(i + 1).is_some_and(|&n| n != b'\n') {
-                            2
-                        } else {
-                            1
-                        };
-                        continue;
-                    }
-                    b'"' => {
-                        stack.pop();
-                    }
-                    b'$' | b'%' if b.get(i + 1) == Some(&c) => {
-                        // `$${` and `%%{` are literal.
-                        i += 2;
-                        continue;
-                    }
-                    b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
-                        stack.push(Frame::Interp(1));
-                        i += 2;
-                        continue;
-                    }
-                    _ => {}
-                }
-                i += 1;
-                continue;
-            }
-            Some(Frame::Interp(depth)) => match c {
-                b'{' => {
-                    *depth += 1;
-                    has_code = true;
-                    i += 1;
-                    continue;
-                }
-                b'}' => {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        stack.pop();
-                    }
-                    has_code = true;
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            },
-            None => {}
+        match self.stack.last() {
+            Some(Frame::Str) => self.string_byte(c),
+            Some(Frame::Interp(_)) if matches!(c, b'{' | b'}') => self.interpolation_brace(c),
+            // Inside an interpolation everything else is an expression, as outside strings.
+            _ => self.code_byte(c),
         }
-        // Expression or body context.
-        match c {
-            b'#' => {
-                let stop = memchr_newline(b, i);
-                push_comment(
-                    &mut out,
-                    text,
-                    (i, stop),
-                    (i + 1, stop),
-                    (line, line),
-                    has_code,
-                    block_line,
-                );
-                has_comment = true;
-                i = stop;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                let stop = memchr_newline(b, i);
-                push_comment(
-                    &mut out,
-                    text,
-                    (i, stop),
-                    (i + 2, stop),
-                    (line, line),
-                    has_code,
-                    block_line,
-                );
-                has_comment = true;
-                i = stop;
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                let close = text[i + 2..].find("*/").map(|p| i + 2 + p);
-                let (body_end, stop) = match close {
-                    Some(p) => (p, p + 2),
-                    None => (b.len(), b.len()),
-                };
-                let start_line = line;
-                let trailing = has_code;
-                // Lines inside the comment: each but the last ends here.
-                for &byte in &b[i..stop] {
-                    if byte == b'\n' {
-                        has_comment = true;
-                        end_line(&mut out, &mut has_code, &mut has_comment);
-                        line += 1;
-                    }
-                }
-                push_comment(
-                    &mut out,
-                    text,
-                    (i, stop),
-                    (i + 2, body_end),
-                    (start_line, line),
-                    trailing,
-                    block_line,
-                );
-                has_comment = true;
-                i = stop;
-            }
+    }
+
+    /// A byte inside a quoted string.
+    fn string_byte(&mut self, c: u8) {
+        self.has_code = true;
+        let next = self.b.get(self.i + 1).copied();
+        self.i += match c {
+            // Skip the escaped character, but never past a newline (kept for the line count).
+            b'\\' if next.is_some_and(|n| n != b'\n') => 2,
             b'"' => {
-                has_code = true;
-                stack.push(Frame::Str);
-                i += 1;
+                self.stack.pop();
+                1
             }
-            b'<' if b.get(i + 1) == Some(&b'<') => {
-                has_code = true;
-                match heredoc(text, i) {
-                    Some((marker, body_start)) => {
-                        // Every line of the heredoc is code; it ends at a line holding only
-                        // the marker.
-                        end_line(&mut out, &mut has_code, &mut has_comment);
-                        line += 1;
-                        let mut pos = body_start;
-                        loop {
-                            let stop = memchr_newline(b, pos);
-                            let is_end = text[pos..stop].trim() == marker;
-                            has_code = true;
-                            if is_end || stop >= b.len() {
-                                i = stop;
-                                break;
-                            }
-                            end_line(&mut out, &mut has_code, &mut has_comment);
-                            line += 1;
-                            pos = stop + 1;
-                        }
-                    }
-                    None => i += 2,
+            // `$${` and `%%{` are literal.
+            b'$' | b'%' if next == Some(c) => 2,
+            b'$' | b'%' if next == Some(b'{') => {
+                self.stack.push(Frame::Interp(1));
+                2
+            }
+            _ => 1,
+        };
+    }
+
+    /// A brace inside `${ ... }` or `%{ ... }`: the interpolation ends at its matching `}`.
+    fn interpolation_brace(&mut self, c: u8) {
+        if let Some(Frame::Interp(depth)) = self.stack.last_mut() {
+            if c == b'{' {
+                *depth += 1;
+            } else {
+                *depth -= 1;
+                if *depth == 0 {
+                    self.stack.pop();
                 }
+            }
+        }
+        self.has_code = true;
+        self.i += 1;
+    }
+
+    /// A byte in expression or body context.
+    fn code_byte(&mut self, c: u8) {
+        let next = self.b.get(self.i + 1).copied();
+        match c {
+            b'#' => self.line_comment(1),
+            b'/' if next == Some(b'/') => self.line_comment(2),
+            b'/' if next == Some(b'*') => self.block_comment(),
+            b'"' => {
+                self.has_code = true;
+                self.stack.push(Frame::Str);
+                self.i += 1;
+            }
+            b'<' if next == Some(b'<') => {
+                self.has_code = true;
+                self.skip_heredoc();
             }
             b'{' => {
-                if depth == 0 {
-                    block_line = Some(line);
+                if self.depth == 0 {
+                    self.block_line = Some(self.line);
                 }
-                depth += 1;
-                has_code = true;
-                i += 1;
+                self.depth += 1;
+                self.has_code = true;
+                self.i += 1;
             }
             b'}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    block_line = None;
+                self.depth = self.depth.saturating_sub(1);
+                if self.depth == 0 {
+                    self.block_line = None;
                 }
-                has_code = true;
-                i += 1;
+                self.has_code = true;
+                self.i += 1;
             }
-            c if c.is_ascii_whitespace() => i += 1,
+            c if c.is_ascii_whitespace() => self.i += 1,
             _ => {
-                has_code = true;
-                i += 1;
+                self.has_code = true;
+                self.i += 1;
             }
         }
     }
-    end_line(&mut out, &mut has_code, &mut has_comment);
-    out
+
+    /// A `#` or `//` comment (`opener` bytes long), to the end of the line.
+    fn line_comment(&mut self, opener: usize) {
+        let i = self.i;
+        let stop = memchr_newline(self.b, i);
+        push_comment(
+            &mut self.out,
+            self.text,
+            (i, stop),
+            (i + opener, stop),
+            (self.line, self.line),
+            self.has_code,
+            self.block_line,
+        );
+        self.has_comment = true;
+        self.i = stop;
+    }
+
+    /// A `/* ... */` comment, possibly over several lines (to the end of the file if unclosed).
+    fn block_comment(&mut self) {
+        let (text, b, i) = (self.text, self.b, self.i);
+        let close = text[i + 2..].find("*/").map(|p| i + 2 + p);
+        let (body_end, stop) = match close {
+            Some(p) => (p, p + 2),
+            None => (b.len(), b.len()),
+        };
+        let start_line = self.line;
+        let trailing = self.has_code;
+        // Lines inside the comment: each but the last ends here.
+        for &byte in &b[i..stop] {
+            if byte == b'\n' {
+                self.has_comment = true;
+                self.end_line();
+                self.line += 1;
+            }
+        }
+        push_comment(
+            &mut self.out,
+            text,
+            (i, stop),
+            (i + 2, body_end),
+            (start_line, self.line),
+            trailing,
+            self.block_line,
+        );
+        self.has_comment = true;
+        self.i = stop;
+    }
+
+    /// `<<` at `i`: a heredoc, every line of it code, up to a line holding only its marker; or
+    /// just the two bytes when no marker follows.
+    fn skip_heredoc(&mut self) {
+        let Some((marker, body_start)) = heredoc(self.text, self.i) else {
+            self.i += 2;
+            return;
+        };
+        self.end_line();
+        self.line += 1;
+        let mut pos = body_start;
+        loop {
+            let stop = memchr_newline(self.b, pos);
+            let is_end = self.text[pos..stop].trim() == marker;
+            self.has_code = true;
+            if is_end || stop >= self.b.len() {
+                self.i = stop;
+                break;
+            }
+            self.end_line();
+            self.line += 1;
+            pos = stop + 1;
+        }
+    }
 }
 
 fn memchr_newline(b: &[u8], from: usize) -> usize {

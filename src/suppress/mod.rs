@@ -96,7 +96,7 @@ pub fn apply(
             .rules
             .rules()
             .iter()
-            .map(|r| (&*r.id, severities.of(r)))
+            .map(|r| (&*r.id, severities.of(&**r)))
             .collect();
         for f in &mut result.findings {
             if let Some(s) = severity.get(&*f.rule_id) {
@@ -110,11 +110,13 @@ pub fn apply(
     for ig in &mut ignores {
         ig.active = check_ignore(ig, opts, today, &mut diags);
     }
+    apply_ignores(result, &mut ignores);
+    // Those that took effect: an ignore of a rule that found nothing hides no finding, so
+    // `require_reason = "all"` would bring nothing back through it.
     result.ignores_without_reason = ignores
         .iter()
-        .filter(|ig| ig.active && ig.directive.reason.is_empty())
+        .filter(|ig| ig.active && ig.directive.reason.is_empty() && ig.used.contains(&true))
         .count();
-    apply_ignores(result, &mut ignores);
     if opts.report_unused_ignores {
         report_unused(result, &ignores, select, &mut diags);
     }
@@ -330,7 +332,8 @@ fn report_unused(
             if ig.used[k] {
                 continue;
             }
-            let known = result.rules.rules().iter().any(|r| r.is_named(id));
+            let known = result.rules.rules().iter().any(|r| r.is_named(id))
+                || result.path_rules.iter().any(|r| *r.id == **id);
             // With a rule selection, ignores of rules that did not run are not unused.
             if !known && !select.is_empty() {
                 continue;
@@ -385,7 +388,9 @@ fn apply_baseline(
     let mut stale = 0usize;
     for e in &baseline.findings {
         // Rules that did not run (selected out) have not been fixed.
-        if seen.contains(e.fingerprint.as_str()) || result.rules.get(&e.rule).is_none() {
+        let ran = result.rules.get(&e.rule).is_some()
+            || result.path_rules.iter().any(|r| *r.id == *e.rule);
+        if seen.contains(e.fingerprint.as_str()) || !ran {
             continue;
         }
         if scanned.contains(e.file.as_str()) {
