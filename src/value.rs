@@ -74,7 +74,9 @@ impl Tri {
 }
 
 /// Why a value is unknown, whether it is at least known to be non-null, and which resources
-/// it refers to (so `bucket = aws_s3_bucket.x.id` still links to `aws_s3_bucket.x`).
+/// it refers to (so `bucket = aws_s3_bucket.x.id` still links to `aws_s3_bucket.x`). `refs` also
+/// names the data sources a value is read from (`data.TYPE.NAME`, after any `module.NAME.`
+/// prefix); [`Value::collect_refs`] leaves those out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unknown {
     pub why: Arc<str>,
@@ -89,7 +91,15 @@ pub struct Unknown {
     /// unknown part (`["serviceAccount:", ""]`), so a pattern the known text already decides
     /// is decided. Any string may stand in each gap.
     pub literal_parts: Option<Arc<[Arc<str>]>>,
+    /// For such a template: what each unknown part plainly reads, as the address and the
+    /// attribute (`${data.d.sa.email}` → `data.d.sa`, `email`; see [`Value::plain_reference`]),
+    /// `None` for a part computed otherwise.
+    pub gaps: Option<Arc<[Option<PlainRef>]>>,
 }
+
+/// A plain reference: the address read (`aws_kms_key.k`, `data.t.d`) and the attribute of it,
+/// when one is named (`arn`).
+pub type PlainRef = (Arc<str>, Option<Arc<str>>);
 
 mod map;
 
@@ -165,6 +175,7 @@ impl Value {
             refs: Vec::new(),
             encoded: None,
             literal_parts: None,
+            gaps: None,
         })))
     }
 
@@ -176,6 +187,7 @@ impl Value {
             refs: Vec::new(),
             encoded: None,
             literal_parts: None,
+            gaps: None,
         })))
     }
 
@@ -187,6 +199,7 @@ impl Value {
             refs,
             encoded: None,
             literal_parts: None,
+            gaps: None,
         })))
     }
 
@@ -201,6 +214,7 @@ impl Value {
             refs,
             encoded: Some(value),
             literal_parts: None,
+            gaps: None,
         })))
     }
 
@@ -434,15 +448,49 @@ impl Value {
         }
     }
 
-    /// Every resource address this value (or a part of it) refers to, in order (a part
-    /// shared by several places is read once).
+    /// Every managed resource address this value (or a part of it) refers to, in order (a
+    /// part shared by several places is read once). Data sources are left out: a value read
+    /// from one is not a link to a resource of this configuration.
     pub fn collect_refs(&self, out: &mut Vec<Arc<str>>) {
         walk_distinct([self], |x| {
             if let Kind::Unknown(u) = &x.kind {
-                out.extend(u.refs.iter().cloned());
+                out.extend(
+                    u.refs
+                        .iter()
+                        .filter(|r| !address_type(r).is_some_and(|t| t.starts_with("data.")))
+                        .cloned(),
+                );
             }
             true
         });
+    }
+
+    /// The resource or data source this value plainly is an attribute of (`aws_kms_key.k.arn`,
+    /// `data.google_compute_default_service_account.d.email`, also through locals, variables and
+    /// module outputs). A value computed from several, or by a function or a condition, names
+    /// no single one.
+    pub fn plain_reference(&self) -> Option<&str> {
+        let u = self.as_unknown()?;
+        match u.refs.as_slice() {
+            [one] => {
+                let rest = u.why.strip_prefix(&**one)?;
+                (rest.starts_with('.') || rest.starts_with(' ')).then_some(&**one)
+            }
+            _ => None,
+        }
+    }
+
+    /// The attribute a [plain reference](Value::plain_reference) reads (`arn` of
+    /// `aws_kms_key.k.arn`), when it names one.
+    pub fn plain_reference_attribute(&self) -> Option<&str> {
+        let addr = self.plain_reference()?;
+        let rest = self
+            .as_unknown()?
+            .why
+            .strip_prefix(addr)?
+            .strip_prefix('.')?;
+        let end = rest.find([' ', '.', '[']).unwrap_or(rest.len());
+        Some(&rest[..end]).filter(|a| !a.is_empty())
     }
 
     /// Whether any part is sensitive.
@@ -454,6 +502,43 @@ impl Value {
         });
         found
     }
+}
+
+/// The type of the resource a reference address names: `aws_kms_key` for
+/// `module.kms.aws_kms_key.this[0]`, `data.google_compute_default_service_account` for
+/// `data.google_compute_default_service_account.default`. `None` for a malformed address.
+pub fn address_type(addr: &str) -> Option<&str> {
+    let mut rest = addr;
+    // Skip `module.NAME` and its instance key (which may hold dots: `["a.b"]`).
+    while let Some(after) = rest.strip_prefix("module.") {
+        let name_end = after.find(['.', '['])?;
+        let mut tail = &after[name_end..];
+        if tail.starts_with('[') {
+            tail = &tail[instance_key_len(tail)?..];
+        }
+        rest = tail.strip_prefix('.')?;
+    }
+    let type_len = |s: &str| s.find('.').filter(|&n| n > 0);
+    match rest.strip_prefix("data.") {
+        Some(after) => Some(&rest[..5 + type_len(after)?]),
+        None => Some(&rest[..type_len(rest)?]),
+    }
+}
+
+/// The length of the instance key at the start of `s` (`[0]`, `["a.b"]`), brackets included.
+fn instance_key_len(s: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in s.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            ']' if !in_string => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn equals_within(a: &Value, b: &Value, budget: &mut usize, depth: usize) -> Tri {
@@ -686,6 +771,61 @@ fn number_to_json(n: f64) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn address_type_names_the_resource_or_data_source_type() {
+        for (addr, ty) in [
+            ("aws_kms_key.k", Some("aws_kms_key")),
+            ("aws_kms_key.k[0]", Some("aws_kms_key")),
+            ("module.kms.aws_kms_key.this", Some("aws_kms_key")),
+            (
+                r#"module.a["x.y"].module.b[1].aws_s3_bucket.b"#,
+                Some("aws_s3_bucket"),
+            ),
+            (
+                "data.google_compute_default_service_account.default",
+                Some("data.google_compute_default_service_account"),
+            ),
+            (
+                "module.m.data.google_compute_default_service_account.d",
+                Some("data.google_compute_default_service_account"),
+            ),
+            ("module.m", None),
+            ("data.x", None),
+            ("", None),
+        ] {
+            assert_eq!(address_type(addr), ty, "{addr}");
+        }
+    }
+
+    #[test]
+    fn collect_refs_leaves_data_sources_out() {
+        let v = Value::list(vec![
+            Value::unknown_ref("a", false, vec![Arc::from("aws_s3_bucket.b")]),
+            Value::unknown_ref("b", false, vec![Arc::from("module.m.data.aws_s3_bucket.d")]),
+        ]);
+        let mut refs = Vec::new();
+        v.collect_refs(&mut refs);
+        assert_eq!(refs, vec![Arc::<str>::from("aws_s3_bucket.b")]);
+    }
+
+    #[test]
+    fn a_plain_reference_is_one_reference_read_as_is() {
+        let plain = Value::unknown_ref(
+            "data.t.d.email is read at apply time",
+            false,
+            vec![Arc::from("data.t.d")],
+        );
+        assert_eq!(plain.plain_reference(), Some("data.t.d"));
+        assert_eq!(plain.plain_reference_attribute(), Some("email"));
+        let computed = Value::unknown_ref(
+            "result known only after apply",
+            false,
+            vec![Arc::from("data.t.d")],
+        );
+        assert_eq!(computed.plain_reference(), None);
+        assert_eq!(Value::string("x").plain_reference(), None);
+    }
 
     #[test]
     fn parse_json_agrees_with_from_json() {

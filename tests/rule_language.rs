@@ -418,6 +418,10 @@ fn new_conditions_reject_bad_arguments_at_parse_time() {
             "  assert {\n    attribute \"from_port\" {\n      lte_attribute = 3\n    }\n  }",
             "`lte_attribute` needs an attribute path",
         ),
+        (
+            "  assert {\n    attribute \"email\" {\n      refers_to = \"data.\"\n    }\n  }",
+            "`refers_to` needs a resource type",
+        ),
     ];
     for (body, message) in cases {
         let dir = tempfile::tempdir().expect("tmp");
@@ -1065,4 +1069,132 @@ resource "google_project_iam_member" "open" {
     assert_eq!(undecided, ["google_project_iam_member.open"]);
     let label = report["findings"][0]["detail"].as_str().unwrap_or("");
     assert!(label.contains("serviceAccount:${…}"), "{label}");
+}
+
+#[test]
+fn refers_to_decides_a_value_read_from_a_data_source() {
+    let body = r#"
+  assert {
+    not {
+      attribute "member" {
+        refers_to = [
+          "data.google_compute_default_service_account.email",
+          "data.google_compute_default_service_account.member",
+        ]
+      }
+    }
+    none "members" {
+      value {
+        refers_to = "data.google_compute_default_service_account"
+      }
+    }
+  }"#;
+    let main = r#"
+data "google_compute_default_service_account" "default" {}
+resource "google_service_account" "sa" {
+  account_id = "sa"
+}
+variable "member" {
+  type = string
+}
+module "accounts" {
+  source = "./accounts"
+}
+resource "google_project_iam_member" "template" {
+  role   = "roles/viewer"
+  member = "serviceAccount:${data.google_compute_default_service_account.default.email}"
+}
+resource "google_project_iam_member" "plain" {
+  role   = "roles/viewer"
+  member = data.google_compute_default_service_account.default.member
+}
+resource "google_project_iam_member" "through_module" {
+  role   = "roles/viewer"
+  member = module.accounts.default_member
+}
+resource "google_project_iam_binding" "list" {
+  role = "roles/viewer"
+  members = [
+    "group:ops@example.com",
+    data.google_compute_default_service_account.default.member,
+  ]
+}
+resource "google_project_iam_member" "own" {
+  role   = "roles/viewer"
+  member = "serviceAccount:${google_service_account.sa.email}"
+}
+resource "google_project_iam_member" "literal" {
+  role   = "roles/viewer"
+  member = "user:alice@example.com"
+}
+resource "google_project_iam_member" "project_only" {
+  role   = "roles/viewer"
+  member = "user:${data.google_compute_default_service_account.default.project}@example.com"
+}
+resource "google_project_iam_member" "variable" {
+  role   = "roles/viewer"
+  member = var.member
+}
+resource "google_project_iam_member" "computed" {
+  role   = "roles/viewer"
+  member = "serviceAccount:${lower(data.google_compute_default_service_account.default.email)}"
+}
+"#;
+    let module = r#"
+data "google_compute_default_service_account" "d" {
+  project = "example-project"
+}
+output "default_member" {
+  value = data.google_compute_default_service_account.d.member
+}
+"#;
+    let report = scan(
+        &[(
+            "d",
+            rule(
+                "d",
+                "\"google_project_iam_member\", \"google_project_iam_binding\"",
+                body,
+            ),
+        )],
+        &[("main.tf", main), ("accounts/main.tf", module)],
+    );
+    // A template interpolating the data source, a plain reference to it (also through a module
+    // output) and a list element read from it are findings, at the offending line.
+    assert_eq!(
+        findings(&report),
+        [
+            ("d".into(), "google_project_iam_binding.list".into(), 28),
+            ("d".into(), "google_project_iam_member.plain".into(), 18),
+            ("d".into(), "google_project_iam_member.template".into(), 14),
+            (
+                "d".into(),
+                "google_project_iam_member.through_module".into(),
+                22
+            ),
+        ]
+    );
+    // A value the configuration does not tell (a variable without a value, a function of the
+    // data source's attribute) stays undecided; a managed account, a literal, and an argument
+    // of the data source read back are decided compliant.
+    let undecided: Vec<String> = undecided(&report).into_iter().map(|(a, _)| a).collect();
+    assert_eq!(
+        undecided,
+        [
+            "google_project_iam_member.computed",
+            "google_project_iam_member.variable"
+        ]
+    );
+    let details: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["detail"].as_str())
+        .collect();
+    assert!(
+        details
+            .iter()
+            .any(|d| d.contains("read from data.google_compute_default_service_account.default")),
+        "{details:?}"
+    );
 }

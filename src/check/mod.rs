@@ -2,7 +2,14 @@
 //! names, with Kleene three-valued logic. Only a condition that is *false* becomes a
 //! [`Finding`]; unknown results are counted so "no finding" never hides "could not tell".
 
+mod attribute;
 mod engine;
+mod findings;
+mod interpret;
+mod links;
+mod outcome;
 mod partial;
+mod reference;
+mod select;
 
 pub use engine::{CheckOutput, Checker, Evaluation, Undecided};

@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::load::ast::*;
 use crate::load::hcl;
 use crate::source::{FileId, Span};
-use crate::value::{Kind, Map, Tri, Value};
+use crate::value::{Kind, Map, PlainRef, Tri, Value};
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -506,6 +506,7 @@ impl<'e> Evaluator<'e> {
         let mut unknown = false;
         let mut sensitive = false;
         let mut refs = Vec::new();
+        let mut gaps = Vec::new();
         self.render_parts(
             parts,
             scope,
@@ -514,6 +515,7 @@ impl<'e> Evaluator<'e> {
             &mut unknown,
             &mut sensitive,
             &mut refs,
+            &mut gaps,
         );
         if unknown {
             let mut v = Value::unknown_ref("string known only after apply", true, refs);
@@ -524,6 +526,7 @@ impl<'e> Evaluator<'e> {
                 // (an `%{if}` or `%{for}` on unknown values) is unknown.
                 if !out.contains(UNKNOWN_SHAPE) {
                     u.literal_parts = Some(out.split(UNKNOWN_PART).map(Arc::from).collect());
+                    u.gaps = Some(gaps.into());
                 }
             }
             return v.mark_sensitive(sensitive);
@@ -541,6 +544,7 @@ impl<'e> Evaluator<'e> {
         unknown: &mut bool,
         sensitive: &mut bool,
         refs: &mut Vec<Arc<str>>,
+        gaps: &mut Vec<Option<PlainRef>>,
     ) {
         const MAX_STRING: usize = 16 * 1024 * 1024;
         for p in parts {
@@ -560,6 +564,9 @@ impl<'e> Evaluator<'e> {
                             *unknown = true;
                             out.push(UNKNOWN_PART);
                             refs.extend(u.refs.iter().cloned());
+                            gaps.push(v.plain_reference().map(|r| {
+                                (Arc::from(r), v.plain_reference_attribute().map(Arc::from))
+                            }));
                         }
                         _ => match v.to_template_string() {
                             Some(s) => out.push_str(&s),
@@ -582,12 +589,11 @@ impl<'e> Evaluator<'e> {
                 } => {
                     let c = self.eval(cond, scope);
                     match c.as_bool() {
-                        Some(true) => {
-                            self.render_parts(then, scope, span, out, unknown, sensitive, refs)
-                        }
-                        Some(false) => {
-                            self.render_parts(otherwise, scope, span, out, unknown, sensitive, refs)
-                        }
+                        Some(true) => self
+                            .render_parts(then, scope, span, out, unknown, sensitive, refs, gaps),
+                        Some(false) => self.render_parts(
+                            otherwise, scope, span, out, unknown, sensitive, refs, gaps,
+                        ),
                         None => {
                             *unknown = true;
                             out.push(UNKNOWN_SHAPE);
@@ -612,7 +618,7 @@ impl<'e> Evaluator<'e> {
                             names.push((kv.clone(), k));
                         }
                         let inner = scope.child(names);
-                        self.render_parts(body, &inner, span, out, unknown, sensitive, refs);
+                        self.render_parts(body, &inner, span, out, unknown, sensitive, refs, gaps);
                         if out.len() > MAX_STRING {
                             break;
                         }

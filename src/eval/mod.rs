@@ -3,6 +3,7 @@
 //! expressions and functions, `count`/`for_each`, dynamic blocks and local modules. Whatever
 //! cannot be known is an explicit unknown, never a guess.
 
+mod data_source;
 mod expr;
 pub mod functions;
 mod inputs;

@@ -96,6 +96,43 @@ pub enum Test {
     PortCountLte(f64),
     /// Compares the value with the value at another path, relative to the same object.
     CompareAttribute(CompareOp, Vec<Arc<str>>),
+    /// The value is read from one of these: an attribute of such a resource or data source,
+    /// or a string that interpolates one.
+    RefersTo(Vec<ReadFrom>),
+    NotRefersTo(Vec<ReadFrom>),
+}
+
+/// What `refers_to` names: a resource type (`google_service_account`) or data source type
+/// (`data.google_compute_default_service_account`), and optionally the one attribute of it
+/// (`data.google_compute_default_service_account.email`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadFrom {
+    pub resource_type: Arc<str>,
+    pub attribute: Option<Arc<str>>,
+}
+
+impl ReadFrom {
+    /// `TYPE`, `TYPE.ATTR`, `data.TYPE` or `data.TYPE.ATTR`.
+    fn parse(s: &str) -> Option<ReadFrom> {
+        let (data, rest) = match s.strip_prefix("data.") {
+            Some(rest) => ("data.", rest),
+            None => ("", s),
+        };
+        let mut parts = rest.split('.');
+        let ty = parts.next().filter(|t| is_type_name(t))?;
+        let attribute = match parts.next() {
+            Some(a) if is_attribute_name(a) => Some(Arc::from(a)),
+            Some(_) => return None,
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(ReadFrom {
+            resource_type: Arc::from(format!("{data}{ty}")),
+            attribute,
+        })
+    }
 }
 
 type ParseResult<T> = Result<T, (u32, String)>;
@@ -403,6 +440,20 @@ fn parse_tests(b: &Block, only: &[&str]) -> ParseResult<(Vec<Test>, Option<Value
                 .map_err(|e| (a.span.start, format!("invalid regular expression: {e}"))),
             None => at(a, "a regular expression is a string"),
         };
+        let read_from = || {
+            let names: Vec<Value> = match v.as_list() {
+                Some(items) => items.to_vec(),
+                None => vec![v.clone()],
+            };
+            let parsed: Option<Vec<ReadFrom>> = names
+                .iter()
+                .map(|n| n.as_str().and_then(ReadFrom::parse))
+                .collect();
+            match parsed {
+                Some(p) if !p.is_empty() => Ok(p),
+                _ => at(a, format!("`{}` needs {READ_FROM_FORMS}", a.name)),
+            }
+        };
         let other = |op: CompareOp| match v.as_str().map(path_of) {
             Some(p) if !p.is_empty() => Ok(Test::CompareAttribute(op, p)),
             _ => at(a, format!("`{}` needs an attribute path", a.name)),
@@ -438,6 +489,8 @@ fn parse_tests(b: &Block, only: &[&str]) -> ParseResult<(Vec<Test>, Option<Value
             "gte_attribute" => other(CompareOp::Gte)?,
             "lt_attribute" => other(CompareOp::Lt)?,
             "lte_attribute" => other(CompareOp::Lte)?,
+            "refers_to" => Test::RefersTo(read_from()?),
+            "not_refers_to" => Test::NotRefersTo(read_from()?),
             other => return at(a, format!("unknown attribute test `{other}`")),
         };
         tests.push(test);
@@ -458,6 +511,24 @@ fn parse_tests(b: &Block, only: &[&str]) -> ParseResult<(Vec<Test>, Option<Value
         ));
     }
     Ok((tests, default))
+}
+
+/// A Terraform resource type name: `provider_thing`, lower-case letters, digits and `_`.
+fn is_type_name(t: &str) -> bool {
+    t.contains('_')
+        && t.starts_with(|c: char| c.is_ascii_lowercase())
+        && t.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// What `refers_to` accepts, for its error message.
+const READ_FROM_FORMS: &str = "a resource type (`google_service_account`) or a data source type (`data.google_compute_default_service_account`), optionally with `.ATTRIBUTE`, or a list of them";
+
+/// An attribute name: letters, digits, `_` and `-`, starting with a letter.
+fn is_attribute_name(a: &str) -> bool {
+    a.starts_with(|c: char| c.is_ascii_alphabetic())
+        && a.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 impl Condition {

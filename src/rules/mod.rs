@@ -8,7 +8,7 @@ pub mod controls;
 mod parse;
 pub mod select;
 
-pub use condition::{CompareOp, Condition, Quantifier, Test};
+pub use condition::{CompareOp, Condition, Quantifier, ReadFrom, Test};
 pub use parse::parse_rule;
 pub use select::RuleSelection;
 

@@ -21,7 +21,8 @@ rule "google-compute-instance-default-sa-full-access" {
     identity and scopes of a VM is the customer's responsibility.
 
     A `service_account` block without `email` uses the default service account. The rule reports a
-    block whose email is absent or ends in `-compute@developer.gserviceaccount.com` and whose
+    block whose email is absent, ends in `-compute@developer.gserviceaccount.com` or is read from
+    the `google_compute_default_service_account` data source, and whose
     `scopes` contain `cloud-platform` (short name or full URL). Instances without a
     `service_account` block have no service account and pass.
   EOT
@@ -34,12 +35,27 @@ rule "google-compute-instance-default-sa-full-access" {
 
   assert {
     none "service_account" {
+      # A dedicated account's address is `ACCOUNT_ID@PROJECT.iam.gserviceaccount.com`.
+      not {
+        attribute "email" {
+          refers_to = "google_service_account.email"
+        }
+      }
       any {
         attribute "email" {
           present = false
         }
         attribute "email" {
           matches = "-compute@developer\\.gserviceaccount\\.com$"
+        }
+        attribute "email" {
+          refers_to = [
+            "data.google_compute_default_service_account.email",
+            "data.google_compute_default_service_account.member",
+            "data.google_compute_default_service_account.id",
+            "data.google_compute_default_service_account.name",
+            "data.google_compute_default_service_account.unique_id",
+          ]
         }
       }
       any {
@@ -94,6 +110,63 @@ rule "google-compute-instance-default-sa-full-access" {
         service_account {
           email  = "123456789012-compute@developer.gserviceaccount.com"
           scopes = ["https://www.googleapis.com/auth/cloud-platform"]  # expect: google-compute-instance-default-sa-full-access
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      data "google_compute_default_service_account" "default" {}
+
+      resource "google_compute_instance" "app" {
+        name         = "app-1"
+        machine_type = "e2-standard-2"
+        zone         = "europe-west1-b"
+
+        boot_disk {
+          initialize_params {
+            image = "debian-cloud/debian-12"
+          }
+        }
+
+        network_interface {
+          subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
+        }
+
+        service_account {
+          email  = data.google_compute_default_service_account.default.email
+          scopes = ["cloud-platform"]  # expect: google-compute-instance-default-sa-full-access
+        }
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_service_account" "app" {
+        account_id   = "app-runtime"
+        display_name = "App runtime"
+      }
+
+      resource "google_compute_instance" "app" {
+        name         = "app-1"
+        machine_type = "e2-standard-2"
+        zone         = "europe-west1-b"
+
+        boot_disk {
+          initialize_params {
+            image = "debian-cloud/debian-12"
+          }
+        }
+
+        network_interface {
+          subnetwork = "projects/example-project/regions/europe-west1/subnetworks/app"
+        }
+
+        service_account {
+          email  = google_service_account.app.email
+          scopes = ["cloud-platform"]
         }
       }
     EOT

@@ -19,7 +19,9 @@ rule "google-compute-instance-no-default-service-account" {
      the VM can read its token from the metadata server and change almost anything in the project.
      Severity is high for that escalation path. The workload identity is the customer's choice.
 
-     An instance with no `service_account` block runs without any service account and passes.
+     An `email` read from the `google_compute_default_service_account` data source is the default
+     account too; one read from a `google_service_account` resource is a dedicated account. An
+     instance with no `service_account` block runs without any service account and passes.
   EOT
   remediation = "Create a dedicated service account with only the roles the workload needs and set it as `service_account.email`."
   references = [
@@ -29,8 +31,21 @@ rule "google-compute-instance-no-default-service-account" {
 
   assert {
     each "service_account" {
-      attribute "email" {
-        not_matches = "-compute@developer\\.gserviceaccount\\.com$"
+      any {
+        # A dedicated account's address is `ACCOUNT_ID@PROJECT.iam.gserviceaccount.com`.
+        attribute "email" {
+          refers_to = "google_service_account.email"
+        }
+        attribute "email" {
+          not_matches   = "-compute@developer\\.gserviceaccount\\.com$"
+          not_refers_to = [
+            "data.google_compute_default_service_account.email",
+            "data.google_compute_default_service_account.member",
+            "data.google_compute_default_service_account.id",
+            "data.google_compute_default_service_account.name",
+            "data.google_compute_default_service_account.unique_id",
+          ]
+        }
       }
     }
   }
@@ -78,6 +93,63 @@ rule "google-compute-instance-no-default-service-account" {
 
         service_account {
           email  = "123456789012-compute@developer.gserviceaccount.com"  # expect: google-compute-instance-no-default-service-account
+          scopes = ["cloud-platform"]
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      data "google_compute_default_service_account" "default" {}
+
+      resource "google_compute_instance" "app" {
+        name         = "app-1"
+        machine_type = "e2-standard-2"
+        zone         = "europe-west1-b"
+
+        boot_disk {
+          initialize_params {
+            image = "debian-cloud/debian-12"
+          }
+        }
+
+        network_interface {
+          subnetwork = "app"
+        }
+
+        service_account {
+          email  = data.google_compute_default_service_account.default.email  # expect: google-compute-instance-no-default-service-account
+          scopes = ["cloud-platform"]
+        }
+      }
+    EOT
+  }
+
+  example "good" {
+    code = <<-EOT
+      resource "google_service_account" "app" {
+        account_id   = "app"
+        display_name = "App server"
+      }
+
+      resource "google_compute_instance" "app" {
+        name         = "app-1"
+        machine_type = "e2-standard-2"
+        zone         = "europe-west1-b"
+
+        boot_disk {
+          initialize_params {
+            image = "debian-cloud/debian-12"
+          }
+        }
+
+        network_interface {
+          subnetwork = "app"
+        }
+
+        service_account {
+          email  = google_service_account.app.email
           scopes = ["cloud-platform"]
         }
       }

@@ -19,8 +19,9 @@ rule "google-iam-no-org-level-default-service-account-assignment" {
 
     The rule checks `member` of the organization IAM member resources, and each element of
     `members` of the organization IAM binding resources, for the two default account address
-    patterns. A member taken from the
-    `google_compute_default_service_account` data source is not known at scan time.
+    patterns, and for a member read from the `google_compute_default_service_account` or
+    `google_app_engine_default_service_account` data source (its `member`, or its `email` in
+    `"serviceAccount:$${...}"`).
   EOT
   remediation = "Create a dedicated service account per workload with `google_service_account`, grant it only the roles it needs, and attach it to the workload instead of the default account."
   references = [
@@ -34,9 +35,41 @@ rule "google-iam-no-org-level-default-service-account-assignment" {
         matches = "(-compute@developer|@appspot)\\.gserviceaccount\\.com$"
       }
     }
+    not {
+      attribute "member" {
+        refers_to = [
+          "data.google_compute_default_service_account.email",
+          "data.google_compute_default_service_account.member",
+          "data.google_compute_default_service_account.id",
+          "data.google_compute_default_service_account.name",
+          "data.google_compute_default_service_account.unique_id",
+          "data.google_app_engine_default_service_account.email",
+          "data.google_app_engine_default_service_account.member",
+          "data.google_app_engine_default_service_account.id",
+          "data.google_app_engine_default_service_account.name",
+          "data.google_app_engine_default_service_account.unique_id",
+        ]
+      }
+    }
     none "members" {
-      value {
-        matches = "(-compute@developer|@appspot)\\.gserviceaccount\\.com$"
+      any {
+        value {
+          matches = "(-compute@developer|@appspot)\\.gserviceaccount\\.com$"
+        }
+        value {
+          refers_to = [
+            "data.google_compute_default_service_account.email",
+            "data.google_compute_default_service_account.member",
+            "data.google_compute_default_service_account.id",
+            "data.google_compute_default_service_account.name",
+            "data.google_compute_default_service_account.unique_id",
+            "data.google_app_engine_default_service_account.email",
+            "data.google_app_engine_default_service_account.member",
+            "data.google_app_engine_default_service_account.id",
+            "data.google_app_engine_default_service_account.name",
+            "data.google_app_engine_default_service_account.unique_id",
+          ]
+        }
       }
     }
   }
@@ -69,6 +102,39 @@ rule "google-iam-no-org-level-default-service-account-assignment" {
         members = [
           "group:storage-readers@example.com",
           "serviceAccount:123456789012-compute@developer.gserviceaccount.com",  # expect: google-iam-no-org-level-default-service-account-assignment
+        ]
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      data "google_compute_default_service_account" "default" {}
+
+      resource "google_organization_iam_member" "default_compute" {
+        org_id  = "123456789012"
+        role    = "roles/storage.objectAdmin"
+        member  = "serviceAccount:$${data.google_compute_default_service_account.default.email}"  # expect: google-iam-no-org-level-default-service-account-assignment
+      }
+
+      resource "google_organization_iam_member" "by_id" {
+        org_id  = "123456789012"
+        role    = "roles/logging.logWriter"
+        member  = data.google_compute_default_service_account.default.id  # expect: google-iam-no-org-level-default-service-account-assignment
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      data "google_app_engine_default_service_account" "default" {}
+
+      resource "google_organization_iam_binding" "storage" {
+        org_id  = "123456789012"
+        role    = "roles/storage.objectViewer"
+        members = [
+          "group:storage-readers@example.com",
+          data.google_app_engine_default_service_account.default.member,  # expect: google-iam-no-org-level-default-service-account-assignment
         ]
       }
     EOT

@@ -6,6 +6,7 @@ use super::instance::attr_name;
 use super::working_dir::{absolute_display, relative_path};
 use super::ModInst;
 use crate::diag::Diagnostic;
+use crate::eval::data_source;
 use crate::eval::expr::{Env, Evaluator, Scope};
 use crate::load::ast::Traverse;
 use crate::source::Span;
@@ -49,7 +50,11 @@ impl Env for ModInst<'_> {
                 let ty = attr_name(ops, 0)?;
                 let n = attr_name(ops, 1)?;
                 match self.def.data_index.get(&(ty.clone(), n.clone())) {
-                    Some(&i) => Some((self.data_value(ty, n, &self.def.data[i]), 2)),
+                    Some(&i) => Some(data_source::read(
+                        self.data_value(ty, n, &self.def.data[i]),
+                        format!("{}data.{ty}.{n}", self.prefix()),
+                        ops,
+                    )),
                     None => Some((
                         ev.error(
                             span,
