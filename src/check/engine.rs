@@ -2,9 +2,10 @@
 //! each evaluation, the findings (only a condition that is *false* becomes one) and why an
 //! undecided check could not be decided.
 
+use super::context::Ctx;
 use super::findings::{display_attribute_path, make_finding};
 use super::interpret::eval;
-use super::links::{build_links, build_targets, LinkIndex};
+use super::links::{build_links, build_targets};
 use super::outcome::Outcome;
 use crate::finding::Finding;
 use crate::model::{Instance, ResourceMode};
@@ -12,7 +13,6 @@ use crate::rules::{Condition, Rule, RuleSet};
 use crate::source::{FileId, SourceMap, Span};
 use crate::taxonomy::ServiceModel;
 use crate::value::Tri;
-use foldhash::HashMap;
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -50,15 +50,6 @@ pub struct Undecided {
     pub primary: Span,
     /// Where the unknown value was set, when that is elsewhere (a variable declaration).
     pub value_span: Option<Span>,
-}
-
-pub(super) struct Ctx<'a> {
-    pub(super) instances: &'a [Instance],
-    pub(super) links: HashMap<(Arc<str>, Arc<str>), LinkIndex>,
-    /// Managed instances by (root, address) and (root, address without key), for `target`.
-    pub(super) by_address: HashMap<(Arc<str>, &'a str), Vec<usize>>,
-    /// Managed instances by (root, resource type), for `target` with `match`.
-    pub(super) by_type: HashMap<(Arc<str>, &'a str), Vec<usize>>,
 }
 
 /// A rule set ready to check instances: what its `linked` conditions look up is gathered once,

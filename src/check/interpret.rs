@@ -1,9 +1,10 @@
 //! The condition interpreter: evaluates a rule's condition tree on an instance (or an element
 //! of one) with Kleene three-valued logic, and says which value is to blame.
 
+mod linked;
+
 use super::attribute::{eval_attribute, run_test};
-use super::engine::Ctx;
-use super::links::{eval_linked, eval_target};
+use super::context::Ctx;
 use super::outcome::{Blame, Outcome};
 use super::select::{join, select, value_at, Selection};
 use crate::builtins::BuiltinFn;
@@ -11,6 +12,7 @@ use crate::model::Instance;
 use crate::rules::{Condition, Quantifier, Test};
 use crate::source::Span;
 use crate::value::{Kind, Map, Tri, Value};
+use linked::{eval_linked, eval_target};
 use std::sync::Arc;
 
 pub(super) fn eval(

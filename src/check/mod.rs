@@ -3,6 +3,7 @@
 //! [`Finding`]; unknown results are counted so "no finding" never hides "could not tell".
 
 mod attribute;
+mod context;
 mod engine;
 mod findings;
 mod interpret;
