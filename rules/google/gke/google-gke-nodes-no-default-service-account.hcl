@@ -16,7 +16,8 @@ rule "google-gke-nodes-no-default-service-account" {
 
      A cluster with `remove_default_node_pool = true` or `enable_autopilot = true` is not checked
      (its nodes are configured in node pools or by Google). A `service_account` that names the
-     default account (`...-compute@developer.gserviceaccount.com`) is reported as well. Setting only
+     default account (`...-compute@developer.gserviceaccount.com`), or is read from the
+     `google_compute_default_service_account` data source, is reported as well. Setting only
      `cluster_autoscaling.auto_provisioning_defaults.service_account` is not enough: it applies to
      auto-provisioned pools, not to the default node pool the cluster creates.
   EOT
@@ -39,7 +40,14 @@ rule "google-gke-nodes-no-default-service-account" {
 
   assert {
     attribute "node_config.service_account" {
-      not_matches = "-compute@developer\\.gserviceaccount\\.com$"
+      not_matches   = "-compute@developer\\.gserviceaccount\\.com$"
+      not_refers_to = [
+        "data.google_compute_default_service_account.email",
+        "data.google_compute_default_service_account.member",
+        "data.google_compute_default_service_account.id",
+        "data.google_compute_default_service_account.name",
+        "data.google_compute_default_service_account.unique_id",
+      ]
     }
   }
 
@@ -66,6 +74,22 @@ rule "google-gke-nodes-no-default-service-account" {
 
         node_config {
           service_account = "123456789012-compute@developer.gserviceaccount.com"  # expect: google-gke-nodes-no-default-service-account
+        }
+      }
+    EOT
+  }
+
+  example "bad" {
+    code = <<-EOT
+      data "google_compute_default_service_account" "default" {}
+
+      resource "google_container_node_pool" "apps" {
+        name     = "apps"
+        cluster  = "prod"
+        location = "europe-west1"
+
+        node_config {
+          service_account = data.google_compute_default_service_account.default.email  # expect: google-gke-nodes-no-default-service-account
         }
       }
     EOT
