@@ -508,37 +508,59 @@ impl Value {
 /// `module.kms.aws_kms_key.this[0]`, `data.google_compute_default_service_account` for
 /// `data.google_compute_default_service_account.default`. `None` for a malformed address.
 pub fn address_type(addr: &str) -> Option<&str> {
-    let mut rest = addr;
-    // Skip `module.NAME` and its instance key (which may hold dots: `["a.b"]`).
-    while let Some(after) = rest.strip_prefix("module.") {
-        let name_end = after.find(['.', '['])?;
-        let mut tail = &after[name_end..];
-        if tail.starts_with('[') {
-            tail = &tail[instance_key_len(tail)?..];
-        }
-        rest = tail.strip_prefix('.')?;
+    let parts = address_part_ranges(addr);
+    let mut i = 0;
+    // Skip `module.NAME[KEY]` steps.
+    while parts.get(i).is_some_and(|r| &addr[r.clone()] == "module") {
+        parts.get(i + 1)?;
+        i += 2;
     }
-    let type_len = |s: &str| s.find('.').filter(|&n| n > 0);
-    match rest.strip_prefix("data.") {
-        Some(after) => Some(&rest[..5 + type_len(after)?]),
-        None => Some(&rest[..type_len(rest)?]),
-    }
+    let first = parts.get(i)?;
+    // The type is followed by at least the resource's name.
+    let (last, after) = if &addr[first.clone()] == "data" {
+        (parts.get(i + 1)?, i + 2)
+    } else {
+        (first, i + 1)
+    };
+    parts.get(after)?;
+    Some(&addr[first.start..last.end]).filter(|_| !last.is_empty())
 }
 
-/// The length of the instance key at the start of `s` (`[0]`, `["a.b"]`), brackets included.
-fn instance_key_len(s: &str) -> Option<usize> {
+/// The parts of a Terraform address or reference, split at the dots that separate them, an
+/// instance key kept with the part before it: `module.a["x.y"].aws_s3_bucket.b[0].id` →
+/// `module`, `a["x.y"]`, `aws_s3_bucket`, `b[0]`, `id` (as byte ranges of `address`).
+pub fn address_part_ranges(address: &str) -> Vec<std::ops::Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut in_brackets = false;
     let mut in_string = false;
     let mut escaped = false;
-    for (i, c) in s.char_indices().skip(1) {
+    for (i, c) in address.char_indices() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
         match c {
-            _ if escaped => escaped = false,
-            '\\' if in_string => escaped = true,
-            '"' => in_string = !in_string,
-            ']' if !in_string => return Some(i + 1),
+            '"' if in_brackets => in_string = true,
+            '[' => in_brackets = true,
+            ']' => in_brackets = false,
+            '.' if !in_brackets => {
+                parts.push(start..i);
+                start = i + 1;
+            }
             _ => {}
         }
     }
-    None
+    if start < address.len() {
+        parts.push(start..address.len());
+    }
+    parts
 }
 
 fn equals_within(a: &Value, b: &Value, budget: &mut usize, depth: usize) -> Tri {

@@ -281,47 +281,13 @@ impl<'c> Scope<'c> {
 /// `module`, `a["x.y"]`, `aws_s3_bucket`, `b[0]`, `id`. `module.NAME` pairs are joined back
 /// for module addresses by [`Scope::new`].
 pub fn split_address(address: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut current = String::new();
-    let mut in_brackets = false;
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in address.chars() {
-        if in_string {
-            current.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match c {
-            '"' if in_brackets => {
-                in_string = true;
-                current.push(c);
-            }
-            '[' => {
-                in_brackets = true;
-                current.push(c);
-            }
-            ']' => {
-                in_brackets = false;
-                current.push(c);
-            }
-            '.' if !in_brackets => parts.push(std::mem::take(&mut current)),
-            _ => current.push(c),
-        }
-    }
-    if !current.is_empty() {
-        parts.push(current);
-    }
+    let parts = crate::value::address_part_ranges(address)
+        .into_iter()
+        .map(|r| address[r].to_string());
     // Rejoin `module` with the call name that follows it, where a module step can start: at
     // the beginning or right after another module step.
-    let mut out: Vec<String> = Vec::with_capacity(parts.len());
-    let mut it = parts.into_iter();
+    let mut out: Vec<String> = Vec::new();
+    let mut it = parts;
     while let Some(p) = it.next() {
         let boundary = out.last().is_none_or(|l| l.starts_with("module."));
         if p == "module" && boundary {
