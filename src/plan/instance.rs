@@ -185,8 +185,8 @@ impl<'p> Builder<'_, 'p> {
             values.map_or(Slot::Absent, Slot::Json),
             unknown,
             match expressions {
-                Some(e) if e.is_object() => Expr::Map(e),
-                _ => Expr::None,
+                Some(e) if e.is_object() => ConfigExpression::Map(e),
+                _ => ConfigExpression::None,
             },
             &mut path,
         );
@@ -225,9 +225,10 @@ impl<'p> Builder<'_, 'p> {
     }
 }
 
-/// Where a value's configuration expression stands while walking the values.
+/// Where a value's expression in the plan's `configuration` stands while walking the values
+/// (named apart from the syntax tree's `load::ast::Expr`).
 #[derive(Clone, Copy)]
-enum Expr<'c> {
+enum ConfigExpression<'c> {
     None,
     /// One expression (`{"references": [...]}`): everything below comes from it.
     Leaf(JsonRef<'c>),
@@ -237,52 +238,52 @@ enum Expr<'c> {
     List(JsonRef<'c>),
 }
 
-impl<'c> Expr<'c> {
+impl<'c> ConfigExpression<'c> {
     /// The members of a `Map`, for looking up each attribute's expression.
     fn lookup(self) -> Lookup<'c> {
         match self {
-            Expr::Map(m) => Lookup::new(Some(m)),
+            ConfigExpression::Map(m) => Lookup::new(Some(m)),
             _ => Lookup::new(None),
         }
     }
 
-    fn child(self, members: &Lookup<'c>, key: &str) -> Expr<'c> {
+    fn child(self, members: &Lookup<'c>, key: &str) -> ConfigExpression<'c> {
         match self {
-            Expr::Map(_) => match members.get(key) {
+            ConfigExpression::Map(_) => match members.get(key) {
                 Some(e)
                     if e.is_object()
                         && (e.get("references").is_some() || e.get("constant_value").is_some()) =>
                 {
-                    Expr::Leaf(e)
+                    ConfigExpression::Leaf(e)
                 }
-                Some(e) if e.is_object() => Expr::Map(e),
-                Some(e) if e.is_array() => Expr::List(e),
-                _ => Expr::None,
+                Some(e) if e.is_object() => ConfigExpression::Map(e),
+                Some(e) if e.is_array() => ConfigExpression::List(e),
+                _ => ConfigExpression::None,
             },
-            Expr::Leaf(_) => self,
-            _ => Expr::None,
+            ConfigExpression::Leaf(_) => self,
+            _ => ConfigExpression::None,
         }
     }
 
-    fn elements(self, n: usize) -> Vec<Expr<'c>> {
+    fn elements(self, n: usize) -> Vec<ConfigExpression<'c>> {
         match self {
-            Expr::List(l) => {
-                let mut out: Vec<Expr<'c>> = l
+            ConfigExpression::List(l) => {
+                let mut out: Vec<ConfigExpression<'c>> = l
                     .items()
                     .take(n)
                     .map(|e| {
                         if e.is_object() {
-                            Expr::Map(e)
+                            ConfigExpression::Map(e)
                         } else {
-                            Expr::None
+                            ConfigExpression::None
                         }
                     })
                     .collect();
-                out.resize(n, Expr::None);
+                out.resize(n, ConfigExpression::None);
                 out
             }
-            Expr::Leaf(_) => vec![self; n],
-            _ => vec![Expr::None; n],
+            ConfigExpression::Leaf(_) => vec![self; n],
+            _ => vec![ConfigExpression::None; n],
         }
     }
 }
@@ -308,12 +309,12 @@ impl ValueBuilder<'_, '_> {
         &mut self,
         v: Slot<'_>,
         unknown: Option<JsonRef<'_>>,
-        expr: Expr<'_>,
+        expr: ConfigExpression<'_>,
         path: &mut Vec<String>,
     ) -> Option<Value> {
         if unknown.and_then(|u| u.as_bool()) == Some(true) {
             let refs = match expr {
-                Expr::Leaf(e) => self
+                ConfigExpression::Leaf(e) => self
                     .scope
                     .resources_of(e)
                     .iter()
@@ -359,7 +360,7 @@ impl ValueBuilder<'_, '_> {
         &mut self,
         values: Option<JsonRef<'_>>,
         unknown: Option<JsonRef<'_>>,
-        expr: Expr<'_>,
+        expr: ConfigExpression<'_>,
         path: &mut Vec<String>,
     ) -> Value {
         let unknown = unknown.filter(JsonRef::is_object);
@@ -405,7 +406,7 @@ impl ValueBuilder<'_, '_> {
         &mut self,
         items: Vec<Slot<'_>>,
         unknown: Option<JsonRef<'_>>,
-        expr: Expr<'_>,
+        expr: ConfigExpression<'_>,
         path: &mut Vec<String>,
     ) -> Value {
         let unknown: Vec<JsonRef<'_>> = unknown
