@@ -101,6 +101,7 @@ pub struct Unknown {
 /// when one is named (`arn`).
 pub type PlainRef = (Arc<str>, Option<Arc<str>>);
 
+mod encoded;
 mod map;
 
 pub use map::Map;
@@ -223,13 +224,33 @@ impl Value {
         self.as_unknown()?.literal_parts.as_deref()
     }
 
-    /// A JSON document held in this value, as a value tree: a known JSON string parsed, or
-    /// the value behind a partly known encoding. `None` when it is unknown or not JSON.
+    /// The JSON text `text`, encoded from `tree` (`jsonencode`, a rendered policy document): a
+    /// plain string value whose [`Value::encoded_source`] is `tree`, with the spans of its nodes.
+    pub fn string_encoding_of(text: impl Into<Arc<str>>, tree: Value) -> Self {
+        let text: Arc<str> = text.into();
+        encoded::remember(&text, tree);
+        Value::string(text)
+    }
+
+    /// For a string made by [`Value::string_encoding_of`] (or a clone of one): the value it
+    /// encodes, each node with the span that set it, marked sensitive when the string is.
+    pub fn encoded_source(&self) -> Option<Value> {
+        match &self.kind {
+            Kind::String(s) => encoded::recall(s).map(|v| v.mark_sensitive(self.sensitive)),
+            _ => None,
+        }
+    }
+
+    /// A JSON document held in this value, as a value tree: the value a known JSON string was
+    /// encoded from (with its spans), else the string parsed; or the value behind a partly
+    /// known encoding. `None` when it is unknown or not JSON.
     pub fn decoded_json(&self) -> Option<Value> {
         match &self.kind {
-            Kind::String(s) => Value::parse_json(s)
-                .ok()
-                .map(|v| v.mark_sensitive(self.sensitive)),
+            Kind::String(s) => self.encoded_source().or_else(|| {
+                Value::parse_json(s)
+                    .ok()
+                    .map(|v| v.mark_sensitive(self.sensitive))
+            }),
             Kind::Unknown(u) => u.encoded.clone(),
             Kind::Object(_) => Some(self.clone()),
             _ => None,

@@ -17,27 +17,50 @@ use super::{arg_str, block_elements, check_arg_names, combine, shown, Elements, 
 use crate::value::{Kind, Map, Tri, Value};
 use std::sync::Arc;
 
+/// Where an action finding points: `NotAction` when the statement has one, else `Action`.
+const ACTION_KEYS: &[&str] = &["NotAction", "Action"];
+/// Where a principal finding points.
+const PRINCIPAL_KEYS: &[&str] = &["NotPrincipal", "Principal"];
+
 /// `iam-no-wildcard-actions`: no Allow statement grants `*`, `<service>:*` or uses `NotAction`.
 pub fn no_wildcard_actions(resource: &Value, args: &Map) -> Result<Verdict, String> {
-    run("iam-no-wildcard-actions", resource, args, wildcard_actions)
+    run(
+        "iam-no-wildcard-actions",
+        resource,
+        args,
+        wildcard_actions,
+        ACTION_KEYS,
+    )
 }
 
 /// `iam-no-admin`: no Allow statement grants every action on every resource.
 pub fn no_admin(resource: &Value, args: &Map) -> Result<Verdict, String> {
-    run("iam-no-admin", resource, args, admin)
+    run("iam-no-admin", resource, args, admin, ACTION_KEYS)
 }
 
 /// `iam-no-public-principal`: no Allow statement has principal `*` without a condition that
 /// restricts the caller.
 pub fn no_public_principal(resource: &Value, args: &Map) -> Result<Verdict, String> {
-    run("iam-no-public-principal", resource, args, public_principal)
+    run(
+        "iam-no-public-principal",
+        resource,
+        args,
+        public_principal,
+        PRINCIPAL_KEYS,
+    )
 }
 
 /// `iam-trust-requires-mfa`: no Allow statement of a trust policy lets an account's IAM users
 /// (`arn:aws:iam::<account>:root`, a bare account id, or a user ARN) assume the role without a
 /// condition that requires MFA.
 pub fn trust_requires_mfa(resource: &Value, args: &Map) -> Result<Verdict, String> {
-    run("iam-trust-requires-mfa", resource, args, trust_without_mfa)
+    run(
+        "iam-trust-requires-mfa",
+        resource,
+        args,
+        trust_without_mfa,
+        PRINCIPAL_KEYS,
+    )
 }
 
 /// `iam-requires-mfa`: the policy requires MFA: a Deny statement applies to requests without
@@ -93,6 +116,7 @@ pub fn requires_mfa(resource: &Value, args: &Map) -> Result<Verdict, String> {
     Ok(Verdict {
         result: acc,
         attribute: Some(path),
+        span: None,
         detail: Some(if acc == Tri::Unknown && !detail.contains("after apply") {
             format!("whether the policy requires MFA depends on values known only after apply ({detail})")
         } else {
@@ -257,7 +281,7 @@ pub fn policy_grants_iam_escalation(policy: &Value) -> (Tri, Option<String>) {
 fn policy_grants(policy: &Value, check: Check) -> (Tri, Option<String>) {
     let mut result = Tri::False;
     let mut detail = None;
-    for hit in policy_hits(policy, "policy", check) {
+    for hit in policy_hits(policy, "policy", check, &[]) {
         match hit.violates {
             Tri::True => return (Tri::True, hit.detail),
             Tri::Unknown if result == Tri::False => {
@@ -282,7 +306,15 @@ struct Statement<'a> {
 /// Whether the statement violates, and the detail to show when it does.
 type Check = fn(&Statement) -> (Tri, String);
 
-fn run(name: &str, resource: &Value, args: &Map, check: Check) -> Result<Verdict, String> {
+/// `keys`: the statement members a violation points at, the first one present (`NotAction`
+/// before `Action`).
+fn run(
+    name: &str,
+    resource: &Value,
+    args: &Map,
+    check: Check,
+    keys: &[&str],
+) -> Result<Verdict, String> {
     let segments = policy_path(name, args)?;
 
     let mut selected = Vec::new();
@@ -294,7 +326,7 @@ fn run(name: &str, resource: &Value, args: &Map, check: Check) -> Result<Verdict
                 Some(path),
                 "the policy is known only after apply",
             )),
-            Selected::Policy(path, value) => hits.extend(policy_hits(value, &path, check)),
+            Selected::Policy(path, value) => hits.extend(policy_hits(value, &path, check, keys)),
         }
     }
     Ok(combine(hits))
@@ -337,8 +369,9 @@ fn select<'a>(value: &'a Value, segments: &[&str], prefix: String, out: &mut Vec
     }
 }
 
-/// The hits of one policy value at blame path `path`.
-fn policy_hits(value: &Value, path: &str, check: Check) -> Vec<Hit> {
+/// The hits of one policy value at blame path `path`. A violation points at the first of `keys`
+/// the statement has, where the document's tree records where it was written.
+fn policy_hits(value: &Value, path: &str, check: Check, keys: &[&str]) -> Vec<Hit> {
     match &value.kind {
         Kind::Null => return Vec::new(),
         Kind::String(s) if s.trim().is_empty() => return Vec::new(),
@@ -379,9 +412,18 @@ fn policy_hits(value: &Value, path: &str, check: Check) -> Vec<Hit> {
                     label: label.clone(),
                     sensitive,
                 });
+                let span = match violates {
+                    Tri::True => keys
+                        .iter()
+                        .find_map(|k| body.get(k))
+                        .and_then(|v| v.span)
+                        .or(stmt.span),
+                    _ => None,
+                };
                 Hit {
                     violates,
                     attribute: Some(path.to_string()),
+                    span,
                     detail: match violates {
                         Tri::True => Some(detail),
                         Tri::Unknown => {
@@ -410,6 +452,9 @@ fn decoded_policy(value: &Value) -> Option<Value> {
     let Kind::String(text) = &value.kind else {
         return value.decoded_json();
     };
+    if let Some(tree) = value.encoded_source() {
+        return Some(tree);
+    }
     thread_local! {
         static LAST: std::cell::RefCell<Option<(Arc<str>, Option<Value>)>> =
             const { std::cell::RefCell::new(None) };

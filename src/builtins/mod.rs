@@ -11,6 +11,7 @@
 pub mod iam;
 pub mod network;
 
+use crate::source::Span;
 use crate::value::{Kind, Map, Tri, Value};
 
 /// Result of a built-in predicate on one resource.
@@ -21,6 +22,10 @@ pub struct Verdict {
     /// Path of the attribute to blame, `.`-separated with numeric list indexes, e.g.
     /// "ingress.0.cidr_blocks" or "policy".
     pub attribute: Option<String>,
+    /// Where inside the attribute's value the violation is written, when the value records it
+    /// (the `Action` of the offending statement of a `jsonencode` policy). A finding points
+    /// here instead of at the attribute; `None` for the attribute itself.
+    pub span: Option<Span>,
     /// Human detail for the finding label, e.g. `statement 2 allows "s3:*"` or
     /// "ingress from 0.0.0.0/0 to port 22 (ports 0-65535, protocol tcp)". For an unknown
     /// result, what could not be judged.
@@ -32,6 +37,7 @@ impl Verdict {
         Verdict {
             result: Tri::True,
             attribute: None,
+            span: None,
             detail: None,
         }
     }
@@ -40,6 +46,7 @@ impl Verdict {
         Verdict {
             result: Tri::Unknown,
             attribute,
+            span: None,
             detail: Some(detail.into()),
         }
     }
@@ -124,6 +131,8 @@ pub fn describe(name: &str) -> Option<&'static str> {
 pub(crate) struct Hit {
     pub violates: Tri,
     pub attribute: Option<String>,
+    /// Where inside the attribute the violation is written ([`Verdict::span`]).
+    pub span: Option<Span>,
     pub detail: Option<String>,
 }
 
@@ -132,6 +141,7 @@ impl Hit {
         Hit {
             violates: Tri::Unknown,
             attribute,
+            span: None,
             detail: Some(detail.into()),
         }
     }
@@ -147,6 +157,7 @@ pub(crate) fn combine(hits: impl IntoIterator<Item = Hit>) -> Verdict {
                 return Verdict {
                     result: Tri::False,
                     attribute: hit.attribute,
+                    span: hit.span,
                     detail: hit.detail,
                 }
             }
@@ -158,6 +169,7 @@ pub(crate) fn combine(hits: impl IntoIterator<Item = Hit>) -> Verdict {
         Some(hit) => Verdict {
             result: Tri::Unknown,
             attribute: hit.attribute,
+            span: None,
             detail: hit.detail,
         },
         None => Verdict::compliant(),
@@ -260,6 +272,7 @@ mod tests {
         let hit = |t: Tri, a: &str| Hit {
             violates: t,
             attribute: Some(a.to_string()),
+            span: None,
             detail: None,
         };
         assert_eq!(combine([]).result, Tri::True);

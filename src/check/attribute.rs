@@ -46,6 +46,7 @@ pub(super) fn eval_attribute(
                     path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
                     label,
                     value_span: None,
+                    inside: None,
                 });
             }
         }
@@ -75,6 +76,7 @@ pub(super) fn eval_attribute(
                     path: Some(p.clone()),
                     label: label.unwrap_or_else(|| format!("`{shown}` = {}", v.display())),
                     value_span: v.span,
+                    inside: None,
                 });
             }
             if r == Tri::Unknown && why.is_none() {

@@ -25,15 +25,34 @@ pub(super) fn make_finding(
         path: None,
         label: rule.title.to_string(),
         value_span: None,
+        inside: None,
     });
-    let primary = match &blame.path {
+    // The attribute (or block header) the fault belongs to: what fingerprints, ignore comments
+    // and masking go by, even when the finding points inside its value.
+    let holder = match &blame.path {
         Some(p) => element_span(inst, p).unwrap_or_else(|| inst.span_of(p)),
         None => inst.header,
     };
+    let primary = blame
+        .inside
+        .filter(|s| *s != Span::default() && blame.path.is_some())
+        .unwrap_or(holder);
     let mut secondary = Vec::new();
+    let within =
+        |s: Span, outer: Span| s.file == outer.file && s.start >= outer.start && s.end <= outer.end;
+    if primary != holder && !within(primary, holder) {
+        // Written elsewhere (a local, a module argument): the attribute is where it is used.
+        let name = blame.path.as_deref().map(display_attribute_path);
+        secondary.push((
+            holder,
+            format!(
+                "used in `{}` here",
+                name.as_deref().unwrap_or("the attribute")
+            ),
+        ));
+    }
     if let Some(vs) = blame.value_span {
-        let inside = vs.file == primary.file && vs.start >= primary.start && vs.end <= primary.end;
-        if !inside && vs != Span::default() {
+        if !within(vs, primary) && !within(vs, holder) && vs != Span::default() {
             secondary.push((vs, "value set here".to_string()));
         }
     }
@@ -56,7 +75,7 @@ pub(super) fn make_finding(
         // no place of its own (an expression there, `var.x`, is not the secret).
         match blame.value_span.filter(|s| *s != Span::default()) {
             Some(vs) => masked.push(vs),
-            None if blame.path.is_some() => masked.push(primary),
+            None if blame.path.is_some() => masked.push(holder),
             None => {}
         }
     }
@@ -67,7 +86,7 @@ pub(super) fn make_finding(
         };
     }
     let file = sources
-        .get(primary.file)
+        .get(holder.file)
         .map(|f| f.repository_path())
         .unwrap_or("");
     let fingerprint = fingerprint(
@@ -79,7 +98,10 @@ pub(super) fn make_finding(
     let enclosing = match anchor_files {
         [] => Vec::new(),
         files => {
-            let mut spans = enclosing_spans(inst, primary, attribute.as_deref());
+            let mut spans = enclosing_spans(inst, holder, attribute.as_deref());
+            if primary != holder && !spans.contains(&holder) {
+                spans.insert(0, holder);
+            }
             spans.retain(|s| files.binary_search(&s.file).is_ok());
             spans.shrink_to_fit();
             spans

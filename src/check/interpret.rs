@@ -181,6 +181,7 @@ fn eval_not(
                     None => "this setting is not allowed".into(),
                 },
                 value_span: seen.and_then(|(_, v)| v.span),
+                inside: None,
             })
         }
         Tri::False => Outcome::of(Tri::True),
@@ -197,6 +198,7 @@ fn eval_type(tests: &[Test], inst: &Instance) -> Outcome {
             path: None,
             label: format!("the resource type is `{}`", inst.resource_type),
             value_span: None,
+            inside: None,
         })
     } else {
         Outcome::of(r)
@@ -259,6 +261,7 @@ fn eval_quantified(
                     path: Some(path_str()),
                     label: format!("no `{}` satisfies the rule", path.join(".")),
                     value_span: None,
+                    inside: None,
                 });
             Outcome::fail(blame)
         }
@@ -266,6 +269,7 @@ fn eval_quantified(
             path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
             label: format!("no `{}` is set", path.join(".")),
             value_span: None,
+            inside: None,
         }),
         Quantifier::Each | Quantifier::Every => {
             for (o, _) in &results {
@@ -343,6 +347,7 @@ fn none_blame(body: &Condition, path: &[Arc<str>], p: &str, element: &Value) -> 
             ),
             path: Some(at),
             value_span: v.span,
+            inside: None,
         },
         Some((at, v)) => Blame {
             label: format!(
@@ -353,11 +358,13 @@ fn none_blame(body: &Condition, path: &[Arc<str>], p: &str, element: &Value) -> 
             ),
             path: Some(at),
             value_span: v.span,
+            inside: None,
         },
         None => Blame {
             path: Some(p.to_string()),
             label: format!("this `{}` is not allowed", path.join(".")),
             value_span: None,
+            inside: None,
         },
     }
 }
@@ -376,6 +383,7 @@ fn eval_builtin(name: &str, func: BuiltinFn, args: &Map, root: &Value, prefix: &
                     path,
                     label: o.detail.unwrap_or_else(|| format!("fails `{name}`")),
                     value_span,
+                    inside: o.span,
                 })
             } else if o.result == Tri::Unknown {
                 let path = o.attribute.map(|a| join(prefix, &a));

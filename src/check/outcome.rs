@@ -11,6 +11,9 @@ pub(super) struct Blame {
     pub(super) label: String,
     /// Where the offending value was set, when that differs from the attribute.
     pub(super) value_span: Option<Span>,
+    /// Where inside the attribute's value the fault is written (a policy statement's
+    /// `Action`), when known: the finding points there, the attribute stays its anchor.
+    pub(super) inside: Option<Span>,
 }
 
 pub(super) struct Outcome {
@@ -31,6 +34,7 @@ impl Outcome {
                 path,
                 label: why.into(),
                 value_span: at,
+                inside: None,
             }),
         }
     }

@@ -68,7 +68,8 @@ pub(super) fn render(body: &Value) -> Value {
         Err(e) => Value::unknown(format!("the policy document cannot be rendered: {e}")),
         Ok(None) => Value::unknown_encoding_of(doc),
         Ok(Some(_)) => match doc.to_json() {
-            Some(j) => Value::string(j.to_string()),
+            // The tree is kept beside the text: its `Action` points at the `actions` written.
+            Some(j) => Value::string_encoding_of(j.to_string(), doc),
             None => Value::unknown_encoding_of(doc),
         },
     }

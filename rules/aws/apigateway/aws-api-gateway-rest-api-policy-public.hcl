@@ -29,11 +29,11 @@ rule "aws-api-gateway-rest-api-policy-public" {
     code = <<-EOT
       resource "aws_api_gateway_rest_api_policy" "internal" {
         rest_api_id = "a1b2c3d4e5"
-        policy = jsonencode({  # expect: aws-api-gateway-rest-api-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-api-gateway-rest-api-policy-public
             Action    = "execute-api:Invoke"
             Resource  = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/*"
           }]

@@ -48,11 +48,11 @@ rule "aws-backup-vault-policy-public" {
 
       resource "aws_backup_vault_policy" "main" {
         backup_vault_name = aws_backup_vault.main.name
-        policy = jsonencode({  # expect: aws-backup-vault-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = { AWS = "*" }
+            Principal = { AWS = "*" }  # expect: aws-backup-vault-policy-public
             Action    = ["backup:DescribeBackupVault", "backup:DeleteRecoveryPoint"]
             Resource  = aws_backup_vault.main.arn
           }]

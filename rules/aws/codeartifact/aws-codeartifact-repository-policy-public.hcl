@@ -47,11 +47,11 @@ rule "aws-codeartifact-repository-policy-public" {
       resource "aws_codeartifact_repository_permissions_policy" "libs" {
         domain     = "example"
         repository = "libs"
-        policy_document = jsonencode({  # expect: aws-codeartifact-repository-policy-public
+        policy_document = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-codeartifact-repository-policy-public
             Action    = ["codeartifact:ReadFromRepository", "codeartifact:PublishPackageVersion"]
             Resource  = "*"
           }]

@@ -33,12 +33,12 @@ rule "aws-ecr-repository-policy-public" {
 
       resource "aws_ecr_repository_policy" "app" {
         repository = aws_ecr_repository.app.name
-        policy = jsonencode({  # expect: aws-ecr-repository-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Sid       = "Pull"
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-ecr-repository-policy-public
             Action    = ["ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]
           }]
         })

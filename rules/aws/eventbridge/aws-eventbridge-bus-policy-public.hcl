@@ -49,12 +49,12 @@ rule "aws-eventbridge-bus-policy-public" {
       }
       resource "aws_cloudwatch_event_bus_policy" "orders" {
         event_bus_name = aws_cloudwatch_event_bus.orders.name
-        policy = jsonencode({  # expect: aws-eventbridge-bus-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Sid       = "Anyone"
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-eventbridge-bus-policy-public
             Action    = "events:PutEvents"
             Resource  = "arn:aws:events:eu-west-1:123456789012:event-bus/orders"
           }]

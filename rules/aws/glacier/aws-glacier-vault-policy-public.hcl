@@ -44,11 +44,11 @@ rule "aws-glacier-vault-policy-public" {
     code = <<-EOT
       resource "aws_glacier_vault" "archive" {
         name = "archive"
-        access_policy = jsonencode({  # expect: aws-glacier-vault-policy-public
+        access_policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-glacier-vault-policy-public
             Action    = ["glacier:InitiateJob", "glacier:GetJobOutput"]
             Resource  = "arn:aws:glacier:eu-west-1:123456789012:vaults/archive"
           }]

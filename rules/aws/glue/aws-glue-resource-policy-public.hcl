@@ -42,11 +42,11 @@ rule "aws-glue-resource-policy-public" {
   example "bad" {
     code = <<-EOT
       resource "aws_glue_resource_policy" "catalog" {
-        policy = jsonencode({  # expect: aws-glue-resource-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = { AWS = "*" }
+            Principal = { AWS = "*" }  # expect: aws-glue-resource-policy-public
             Action    = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables"]
             Resource  = "arn:aws:glue:eu-west-1:123456789012:*"
           }]

@@ -43,11 +43,11 @@ rule "aws-iam-policy-admin" {
     code = <<-EOT
       resource "aws_iam_policy" "admin" {
         name = "admin"
-        policy = jsonencode({  # expect: aws-iam-policy-admin
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect   = "Allow"
-            Action   = "*"
+            Action   = "*"  # expect: aws-iam-policy-admin
             Resource = "*"
           }]
         })
@@ -93,11 +93,11 @@ rule "aws-iam-policy-admin" {
 
         inline_policy {
           name = "everything"
-          policy = jsonencode({  # expect: aws-iam-policy-admin
+          policy = jsonencode({
             Version = "2012-10-17"
             Statement = [{
               Effect   = "Allow"
-              Action   = "*"
+              Action   = "*"  # expect: aws-iam-policy-admin
               Resource = "*"
             }]
           })

@@ -39,11 +39,11 @@ rule "aws-iam-policy-wildcard-actions" {
     code = <<-EOT
       resource "aws_iam_policy" "s3" {
         name = "s3-everything"
-        policy = jsonencode({  # expect: aws-iam-policy-wildcard-actions
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect   = "Allow"
-            Action   = "s3:*"
+            Action   = "s3:*"  # expect: aws-iam-policy-wildcard-actions
             Resource = "arn:aws:s3:::example-data/*"
           }]
         })
@@ -89,11 +89,11 @@ rule "aws-iam-policy-wildcard-actions" {
 
         inline_policy {
           name = "dynamodb"
-          policy = jsonencode({  # expect: aws-iam-policy-wildcard-actions
+          policy = jsonencode({
             Version = "2012-10-17"
             Statement = [{
               Effect   = "Allow"
-              Action   = ["dynamodb:*"]
+              Action   = ["dynamodb:*"]  # expect: aws-iam-policy-wildcard-actions
               Resource = "*"
             }]
           })

@@ -30,12 +30,12 @@ rule "aws-iam-role-trust-public" {
     code = <<-EOT
       resource "aws_iam_role" "shared" {
         name = "shared"
-        assume_role_policy = jsonencode({  # expect: aws-iam-role-trust-public
+        assume_role_policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
             Action    = "sts:AssumeRole"
-            Principal = { AWS = "*" }
+            Principal = { AWS = "*" }  # expect: aws-iam-role-trust-public
           }]
         })
       }

@@ -32,12 +32,12 @@ rule "aws-iam-role-trust-without-mfa" {
     code = <<-EOT
       resource "aws_iam_role" "admin" {
         name = "admin"
-        assume_role_policy = jsonencode({  # expect: aws-iam-role-trust-without-mfa aws_iam_role.admin
+        assume_role_policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
             Action    = "sts:AssumeRole"
-            Principal = { AWS = "arn:aws:iam::111122223333:root" }
+            Principal = { AWS = "arn:aws:iam::111122223333:root" }  # expect: aws-iam-role-trust-without-mfa aws_iam_role.admin
           }]
         })
       }

@@ -31,12 +31,12 @@ rule "aws-kms-key-policy-public" {
       resource "aws_kms_key" "data" {
         description         = "Application data"
         enable_key_rotation = true
-        policy = jsonencode({  # expect: aws-kms-key-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Sid       = "Everyone"
             Effect    = "Allow"
-            Principal = { AWS = "*" }
+            Principal = { AWS = "*" }  # expect: aws-kms-key-policy-public
             Action    = "kms:*"
             Resource  = "*"
           }]

@@ -55,11 +55,11 @@ rule "aws-opensearch-access-policy-public" {
       resource "aws_opensearch_domain" "search" {
         domain_name    = "search"
         engine_version = "OpenSearch_2.13"
-        access_policies = jsonencode({  # expect: aws-opensearch-access-policy-public
+        access_policies = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = { AWS = "*" }
+            Principal = { AWS = "*" }  # expect: aws-opensearch-access-policy-public
             Action    = "es:*"
             Resource  = "arn:aws:es:eu-west-1:123456789012:domain/search/*"
           }]

@@ -36,11 +36,11 @@ rule "aws-s3-bucket-policy-public" {
 
       resource "aws_s3_bucket_policy" "site" {
         bucket = aws_s3_bucket.site.id
-        policy = jsonencode({  # expect: aws-s3-bucket-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-s3-bucket-policy-public
             Action    = "s3:GetObject"
             Resource  = "arn:aws:s3:::example-site/*"
           }]

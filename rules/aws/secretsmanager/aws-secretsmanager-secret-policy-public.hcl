@@ -52,11 +52,11 @@ rule "aws-secretsmanager-secret-policy-public" {
 
       resource "aws_secretsmanager_secret_policy" "db" {
         secret_arn = aws_secretsmanager_secret.db.arn
-        policy = jsonencode({  # expect: aws-secretsmanager-secret-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-secretsmanager-secret-policy-public
             Action    = "secretsmanager:GetSecretValue"
             Resource  = "*"
           }]

@@ -34,11 +34,11 @@ rule "aws-sns-topic-policy-public" {
 
       resource "aws_sns_topic_policy" "orders" {
         arn = aws_sns_topic.orders.arn
-        policy = jsonencode({  # expect: aws-sns-topic-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = "*"
+            Principal = "*"  # expect: aws-sns-topic-policy-public
             Action    = ["sns:Publish", "sns:Subscribe"]
             Resource  = aws_sns_topic.orders.arn
           }]

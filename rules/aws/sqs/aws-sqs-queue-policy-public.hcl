@@ -34,11 +34,11 @@ rule "aws-sqs-queue-policy-public" {
 
       resource "aws_sqs_queue_policy" "jobs" {
         queue_url = aws_sqs_queue.jobs.id
-        policy = jsonencode({  # expect: aws-sqs-queue-policy-public
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
-            Principal = { AWS = "*" }
+            Principal = { AWS = "*" }  # expect: aws-sqs-queue-policy-public
             Action    = "sqs:SendMessage"
             Resource  = aws_sqs_queue.jobs.arn
           }]

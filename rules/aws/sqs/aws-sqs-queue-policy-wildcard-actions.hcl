@@ -52,12 +52,12 @@ rule "aws-sqs-queue-policy-wildcard-actions" {
 
       resource "aws_sqs_queue_policy" "jobs" {
         queue_url = aws_sqs_queue.jobs.id
-        policy = jsonencode({  # expect: aws-sqs-queue-policy-wildcard-actions
+        policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect    = "Allow"
             Principal = { AWS = "arn:aws:iam::111122223333:root" }
-            Action    = "sqs:*"
+            Action    = "sqs:*"  # expect: aws-sqs-queue-policy-wildcard-actions
             Resource  = aws_sqs_queue.jobs.arn
           }]
         })

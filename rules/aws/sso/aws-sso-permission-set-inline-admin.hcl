@@ -48,11 +48,11 @@ rule "aws-sso-permission-set-inline-admin" {
       resource "aws_ssoadmin_permission_set_inline_policy" "ops" {
         instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
         permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-1111111111111111"
-        inline_policy = jsonencode({  # expect: aws-sso-permission-set-inline-admin
+        inline_policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect   = "Allow"
-            Action   = "*"
+            Action   = "*"  # expect: aws-sso-permission-set-inline-admin
             Resource = "*"
           }]
         })
@@ -64,7 +64,7 @@ rule "aws-sso-permission-set-inline-admin" {
     code = <<-EOT
       data "aws_iam_policy_document" "ops" {
         statement {
-          not_actions = ["iam:CreateUser"]
+          not_actions = ["iam:CreateUser"]  # expect: aws-sso-permission-set-inline-admin
           resources   = ["*"]
         }
       }
@@ -72,7 +72,7 @@ rule "aws-sso-permission-set-inline-admin" {
       resource "aws_ssoadmin_permission_set_inline_policy" "ops" {
         instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
         permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-1111111111111111"
-        inline_policy      = data.aws_iam_policy_document.ops.json  # expect: aws-sso-permission-set-inline-admin
+        inline_policy      = data.aws_iam_policy_document.ops.json
       }
     EOT
   }

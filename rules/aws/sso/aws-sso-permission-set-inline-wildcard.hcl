@@ -46,11 +46,11 @@ rule "aws-sso-permission-set-inline-wildcard" {
       resource "aws_ssoadmin_permission_set_inline_policy" "analyst" {
         instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
         permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-2222222222222222"
-        inline_policy = jsonencode({  # expect: aws-sso-permission-set-inline-wildcard
+        inline_policy = jsonencode({
           Version = "2012-10-17"
           Statement = [{
             Effect   = "Allow"
-            Action   = "s3:*"
+            Action   = "s3:*"  # expect: aws-sso-permission-set-inline-wildcard
             Resource = ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
           }]
         })

@@ -173,6 +173,7 @@ pub(super) fn evaluate(entries: &[Entry], opts: &Opts) -> Vec<Hit> {
             hits.push(Hit {
                 violates,
                 attribute: Some(source.attribute(&entry.path)),
+                span: None,
                 detail: Some(detail),
             });
         }

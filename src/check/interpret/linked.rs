@@ -111,6 +111,7 @@ pub(super) fn eval_linked(
         path: None,
         label,
         value_span: None,
+        inside: None,
     })
 }
 
@@ -153,6 +154,7 @@ pub(super) fn eval_target(
             path: Some(sel.deepest.clone()).filter(|p| !p.is_empty()),
             label: format!("`{name}` is not set"),
             value_span: None,
+            inside: None,
         });
     }
     let mut acc = if sel.unknown { Tri::Unknown } else { Tri::True };
@@ -265,5 +267,6 @@ pub(super) fn target_failed(path: &str, other: &Instance, blame: Option<Blame>) 
             Some(b) => other.span_of(&b),
             None => other.header,
         }),
+        inside: None,
     })
 }

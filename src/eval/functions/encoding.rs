@@ -186,7 +186,8 @@ fn jsonencode(c: &Call) -> R {
         // The size is bounded by the check above, so walking the value again is cheap.
         return Ok(Value::unknown_encoding_of(v.clone()));
     }
-    Ok(Value::string(out))
+    // The tree is kept beside the text so policy checks can point inside it.
+    Ok(Value::string_encoding_of(out, v.clone()))
 }
 
 fn jsondecode(c: &Call) -> R {
