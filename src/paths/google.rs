@@ -796,13 +796,12 @@ impl Search<'_> {
     fn default_account_editor(&self, account: Account) -> Reach {
         let mut unknown = None;
         for &d in &self.gcp.default_account_settings {
-            match self.inst(d).values.get("action") {
-                Some(a) => match a.as_str() {
+            if let Some(a) = self.inst(d).values.get("action") {
+                match a.as_str() {
                     Some("DEPRIVILEGE" | "DISABLE" | "DELETE") => return Reach::No,
                     Some(_) => {}
                     None => unknown = Some(unknown_why(a, "action")),
-                },
-                None => {}
+                }
             }
         }
         Reach::Unknown(unknown.unwrap_or_else(|| {
