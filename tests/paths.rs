@@ -1313,3 +1313,76 @@ fn trusted_principals_from_a_variable_without_a_value_leave_the_trust_path_undec
         undecided[0].1
     );
 }
+
+// -- Compute Engine instance the firewall opens → service account with Editor -----------
+
+fn google_paths_of(case: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let result = scan_dir(&fixture(case));
+    assert!(!result.has_errors(), "{case}: {:?}", result.diagnostics);
+    let found = path_findings(&result)
+        .into_iter()
+        .map(|f| (f.rule_id.to_string(), f.address.clone()))
+        .collect();
+    let undecided = result
+        .undecided
+        .iter()
+        .filter(|u| u.rule_id.starts_with("google-path-"))
+        .map(|u| (u.rule_id.to_string(), u.reason.clone()))
+        .collect();
+    (found, undecided)
+}
+
+#[test]
+fn a_gce_instance_the_firewall_opens_with_an_editor_service_account_is_a_path() {
+    let result = scan_dir(&fixture("gce-instance-admin-service-account"));
+    assert!(!result.has_errors(), "{:?}", result.diagnostics);
+    let found = path_findings(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        &*found[0].rule_id,
+        "google-path-internet-instance-admin-service-account"
+    );
+    assert_eq!(found[0].address, "google_compute_instance.web");
+    assert_eq!(found[0].severity, onus::taxonomy::Severity::Critical);
+    let hops: Vec<(PathStage, &str)> = found[0]
+        .path
+        .as_ref()
+        .expect("path")
+        .hops
+        .iter()
+        .map(|h| (h.stage, h.address.as_str()))
+        .collect();
+    assert_eq!(
+        hops,
+        vec![
+            (
+                PathStage::Entry,
+                "module.network.google_compute_firewall.https"
+            ),
+            (PathStage::Entry, "google_compute_instance.web"),
+            (PathStage::Pivot, "google_compute_instance.web"),
+            (PathStage::Pivot, "google_service_account.web"),
+            (PathStage::Target, "google_project_iam_member.web"),
+        ]
+    );
+}
+
+#[test]
+fn a_firewall_for_another_tag_breaks_the_gce_instance_path() {
+    assert_eq!(
+        google_paths_of("gce-instance-firewall-other-tag"),
+        (vec![], vec![])
+    );
+}
+
+#[test]
+fn a_service_account_from_a_variable_without_a_value_leaves_the_gce_path_undecided() {
+    let (found, undecided) = google_paths_of("gce-instance-service-account-from-variable");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(undecided.len(), 1, "{undecided:?}");
+    assert!(
+        undecided[0].1.contains("service_account"),
+        "{}",
+        undecided[0].1
+    );
+}

@@ -6,6 +6,7 @@
 //! Three-valued throughout: a hop onus cannot resolve is unknown, and a path with an unknown
 //! hop is *undecided* (counted with the other undecided evaluations), never a finding.
 
+mod google;
 pub mod graph;
 pub mod rules;
 
@@ -53,6 +54,11 @@ pub fn find(
             PathKind::InternetEcsTaskAdminRole => search.ecs_services_to(Grant::Admin),
             PathKind::InternetEksNodeAdminRole => search.eks_node_groups_to(Grant::Admin),
             PathKind::PublicTrustAdminRole => search.publicly_trusted_roles_to(Grant::Admin),
+            PathKind::InternetGceInstanceAdminAccount => search.gce_instances_to(Grant::Admin),
+            PathKind::InternetGceInstanceIamEscalation => {
+                search.gce_instances_to(Grant::IamEscalation)
+            }
+            PathKind::PublicServerlessAdminAccount => search.serverless_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];
@@ -191,6 +197,7 @@ struct Search<'a> {
     sg_ingress_rules: Referrers,
     role_policies: Referrers,
     role_attachments: Referrers,
+    gcp: google::Index,
 }
 
 impl<'a> Search<'a> {
@@ -218,6 +225,7 @@ impl<'a> Search<'a> {
             ),
             role_policies: g.referrers("aws_iam_role_policy", "role", ROLE, "name"),
             role_attachments: g.referrers("aws_iam_role_policy_attachment", "role", ROLE, "name"),
+            gcp: google::Index::new(&g),
             g,
             classify,
         }

@@ -34,6 +34,14 @@ pub enum PathKind {
     /// IAM role whose trust policy lets any AWS principal assume it, with a policy that
     /// allows everything.
     PublicTrustAdminRole,
+    /// Compute Engine instance with an external address on a network whose firewall admits
+    /// the internet, whose service account holds Owner or Editor.
+    InternetGceInstanceAdminAccount,
+    /// The same instance, whose service account holds a role that escalates through IAM.
+    InternetGceInstanceIamEscalation,
+    /// Cloud Run service or Cloud Function anyone may invoke, whose service account holds
+    /// Owner or Editor.
+    PublicServerlessAdminAccount,
 }
 
 impl PathKind {
@@ -57,6 +65,15 @@ impl PathKind {
                 Some((PathKind::InternetEksNodeAdminRole, true, true))
             }
             "public-trust-admin-role" => Some((PathKind::PublicTrustAdminRole, true, true)),
+            "internet-compute-instance-admin-service-account" => {
+                Some((PathKind::InternetGceInstanceAdminAccount, true, true))
+            }
+            "internet-compute-instance-iam-escalation" => {
+                Some((PathKind::InternetGceInstanceIamEscalation, true, false))
+            }
+            "public-serverless-admin-service-account" => {
+                Some((PathKind::PublicServerlessAdminAccount, true, true))
+            }
             _ => None,
         }
     }
