@@ -909,6 +909,45 @@ mod tests {
     }
 
     #[test]
+    fn a_value_stays_48_bytes() {
+        // Plans hold millions of nodes: the encoded trees live beside the string, not in it.
+        assert!(
+            std::mem::size_of::<Value>() <= 48,
+            "{}",
+            std::mem::size_of::<Value>()
+        );
+    }
+
+    #[test]
+    fn encoded_strings_keep_their_tree_and_compare_as_plain_strings() {
+        let span = Span {
+            file: crate::source::FileId(0),
+            start: 10,
+            end: 20,
+        };
+        let tree = Value::string("s3:*").with_span(span);
+        let text: Arc<str> = Arc::from(r#""s3:*""#);
+        let encoded = Value::string_encoding_of(text.clone(), tree);
+        let copy = encoded.clone();
+        assert_eq!(copy.encoded_source().and_then(|v| v.span), Some(span));
+        assert_eq!(
+            copy.decoded_json()
+                .and_then(|v| v.as_str().map(str::to_owned)),
+            Some("s3:*".to_owned())
+        );
+        // Equality is the string's: a separately made equal string is equal but carries no tree.
+        let plain = Value::string(r#""s3:*""#);
+        assert_eq!(plain, encoded);
+        assert!(plain.encoded_source().is_none());
+        assert!(encoded
+            .clone()
+            .mark_sensitive(true)
+            .encoded_source()
+            .expect("tree")
+            .contains_sensitive());
+    }
+
+    #[test]
     fn kleene_tables() {
         use Tri::*;
         assert_eq!(True.and(Unknown), Unknown);

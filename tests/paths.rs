@@ -476,6 +476,7 @@ fn onus_paths_prints_only_path_findings() {
             "aws-path-internet-instance-iam-escalation",
             "aws-path-internet-ecs-task-admin-role",
             "aws-path-internet-eks-node-admin-role",
+            "google-path-internet-instance-admin-service-account",
             "aws-path-public-function-url-admin-role",
             "aws-path-public-trust-admin-role"
         ],

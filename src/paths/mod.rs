@@ -55,10 +55,6 @@ pub fn find(
             PathKind::InternetEksNodeAdminRole => search.eks_node_groups_to(Grant::Admin),
             PathKind::PublicTrustAdminRole => search.publicly_trusted_roles_to(Grant::Admin),
             PathKind::InternetGceInstanceAdminAccount => search.gce_instances_to(Grant::Admin),
-            PathKind::InternetGceInstanceIamEscalation => {
-                search.gce_instances_to(Grant::IamEscalation)
-            }
-            PathKind::PublicServerlessAdminAccount => search.serverless_to(Grant::Admin),
         };
         for (workload, reach) in entries {
             let inst = &instances[workload];

@@ -37,11 +37,6 @@ pub enum PathKind {
     /// Compute Engine instance with an external address on a network whose firewall admits
     /// the internet, whose service account holds Owner or Editor.
     InternetGceInstanceAdminAccount,
-    /// The same instance, whose service account holds a role that escalates through IAM.
-    InternetGceInstanceIamEscalation,
-    /// Cloud Run service or Cloud Function anyone may invoke, whose service account holds
-    /// Owner or Editor.
-    PublicServerlessAdminAccount,
 }
 
 impl PathKind {
@@ -67,12 +62,6 @@ impl PathKind {
             "public-trust-admin-role" => Some((PathKind::PublicTrustAdminRole, true, true)),
             "internet-compute-instance-admin-service-account" => {
                 Some((PathKind::InternetGceInstanceAdminAccount, true, true))
-            }
-            "internet-compute-instance-iam-escalation" => {
-                Some((PathKind::InternetGceInstanceIamEscalation, true, false))
-            }
-            "public-serverless-admin-service-account" => {
-                Some((PathKind::PublicServerlessAdminAccount, true, true))
             }
             _ => None,
         }
