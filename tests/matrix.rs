@@ -98,13 +98,14 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
             .find(|c| c.service_model == model)
             .map(|c| (c.findings.clone(), c.undecided))
     };
-    // Four IaaS paths (an instance, an Auto Scaling group and an EKS node group critical, one
-    // high), and two undecided for each of the role variable and the launch template's profile
-    // variable, one for the node role variable; one critical function URL path.
+    // Five IaaS paths (an instance, an Auto Scaling group, an EKS node group and a Compute Engine
+    // instance critical, one high), and two undecided for each of the role variable and the launch
+    // template's profile variable, one each for the node role and the Compute Engine service
+    // account variables; one critical function URL path.
     let (iaas, iaas_undecided) = row(ServiceModel::IaaS).expect("IaaS row");
-    assert_eq!(iaas.get("critical"), Some(&3));
+    assert_eq!(iaas.get("critical"), Some(&4));
     assert_eq!(iaas.get("high"), Some(&1));
-    assert_eq!(iaas_undecided, 5);
+    assert_eq!(iaas_undecided, 6);
     // Two API routes without authorization and an ECS service (PaaS), two undecided routes
     // and one service whose task role is a variable without a value.
     let (paas, paas_undecided) = row(ServiceModel::PaaS).expect("PaaS row");
@@ -129,7 +130,7 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
         .find(|l| l.trim_start().starts_with("IaaS") && l.contains("path"))
         .expect("IaaS paths line");
     assert!(
-        iaas_line.ends_with("4 paths (3 C 1 H) · 5 undecided"),
+        iaas_line.ends_with("5 paths (4 C 1 H) · 6 undecided"),
         "{iaas_line}"
     );
     let md = matrix::render_markdown(&m);
@@ -138,8 +139,8 @@ fn the_matrix_counts_exposure_paths_by_the_service_model_of_their_entry() {
     let json_paths = doc["paths"].as_array().expect("paths in JSON");
     assert_eq!(json_paths.len(), 4);
     assert_eq!(json_paths[0]["service_model"], "IaaS");
-    assert_eq!(json_paths[0]["findings"]["critical"], 3);
-    assert_eq!(json_paths[0]["undecided"], 5);
+    assert_eq!(json_paths[0]["findings"]["critical"], 4);
+    assert_eq!(json_paths[0]["undecided"], 6);
 
     // Without the search, the matrix says nothing about paths rather than "none found".
     let off = matrix::build(&scan_paths("fixtures/paths", true));
