@@ -131,7 +131,7 @@ fn paths_of(case: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
     let undecided = result
         .undecided
         .iter()
-        .filter(|u| u.rule_id.starts_with("aws-path-"))
+        .filter(|u| result.path_rules.iter().any(|r| r.id == u.rule_id))
         .map(|u| (u.rule_id.to_string(), u.reason.clone()))
         .collect();
     (found, undecided)
@@ -1317,22 +1317,6 @@ fn trusted_principals_from_a_variable_without_a_value_leave_the_trust_path_undec
 
 // -- Compute Engine instance the firewall opens → service account with Editor -----------
 
-fn google_paths_of(case: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
-    let result = scan_dir(&fixture(case));
-    assert!(!result.has_errors(), "{case}: {:?}", result.diagnostics);
-    let found = path_findings(&result)
-        .into_iter()
-        .map(|f| (f.rule_id.to_string(), f.address.clone()))
-        .collect();
-    let undecided = result
-        .undecided
-        .iter()
-        .filter(|u| u.rule_id.starts_with("google-path-"))
-        .map(|u| (u.rule_id.to_string(), u.reason.clone()))
-        .collect();
-    (found, undecided)
-}
-
 #[test]
 fn a_gce_instance_the_firewall_opens_with_an_editor_service_account_is_a_path() {
     let result = scan_dir(&fixture("gce-instance-admin-service-account"));
@@ -1371,14 +1355,14 @@ fn a_gce_instance_the_firewall_opens_with_an_editor_service_account_is_a_path() 
 #[test]
 fn a_firewall_for_another_tag_breaks_the_gce_instance_path() {
     assert_eq!(
-        google_paths_of("gce-instance-firewall-other-tag"),
+        paths_of("gce-instance-firewall-other-tag"),
         (vec![], vec![])
     );
 }
 
 #[test]
 fn a_service_account_from_a_variable_without_a_value_leaves_the_gce_path_undecided() {
-    let (found, undecided) = google_paths_of("gce-instance-service-account-from-variable");
+    let (found, undecided) = paths_of("gce-instance-service-account-from-variable");
     assert!(found.is_empty(), "{found:?}");
     assert_eq!(undecided.len(), 1, "{undecided:?}");
     assert!(
